@@ -1,0 +1,27 @@
+// The VS Code side of PBX Interconnect: starts the language server and registers the commands.
+import * as path from 'node:path';
+import type { ExtensionContext } from 'vscode';
+import { workspace } from 'vscode';
+import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'asterisk' }],
+    synchronize: { fileEvents: workspace.createFileSystemWatcher('**/*.conf') },
+    outputChannelName: 'PBX Interconnect',
+  };
+  client = new LanguageClient('pbx', 'PBX Interconnect', serverOptions, clientOptions);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}
