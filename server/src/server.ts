@@ -1,7 +1,146 @@
-import type { Connection } from 'vscode-languageserver';
-import { TextDocumentSyncKind } from 'vscode-languageserver';
+// LSP wiring: one line per capability. Everything it serves comes from model/ and features/.
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
+import { FileChangeType, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiskFileHost, OverlayFileHost } from './model/fileHost';
+import { isDialplan } from './model/outline';
+import { isDialplanFileName, Workspace } from './model/workspace';
+import { toDiagnostics } from './features/diagnostics';
+import { foldingRanges } from './features/folding';
+import { documentSymbols } from './features/symbols';
+import { SETTINGS_SECTION } from './protocol';
+
+interface Settings {
+  index: { maxFiles: number };
+}
+
+const DEFAULT_SETTINGS: Settings = { index: { maxFiles: 5000 } };
+const DEBOUNCE_MS = 150;
+
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  return fileURLToPath(uri).split(path.sep).join('/');
+}
 
 export function startServer(connection: Connection): void {
-  connection.onInitialize(() => ({ capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental } }));
+  const documents = new TextDocuments(TextDocument);
+  const host = new OverlayFileHost(new DiskFileHost());
+  const workspace = new Workspace(host);
+  const timers = new Map<string, NodeJS.Timeout>();
+  let folders: string[] = [];
+  let canConfigure = false;
+
+  const docOf = (uri: string): { file: string; text: string } | undefined => {
+    const file = uriToPath(uri);
+    const td = documents.get(uri);
+    if (file === undefined || td === undefined) return undefined;
+    return { file, text: td.getText() };
+  };
+
+  const validate = (uri: string): void => {
+    const d = docOf(uri);
+    if (d === undefined) return;
+    try {
+      const doc = workspace.document(d.file);
+      if (doc === undefined) return;
+      void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(workspace.problems(d.file), doc.lineStarts) });
+    } catch (error) {
+      connection.console.error(`PBX Interconnect could not check ${d.file}: ${String(error)}`);
+    }
+  };
+
+  // One debounce per document: a change re-checks that document at once-per-pause, and the other open ones
+  // (an #include or a section they depend on may have changed).
+  const schedule = (uri: string, delay = DEBOUNCE_MS): void => {
+    clearTimeout(timers.get(uri));
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        validate(uri);
+      }, delay),
+    );
+  };
+  const revalidateAll = (except?: string): void => {
+    for (const td of documents.all()) if (td.uri !== except) schedule(td.uri, DEBOUNCE_MS * 2);
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((f): f is string => f !== undefined);
+    if (folders.length === 0 && params.rootUri) {
+      const root = uriToPath(params.rootUri);
+      if (root) folders.push(root);
+    }
+    canConfigure = params.capabilities.workspace?.configuration === true;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        documentSymbolProvider: { label: 'PBX Interconnect' },
+        foldingRangeProvider: true,
+      },
+      serverInfo: { name: 'pbx-interconnect-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    let settings = DEFAULT_SETTINGS;
+    if (canConfigure) {
+      const got = (await connection.workspace.getConfiguration(SETTINGS_SECTION)) as Partial<Settings> | null;
+      settings = { index: { maxFiles: got?.index?.maxFiles ?? DEFAULT_SETTINGS.index.maxFiles } };
+    }
+    for (const folder of folders) workspace.scan(folder, settings.index.maxFiles);
+    revalidateAll();
+  });
+
+  documents.onDidOpen((e) => {
+    const file = uriToPath(e.document.uri);
+    if (file !== undefined) {
+      host.overlay.set(file, e.document.getText());
+      workspace.known.add(file);
+    }
+    validate(e.document.uri);
+  });
+  documents.onDidChangeContent((e) => {
+    const file = uriToPath(e.document.uri);
+    if (file !== undefined) host.overlay.set(file, e.document.getText());
+    schedule(e.document.uri);
+    revalidateAll(e.document.uri);
+  });
+  documents.onDidClose((e) => {
+    const file = uriToPath(e.document.uri);
+    if (file !== undefined) host.overlay.delete(file);
+    clearTimeout(timers.get(e.document.uri));
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+  connection.onDidChangeWatchedFiles((params) => {
+    for (const change of params.changes) {
+      const file = uriToPath(change.uri);
+      if (file === undefined) continue;
+      if (change.type === FileChangeType.Deleted) workspace.known.delete(file);
+      else workspace.known.add(file);
+      workspace.forget(file);
+    }
+    revalidateAll();
+  });
+
+  connection.onDocumentSymbol((params) => {
+    const d = docOf(params.textDocument.uri);
+    const doc = d && workspace.document(d.file);
+    if (!d || !doc) return [];
+    return documentSymbols(doc, isDialplan(doc, isDialplanFileName(d.file)));
+  });
+  connection.onFoldingRanges((params) => {
+    const d = docOf(params.textDocument.uri);
+    const doc = d && workspace.document(d.file);
+    return d && doc ? foldingRanges(doc, d.text) : [];
+  });
+
+  documents.listen(connection);
   connection.listen();
+}
+
+export function pathToUri(file: string): string {
+  return pathToFileURL(file).toString();
 }

@@ -1,0 +1,55 @@
+// Outline -> LSP document symbols.
+import type { DocumentSymbol } from 'vscode-languageserver';
+import { SymbolKind } from 'vscode-languageserver';
+import type { ConfigDocument } from '../parser/ast';
+import { outline } from '../model/outline';
+import { rangeOf } from './positions';
+
+const KIND: Record<string, SymbolKind> = {
+  context: SymbolKind.Namespace,
+  template: SymbolKind.Interface,
+  peer: SymbolKind.Object,
+  friend: SymbolKind.Object,
+  user: SymbolKind.Object,
+  endpoint: SymbolKind.Object,
+  aor: SymbolKind.Object,
+  auth: SymbolKind.Key,
+  registration: SymbolKind.Event,
+  identify: SymbolKind.Object,
+  transport: SymbolKind.Struct,
+  wizard: SymbolKind.Object,
+};
+
+export function documentSymbols(doc: ConfigDocument, dialplan: boolean): DocumentSymbol[] {
+  const ls = doc.lineStarts;
+  return outline(doc, dialplan).map((o) => {
+    const children: DocumentSymbol[] = [];
+    for (const e of o.extensions) {
+      children.push({
+        name: e.name,
+        detail: e.hint ? 'hint' : `${e.lines} line${e.lines === 1 ? '' : 's'}`,
+        kind: e.name.startsWith('_') ? SymbolKind.Function : SymbolKind.Method,
+        range: rangeOf(ls, e.start, e.end),
+        selectionRange: rangeOf(ls, e.nameStart, e.nameEnd),
+      });
+    }
+    for (const inc of o.includes) {
+      children.push({ name: `include ${inc.context}`, kind: SymbolKind.Module, range: rangeOf(ls, inc.start, inc.end), selectionRange: rangeOf(ls, inc.start, inc.end) });
+    }
+    for (const d of o.directives) {
+      children.push({ name: `#${d.name.text} ${d.argument?.text ?? ''}`.trim(), kind: SymbolKind.File, range: rangeOf(ls, d.start, d.end), selectionRange: rangeOf(ls, d.start, d.end) });
+    }
+    children.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    const s = o.section;
+    const name = s.name.text === '' ? '(unnamed)' : s.name.text;
+    const detail = [o.kind, s.inherits.length ? `(${s.inherits.map((i) => i.text).join(', ')})` : '', s.additive ? '(+)' : ''].filter(Boolean).join(' ');
+    return {
+      name,
+      detail,
+      kind: KIND[o.kind] ?? SymbolKind.Class,
+      range: rangeOf(ls, s.start, Math.max(s.end, s.header.end)),
+      selectionRange: rangeOf(ls, s.name.start, s.name.end),
+      children,
+    };
+  });
+}

@@ -1,0 +1,134 @@
+// Loads an Asterisk configuration the way ast_config_load (main/config.c) does: a root file and the files it
+// #includes, in order, with the problems that depend on more than one line: a section header inheriting from
+// or adding to a section that does not exist yet, a missing #include, include loops, lines before any section.
+import * as path from 'node:path';
+import type { ConfigDocument, Directive, Section, SyntaxProblem } from '../parser/ast';
+import type { FileHost } from './fileHost';
+import { hasGlobMagic } from './fileHost';
+
+export interface LoadedSection {
+  file: string;
+  section: Section;
+}
+
+export interface IncludeEdge {
+  from: string;
+  directive: Directive;
+  /** Files the directive resolved to (a glob may give several, a missing file none). */
+  targets: string[];
+}
+
+export interface FileProblem extends SyntaxProblem {
+  file: string;
+}
+
+export interface LoadedConfig {
+  root: string;
+  /** Where relative #include names resolve: the folder of the root file. */
+  configDir: string;
+  /** Every file read, in load order. */
+  files: string[];
+  sections: LoadedSection[];
+  includes: IncludeEdge[];
+  problems: FileProblem[];
+}
+
+/** Asterisk's default include depth limit (max_include_level). */
+const MAX_INCLUDE_LEVEL = 10;
+
+export type DocumentSource = (file: string) => ConfigDocument | undefined;
+
+/** Names files relative to a folder for messages. */
+function shortName(file: string, dir: string): string {
+  const rel = path.posix.relative(dir, file);
+  return rel.startsWith('..') ? file : rel;
+}
+
+export function resolveInclude(name: string, configDir: string, host: FileHost): string[] {
+  const full = name.startsWith('/') ? path.posix.normalize(name) : path.posix.join(configDir, name);
+  if (hasGlobMagic(name)) return host.glob(full);
+  return host.read(full) === undefined ? [] : [full];
+}
+
+export function loadConfig(root: string, host: FileHost, documentOf: DocumentSource, configDir = path.posix.dirname(root)): LoadedConfig {
+  const result: LoadedConfig = { root, configDir, files: [], sections: [], includes: [], problems: [] };
+  const known: { name: string; template: boolean }[] = [];
+  let lastCreated: LoadedSection | null = null;
+  const stack: string[] = [];
+
+  const find = (name: string, templatesToo: boolean): boolean => {
+    const lower = name.toLowerCase();
+    return known.some((k) => (lower === '' || k.name === lower) && (templatesToo || !k.template));
+  };
+
+  const load = (file: string): boolean => {
+    const doc = documentOf(file);
+    if (doc === undefined) return false;
+    result.files.push(file);
+    stack.push(file);
+    const topLevel = stack.length === 1;
+    const consequence = topLevel ? 'Asterisk will load none of this file.' : `Asterisk rejects the configuration that includes this file (${shortName(root, configDir)}).`;
+    const fatal = (code: string, message: string, start: number, end: number): void => {
+      result.problems.push({ file, code, severity: 'error', message, start, end, fatal: true });
+    };
+
+    const directive = (d: Directive): void => {
+      if (d.kind !== 'include' && d.kind !== 'tryinclude') return;
+      if (d.argument === null) return;
+      const targets = resolveInclude(d.argument.text, configDir, host);
+      result.includes.push({ from: file, directive: d, targets });
+      if (targets.length === 0) {
+        if (d.kind === 'include') {
+          fatal('syntax-include-missing', `The file '${d.argument.text}' does not exist (looked for it in ${configDir}). ${consequence}`, d.argument.start, d.argument.end);
+        }
+        return;
+      }
+      for (const target of targets) {
+        const loopAt = stack.indexOf(target);
+        if (loopAt >= 0 || stack.length >= MAX_INCLUDE_LEVEL) {
+          const chain = [...stack.slice(Math.max(loopAt, 0)), target].map((f) => shortName(f, configDir)).join(' -> ');
+          fatal(
+            'syntax-include-loop',
+            loopAt >= 0
+              ? `This #include loops back (${chain}): Asterisk stops at include level ${MAX_INCLUDE_LEVEL} and rejects the configuration.`
+              : `Includes nest more than ${MAX_INCLUDE_LEVEL} deep here: Asterisk rejects the configuration.`,
+            d.argument.start,
+            d.argument.end,
+          );
+          continue;
+        }
+        load(target);
+      }
+    };
+
+    for (const item of doc.preamble) {
+      if (item.type === 'Directive') directive(item);
+      else if (lastCreated === null) {
+        fatal('syntax-no-section', `This line comes before any [section] header. ${consequence}`, item.start, item.end);
+      }
+    }
+    for (const section of doc.sections) {
+      const header = section.header;
+      if (section.additive && !find(section.name.text, false)) {
+        fatal('syntax-append-missing', `'(+)' adds to a section '${section.name.text}' that does not exist before this line. ${consequence}`, header.start, header.end);
+      }
+      for (const base of section.inherits) {
+        if (!find(base.text, true)) {
+          fatal('syntax-unknown-template', `'${section.name.text}' inherits from '${base.text}', which is not defined before this line. ${consequence}`, base.start, base.end);
+        }
+      }
+      const loaded = { file, section };
+      result.sections.push(loaded);
+      if (!section.additive) {
+        known.push({ name: section.name.text.toLowerCase(), template: section.template });
+        lastCreated = loaded;
+      }
+      for (const item of section.items) if (item.type === 'Directive') directive(item);
+    }
+    stack.pop();
+    return true;
+  };
+
+  load(root);
+  return result;
+}

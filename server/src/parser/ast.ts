@@ -1,0 +1,73 @@
+// Syntax tree of an Asterisk configuration file. Every node carries source offsets [start, end).
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface SyntaxProblem {
+  /** Stable code, always starting with `syntax-`. */
+  code: string;
+  severity: Severity;
+  message: string;
+  start: number;
+  end: number;
+  /** Asterisk rejects the whole file because of this line. */
+  fatal?: boolean;
+}
+
+export interface Assignment {
+  type: 'Assignment';
+  start: number;
+  end: number;
+  line: number;
+  key: Span;
+  op: '=' | '=>' | '+=';
+  /** The value as Asterisk stores it (escapes resolved); its start/end are source offsets. */
+  value: Span;
+  /** Source offsets of each value character when the value is not one contiguous slice of the source. */
+  valueMap: number[] | null;
+}
+
+export interface Directive {
+  type: 'Directive';
+  start: number;
+  end: number;
+  line: number;
+  name: Span;
+  /** `include`, `tryinclude`, `exec`, or null for a directive Asterisk does not know. */
+  kind: 'include' | 'tryinclude' | 'exec' | null;
+  argument: (Span & { quote?: '"' | '<' }) | null;
+}
+
+export type Item = Assignment | Directive;
+
+export interface Section {
+  type: 'Section';
+  name: Span;
+  /** The header line `[name](...)`. */
+  header: { start: number; end: number; line: number };
+  /** From the header to the end of its last item. */
+  start: number;
+  end: number;
+  /** `(!)`: a template, not a real section. */
+  template: boolean;
+  /** `(+)`: adds to an earlier section of the same name. */
+  additive: boolean;
+  /** Sections and templates named in the header, to inherit from. */
+  inherits: Span[];
+  items: Item[];
+}
+
+export interface ConfigDocument {
+  /** Items before the first section header (directives; anything else is an error). */
+  preamble: Item[];
+  sections: Section[];
+  problems: SyntaxProblem[];
+  blockComments: { start: number; end: number }[];
+  lineStarts: number[];
+  length: number;
+}

@@ -1,0 +1,199 @@
+// Text -> ConfigDocument: the line scanner, then the Peggy line grammar (grammars/config.peggy) on each logical
+// line. Problems found here are those of one line alone; the loader (model/configLoader.ts) adds the ones that
+// depend on other lines or files (a template or `(+)` naming no section, a missing #include).
+import * as grammar from './generated/config';
+import type { Assignment, ConfigDocument, Directive, Item, Section, Span, SyntaxProblem } from './ast';
+import type { LogicalLine } from './scanner';
+import { scan, sourceOffset } from './scanner';
+
+const WHOLE_FILE = 'Asterisk will load none of this file.';
+
+interface RawSpan {
+  text: string;
+  start: number;
+  end: number;
+  quote?: '"' | '<';
+}
+
+export function parseConfig(text: string): ConfigDocument {
+  const scanned = scan(text);
+  const problems: SyntaxProblem[] = [...scanned.problems];
+  const preamble: Item[] = [];
+  const sections: Section[] = [];
+  let current: Section | null = null;
+
+  for (const line of scanned.lines) {
+    const node = parseLine(line, problems);
+    if (node === null) continue;
+    if (node.type === 'Section') {
+      current = node;
+      sections.push(node);
+      continue;
+    }
+    if (current === null) {
+      // Whether such lines are an error depends on who includes this file: the loader decides.
+      preamble.push(node);
+    } else {
+      current.items.push(node);
+      current.end = node.end;
+    }
+  }
+  return {
+    preamble,
+    sections,
+    problems,
+    blockComments: scanned.blockComments,
+    lineStarts: scanned.lineStarts,
+    length: text.length,
+  };
+}
+
+function span(line: LogicalLine, raw: RawSpan): Span {
+  return { text: raw.text, start: sourceOffset(line, raw.start), end: endOffset(line, raw.end) };
+}
+
+function endOffset(line: LogicalLine, end: number): number {
+  return end === 0 ? sourceOffset(line, 0) : sourceOffset(line, end - 1) + 1;
+}
+
+/** Parses one logical line; returns null for a line Asterisk ignores. */
+function parseLine(line: LogicalLine, problems: SyntaxProblem[]): Section | Item | null {
+  // The grammar is total (every rule has a catch-all alternative), so parse never throws.
+  const node = fastAssignment(line.text) ?? grammar.parse(line.text, { startRule: 'Line' });
+  const start = sourceOffset(line, 0);
+  const end = endOffset(line, line.text.length);
+  const problem = (code: string, severity: SyntaxProblem['severity'], message: string, s = start, e = end, fatal = false): void => {
+    problems.push(fatal ? { code, severity, message, start: s, end: e, fatal } : { code, severity, message, start: s, end: e });
+  };
+  switch (node.type) {
+    case 'SectionHeader': {
+      const name = span(line, node.name);
+      const section: Section = {
+        type: 'Section',
+        name,
+        header: { start, end, line: line.line },
+        start,
+        end,
+        template: false,
+        additive: false,
+        inherits: [],
+        items: [],
+      };
+      if (node.options) {
+        for (const item of node.options.items as RawSpan[]) {
+          if (item.text.toLowerCase() === '!') section.template = true;
+          else if (item.text.startsWith('+')) section.additive = true;
+          else section.inherits.push(span(line, item));
+        }
+        if (!node.options.closed) {
+          problem('syntax-unclosed-options', 'error', `Missing ')' after the section options. ${WHOLE_FILE}`, start, end, true);
+        }
+      }
+      if (node.trailing) {
+        const t = span(line, node.trailing);
+        problem('syntax-header-trailing', 'warning', `Asterisk ignores '${node.trailing.text.trim()}' after the section header.`, t.start, t.end);
+      }
+      if (name.text === '') problem('syntax-empty-section-name', 'warning', 'This section has an empty name.', start, end);
+      return section;
+    }
+    case 'UnclosedSection':
+      problem('syntax-unclosed-section', 'error', `Missing ']' in the section header. ${WHOLE_FILE}`, start, end, true);
+      return null;
+    case 'Directive': {
+      const nameText: string = node.name.text;
+      const lower = nameText.toLowerCase();
+      const kind = lower === 'include' || lower === 'tryinclude' || lower === 'exec' ? lower : null;
+      const directive: Directive = {
+        type: 'Directive',
+        start,
+        end,
+        line: line.line,
+        name: span(line, node.name),
+        kind,
+        argument: node.argument ? { ...span(line, node.argument), ...(node.argument.quote ? { quote: node.argument.quote } : {}) } : null,
+      };
+      if (kind === null) {
+        problem('syntax-unknown-directive', 'warning', `Unknown directive '#${nameText}': Asterisk ignores this line. Use #include, #tryinclude or #exec.`, directive.name.start - 1, directive.name.end);
+      } else if (directive.argument === null) {
+        problem('syntax-directive-argument', 'warning', `'#${nameText}' needs ${kind === 'exec' ? 'a program to run' : 'a file name'}: Asterisk ignores this line.`);
+      } else if (kind === 'exec') {
+        problem(
+          'syntax-exec',
+          'warning',
+          `#exec runs '${directive.argument.text}' when Asterisk loads this file (only with execincludes=yes in asterisk.conf) and includes its output. PBX Interconnect never runs it, so what it would add is not checked.`,
+        );
+      }
+      return directive;
+    }
+    case 'BadEscape':
+      problem('syntax-bad-escape', 'error', `A '\\' at the start of a line must escape a visible character. ${WHOLE_FILE}`, start, end, true);
+      return null;
+    case 'NoEquals':
+      problem('syntax-missing-equals', 'warning', `No '=' in this line: Asterisk ignores it ("No '=' (equal sign)").`);
+      return null;
+    case 'Assignment': {
+      const key = span(line, node.key);
+      if (key.text === '') {
+        problem('syntax-missing-key', 'warning', 'Nothing before the \'=\': Asterisk ignores this line ("No variable name").');
+        return null;
+      }
+      const value = span(line, node.value);
+      let valueMap: number[] | null = null;
+      if (line.map !== null) {
+        valueMap = line.map.slice(node.value.start, node.value.end);
+      }
+      const assignment: Assignment = { type: 'Assignment', start, end, line: line.line, key, op: node.op, value, valueMap };
+      return assignment;
+    }
+    default:
+      return null;
+  }
+}
+
+/** Source offset of a character of an assignment's value. */
+export function valueOffset(assignment: Assignment, index: number): number {
+  const map = assignment.valueMap;
+  if (map === null) return assignment.value.start + index;
+  if (index < map.length) return map[index];
+  return map.length === 0 ? assignment.value.start : map[map.length - 1] + 1;
+}
+
+/**
+ * The common line `key = value` / `key => value` / `key += value`, without the per-character cost of the
+ * generated parser: builds exactly the node the grammar's Assignment rule builds (test/unit/configGrammar.test.ts
+ * checks both agree on every line of the corpus). Returns null for anything else, which the grammar handles.
+ */
+export function fastAssignment(text: string): { type: 'Assignment'; key: RawSpan; op: Assignment['op']; value: RawSpan } | null {
+  const first = text.charCodeAt(0);
+  if (first === 91 /* [ */ || first === 35 /* # */ || first === 92 /* \ */) return null;
+  const eq = text.indexOf('=');
+  if (eq < 0) return null;
+  let keyEnd = eq;
+  let op: Assignment['op'] = '=';
+  let valueStart = eq + 1;
+  if (eq > 0 && text.charCodeAt(eq - 1) === 43 /* + */) {
+    keyEnd = eq - 1;
+    op = '+=';
+  } else if (text.charCodeAt(eq + 1) === 62 /* > */) {
+    op = '=>';
+    valueStart = eq + 2;
+  }
+  let ks = 0;
+  let ke = keyEnd;
+  while (ks < ke && isBlank(text.charCodeAt(ks))) ks++;
+  while (ke > ks && isBlank(text.charCodeAt(ke - 1))) ke--;
+  let vs = valueStart;
+  let ve = text.length;
+  while (vs < ve && isBlank(text.charCodeAt(vs))) vs++;
+  while (ve > vs && isBlank(text.charCodeAt(ve - 1))) ve--;
+  return {
+    type: 'Assignment',
+    key: { text: text.slice(ks, ke), start: ks, end: ke },
+    op,
+    value: { text: text.slice(vs, ve), start: vs, end: ve },
+  };
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
+}
