@@ -98,19 +98,26 @@ export function startServer(connection: Connection): void {
     const file = uriToPath(e.document.uri);
     if (file !== undefined) {
       host.overlay.set(file, e.document.getText());
-      workspace.known.add(file);
+      workspace.addKnown(file);
+      workspace.changed(file);
     }
     validate(e.document.uri);
   });
   documents.onDidChangeContent((e) => {
     const file = uriToPath(e.document.uri);
-    if (file !== undefined) host.overlay.set(file, e.document.getText());
+    if (file !== undefined) {
+      host.overlay.set(file, e.document.getText());
+      workspace.changed(file);
+    }
     schedule(e.document.uri);
     revalidateAll(e.document.uri);
   });
   documents.onDidClose((e) => {
     const file = uriToPath(e.document.uri);
-    if (file !== undefined) host.overlay.delete(file);
+    if (file !== undefined) {
+      host.overlay.delete(file);
+      workspace.changed(file);
+    }
     clearTimeout(timers.get(e.document.uri));
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -118,9 +125,10 @@ export function startServer(connection: Connection): void {
     for (const change of params.changes) {
       const file = uriToPath(change.uri);
       if (file === undefined) continue;
-      if (change.type === FileChangeType.Deleted) workspace.known.delete(file);
-      else workspace.known.add(file);
-      workspace.forget(file);
+      if (change.type === FileChangeType.Deleted) workspace.removeKnown(file);
+      else workspace.addKnown(file);
+      // An open document's buffer wins over the disk until it is closed.
+      if (!host.overlay.has(file)) workspace.changed(file);
     }
     revalidateAll();
   });

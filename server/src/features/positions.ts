@@ -1,15 +1,9 @@
 // Offsets <-> LSP positions. The only place that turns source offsets into Ranges.
 import type { Position, Range } from 'vscode-languageserver';
+import { lineAndCharacter } from '../parser/lines';
 
 export function positionAt(lineStarts: number[], offset: number): Position {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, character: offset - lineStarts[lo] };
+  return lineAndCharacter(lineStarts, offset);
 }
 
 export function rangeOf(lineStarts: number[], start: number, end: number): Range {

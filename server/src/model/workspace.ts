@@ -21,65 +21,112 @@ export function isDialplanFileName(file: string): boolean {
   return /^extensions.*\.conf(\.sample)?$/.test(path.posix.basename(file));
 }
 
-interface Cached {
-  text: string;
-  doc: ConfigDocument;
-}
-
 export class Workspace {
-  private readonly cache = new Map<string, Cached>();
-  /** Files found by the workspace scan (closed files count too). */
-  readonly known = new Set<string>();
+  /** Parses, kept until `changed()` says the file's text changed. */
+  private readonly cache = new Map<string, ConfigDocument | undefined>();
+  /** file -> files its #include directives name; and the reverse. Rebuilt after any change. */
+  private reverseIncludes: Map<string, string[]> | null = null;
+  private readonly configDirs = new Map<string, string>();
+  private readonly knownFiles = new Set<string>();
 
   constructor(readonly host: FileHost) {}
 
-  /** The parse of a file, re-used while its text is unchanged. */
-  document(file: string): ConfigDocument | undefined {
-    const text = this.host.read(file);
-    if (text === undefined) {
-      this.cache.delete(file);
-      return undefined;
-    }
-    const hit = this.cache.get(file);
-    if (hit !== undefined && hit.text === text) return hit.doc;
-    const doc = parseConfig(text);
-    this.cache.set(file, { text, doc });
-    return doc;
+  /** Files found by the workspace scan or opened (closed files count too). */
+  get known(): ReadonlySet<string> {
+    return this.knownFiles;
   }
 
-  forget(file: string): void {
+  addKnown(file: string): void {
+    if (this.knownFiles.has(file)) return;
+    this.knownFiles.add(file);
+    this.changed(file);
+    this.reverseIncludes = null;
+  }
+
+  removeKnown(file: string): void {
+    this.knownFiles.delete(file);
+    this.changed(file);
+    this.reverseIncludes = null;
+  }
+
+  /** The text of a file changed (or it appeared or went): drop what was derived from it. */
+  changed(file: string): void {
+    // An edit that leaves the #include lines alone keeps the include graph (the common keystroke).
+    if (!this.dirty.has(file)) this.dirty.set(file, includeSignature(this.cache.get(file)));
     this.cache.delete(file);
+    if (ROOT_FILES.includes(path.posix.basename(file))) {
+      this.configDirs.clear();
+      this.reverseIncludes = null;
+    }
+  }
+
+  private readonly dirty = new Map<string, string>();
+
+  private refreshIncludeGraph(): void {
+    for (const [file, before] of this.dirty) {
+      if (includeSignature(this.document(file)) !== before) this.reverseIncludes = null;
+    }
+    this.dirty.clear();
+  }
+
+  /** The parse of a file, re-used until the file changes. */
+  document(file: string): ConfigDocument | undefined {
+    if (this.cache.has(file)) return this.cache.get(file);
+    const text = this.host.read(file);
+    const doc = text === undefined ? undefined : parseConfig(text);
+    this.cache.set(file, doc);
+    return doc;
   }
 
   /** The nearest folder, from the file's own upwards, that holds a root file such as extensions.conf. */
   configDir(file: string): string {
-    let dir = path.posix.dirname(file);
+    const start = path.posix.dirname(file);
+    const hit = this.configDirs.get(start);
+    if (hit !== undefined) return hit;
+    let dir = start;
+    let found = start;
     for (;;) {
-      if (ROOT_FILES.some((f) => this.known.has(path.posix.join(dir, f)) || this.host.read(path.posix.join(dir, f)) !== undefined)) return dir;
+      if (ROOT_FILES.some((f) => this.knownFiles.has(path.posix.join(dir, f)) || this.host.read(path.posix.join(dir, f)) !== undefined)) {
+        found = dir;
+        break;
+      }
       const up = path.posix.dirname(dir);
-      if (up === dir) return path.posix.dirname(file);
+      if (up === dir) break;
       dir = up;
     }
+    this.configDirs.set(start, found);
+    return found;
+  }
+
+  /** The files a file's #include and #tryinclude directives name. */
+  includes(file: string): string[] {
+    const doc = this.document(file);
+    if (doc === undefined) return [];
+    const dir = this.configDir(file);
+    const out: string[] = [];
+    for (const d of [...doc.preamble, ...doc.sections.flatMap((s) => s.items)]) {
+      if (d.type !== 'Directive' || (d.kind !== 'include' && d.kind !== 'tryinclude') || d.argument === null) continue;
+      out.push(...resolveInclude(d.argument.text, dir, this.host));
+    }
+    return out;
   }
 
   /** Known files whose #include directives name this file. */
   includers(file: string): string[] {
-    const out: string[] = [];
-    for (const other of this.known) {
-      if (other === file) continue;
-      const doc = this.document(other);
-      if (doc === undefined) continue;
-      const dir = this.configDir(other);
-      const directives = [...doc.preamble, ...doc.sections.flatMap((s) => s.items)].filter((i) => i.type === 'Directive');
-      for (const d of directives) {
-        if (d.type !== 'Directive' || (d.kind !== 'include' && d.kind !== 'tryinclude') || d.argument === null) continue;
-        if (resolveInclude(d.argument.text, dir, this.host).includes(file)) {
-          out.push(other);
-          break;
+    this.refreshIncludeGraph();
+    if (this.reverseIncludes === null) {
+      const reverse = new Map<string, string[]>();
+      for (const other of this.knownFiles) {
+        for (const target of new Set(this.includes(other))) {
+          if (target === other) continue;
+          const list = reverse.get(target);
+          if (list) list.push(other);
+          else reverse.set(target, [other]);
         }
       }
+      this.reverseIncludes = reverse;
     }
-    return out;
+    return this.reverseIncludes.get(file) ?? [];
   }
 
   /** The files that load this one: the top of every #include chain that reaches it, or the file itself. */
@@ -89,15 +136,17 @@ export class Workspace {
     const queue = [file];
     while (queue.length > 0) {
       const f = queue.shift()!;
-      const up = this.includers(f).filter((u) => !seen.has(u));
-      if (up.length === 0 && this.includers(f).length === 0) roots.add(f);
+      const all = this.includers(f);
+      const up = all.filter((u) => !seen.has(u));
+      if (all.length === 0) roots.add(f);
       for (const u of up) {
         seen.add(u);
         queue.push(u);
       }
       if (seen.size > 200) break;
     }
-    if (roots.size === 0) roots.add(file);
+    // Every file is included by another one: an include cycle. Load from each file of it.
+    if (roots.size === 0) for (const f of seen) roots.add(f);
     return [...roots];
   }
 
@@ -145,7 +194,17 @@ export class Workspace {
       }
     };
     walk(folder, 0);
-    for (const f of found) this.known.add(f);
+    for (const f of found) this.addKnown(f);
     return found;
   }
+}
+
+/** The #include lines of a document, to tell whether an edit changed the include graph. */
+function includeSignature(doc: ConfigDocument | undefined): string {
+  if (doc === undefined) return '\u0000missing';
+  const parts: string[] = [];
+  for (const d of [...doc.preamble, ...doc.sections.flatMap((s) => s.items)]) {
+    if (d.type === 'Directive') parts.push(`${d.kind}:${d.argument?.text ?? ''}`);
+  }
+  return parts.join('\n');
 }

@@ -9,7 +9,7 @@ export interface Span {
 }
 
 export interface SyntaxProblem {
-  /** Stable code, always starting with `syntax-`. */
+  /** Stable code: `syntax-...` for what Asterisk's parser rejects or ignores; `exec-directive` for #exec. */
   code: string;
   severity: Severity;
   message: string;

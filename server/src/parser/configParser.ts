@@ -117,10 +117,11 @@ function parseLine(line: LogicalLine, problems: SyntaxProblem[]): Section | Item
       } else if (directive.argument === null) {
         problem('syntax-directive-argument', 'warning', `'#${nameText}' needs ${kind === 'exec' ? 'a program to run' : 'a file name'}: Asterisk ignores this line.`);
       } else if (kind === 'exec') {
+        // Not a syntax error (Asterisk accepts the line), so not a `syntax-` code.
         problem(
-          'syntax-exec',
+          'exec-directive',
           'warning',
-          `#exec runs '${directive.argument.text}' when Asterisk loads this file (only with execincludes=yes in asterisk.conf) and includes its output. PBX Interconnect never runs it, so what it would add is not checked.`,
+          `#exec runs '${directive.argument.text}' when Asterisk loads this file (only with execincludes=yes in asterisk.conf; otherwise Asterisk skips it with a warning) and reads its output as configuration. PBX Interconnect never runs it, so what it would add is not checked.`,
         );
       }
       return directive;

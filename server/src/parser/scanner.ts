@@ -60,7 +60,6 @@ export function scan(text: string): ScanResult {
     let lineEnd = text.indexOf('\n', pos);
     const last = lineEnd < 0;
     if (last) lineEnd = length;
-    if (last && pos === length && lineNo > 0) break;
     lineStarts.push(pos);
     let from = pos;
     if (lineNo === 0 && text.charCodeAt(0) === 0xfeff) from = 1;

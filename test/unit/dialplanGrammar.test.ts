@@ -1,0 +1,136 @@
+// The dialplan statement grammar (grammars/dialplan.peggy): exten/same/include values split as
+// pbx/pbx_config.c splits them, with exact ranges.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import { describe, it } from 'node:test';
+import * as grammar from '../../server/src/parser/generated/dialplan';
+import type { Assignment } from '../../server/src/parser/ast';
+import { parseConfig } from '../../server/src/parser/configParser';
+import type { ExtensionStatement } from '../../server/src/parser/dialplanParser';
+import { fastExtension, parseArguments, parseExtensionStatement, parseIncludeStatement } from '../../server/src/parser/dialplanParser';
+import { CONFORMANCE, CORPUS, listFiles } from '../paths';
+
+function statements(src: string): { st: ExtensionStatement; src: string }[] {
+  const doc = parseConfig(src);
+  return doc.sections.flatMap((s) =>
+    s.items
+      .filter((i): i is Assignment => i.type === 'Assignment')
+      .map((a) => ({ st: parseExtensionStatement(a, a.key.text.toLowerCase() === 'exten' ? 'exten' : 'same'), src })),
+  );
+}
+const slice = (src: string, s: { start: number; end: number } | null): string | null => (s ? src.slice(s.start, s.end) : null);
+
+describe('dialplan grammar: exten and same', () => {
+  it('splits extension, priority, application and data', () => {
+    const src = '[c]\nexten => _**99.,1,Dial(SIP/${EXTEN:4}@wazo-trunk,30)\n';
+    const [{ st }] = statements(src);
+    assert.equal(slice(src, st.extension), '_**99.');
+    assert.equal(st.priority?.kind, 'number');
+    assert.equal(st.priority?.number, 1);
+    assert.equal(slice(src, st.application!.name), 'Dial');
+    assert.equal(slice(src, st.application!.data), 'SIP/${EXTEN:4}@wazo-trunk,30');
+  });
+
+  it('reads every priority form', () => {
+    const src = ['[c]', 'exten => 1,1,NoOp()', 'same => n,NoOp()', 'same => next,NoOp()', 'same => s,NoOp()', 'same => same,NoOp()', 'exten => 1,hint,SIP/1', 'same => n+2,NoOp()', 'same => s+1,NoOp()', 'same => lbl,NoOp()', 'same => lbl+2,NoOp()', 'same => 1(start),NoOp()', 'same => n(end),NoOp()', ''].join('\n');
+    const got = statements(src).map(({ st }) => [st.priority!.kind, st.priority!.value.text, st.priority!.label?.text ?? null, st.priority!.offset?.text ?? null]);
+    assert.deepEqual(got, [
+      ['number', '1', null, null],
+      ['next', 'n', null, null],
+      ['next', 'next', null, null],
+      ['same', 's', null, null],
+      ['same', 'same', null, null],
+      ['hint', 'hint', null, null],
+      ['next', 'n', null, '2'],
+      ['same', 's', null, '1'],
+      ['label', 'lbl', null, null],
+      ['label', 'lbl', null, '2'],
+      ['number', '1', 'start', null],
+      ['next', 'n', 'end', null],
+    ]);
+  });
+
+  it('takes the data up to the LAST ) and keeps ${...}, $[...] and quotes inside', () => {
+    const src = '[c]\nsame => n,GotoIf($["${CALLERID(num)}" = "100"]?yes:no) ; comment\n';
+    const [{ st }] = statements(src);
+    assert.equal(st.application!.data!.text, '$["${CALLERID(num)}" = "100"]?yes:no');
+  });
+
+  it('keeps a hint with ${...} whole, as Asterisk does', () => {
+    const [{ st }] = statements('[c]\nexten => 100,hint,PJSIP/${USER}&Custom:DND(x)\n');
+    assert.equal(st.application!.name.text, 'PJSIP/${USER}&Custom:DND(x)');
+    assert.equal(st.application!.data, null);
+  });
+
+  it('reads a caller-ID variant', () => {
+    const src = '[c]\nexten => 100/555,1,NoOp()\n';
+    const [{ st }] = statements(src);
+    assert.equal(slice(src, st.extension), '100');
+    assert.equal(slice(src, st.callerId), '555');
+  });
+
+  it('lets an unclosed [ swallow the rest of the line, as pbx_strsep does', () => {
+    const src = '[c]\nexten => _[12,1,NoOp()\n';
+    const [{ st }] = statements(src);
+    assert.equal(st.extension!.text, '_[12,1,NoOp()');
+    assert.equal(st.extension!.unclosedBracket, true);
+    assert.equal(st.priority, null);
+  });
+
+  it('does not split on a comma inside [...] in the extension', () => {
+    const [{ st }] = statements('[c]\nexten => _[1,2]XX,1,NoOp()\n');
+    assert.equal(st.extension!.text, '_[1,2]XX');
+    assert.equal(st.priority!.number, 1);
+  });
+
+  it('flags a label without its ) and data without its )', () => {
+    const [a, b] = statements('[c]\nexten => 1,1(start,NoOp()\nexten => 2,1,NoOp(x\n').map((x) => x.st);
+    assert.equal(a.priority!.labelClosed, false);
+    assert.equal(b.application!.closed, false);
+    assert.equal(b.application!.data!.text, 'x');
+  });
+});
+
+describe('dialplan grammar: include and arguments', () => {
+  it('reads include with time fields', () => {
+    const src = '[c]\ninclude => daytime,09:00-17:00,mon-fri,*,*\n';
+    const a = parseConfig(src).sections[0].items[0] as Assignment;
+    const inc = parseIncludeStatement(a);
+    assert.equal(slice(src, inc.context), 'daytime');
+    assert.deepEqual(inc.times!.map((t) => t.text), ['09:00-17:00', 'mon-fri', '*', '*']);
+  });
+
+  it('splits arguments outside quotes, parentheses and ${...}, recording nested substitutions', () => {
+    const src = '[c]\nexten => 1,1,Dial(SIP/${CUT(${A},-,1)}@x,30,tT("a,b"))\n';
+    const a = parseConfig(src).sections[0].items[0] as Assignment;
+    const st = parseExtensionStatement(a, 'exten');
+    const args = parseArguments(a, st.application!.data!);
+    assert.deepEqual(args.map((x) => slice(src, x)), ['SIP/${CUT(${A},-,1)}@x', '30', 'tT("a,b")']);
+    assert.equal(slice(src, args[0].expressions[0]), '${CUT(${A},-,1)}');
+    assert.equal(slice(src, args[0].expressions[0].inner[0]), '${A}');
+  });
+});
+
+describe('dialplan grammar: fast path', () => {
+  it('returns exactly what the grammar returns on every exten/same line of the corpus and conformance files', () => {
+    let compared = 0;
+    const files = [...listFiles(CORPUS), ...listFiles(CONFORMANCE).filter((f) => f.endsWith('.conf'))];
+    for (const file of files) {
+      const doc = parseConfig(fs.readFileSync(file, 'utf8'));
+      for (const s of doc.sections) {
+        for (const i of s.items) {
+          if (i.type !== 'Assignment') continue;
+          const key = i.key.text.toLowerCase();
+          const kind = key === 'exten' ? 'exten' : key.startsWith('same') ? 'same' : null;
+          if (kind === null) continue;
+          const fast = fastExtension(i.value.text, kind);
+          if (fast === null) continue;
+          const slow = grammar.parse(i.value.text, { startRule: kind === 'exten' ? 'ExtenValue' : 'SameValue' });
+          assert.deepEqual(JSON.parse(JSON.stringify(fast)), JSON.parse(JSON.stringify({ extension: slow.extension, priority: slow.priority, application: slow.application })), `${file}: ${i.value.text}`);
+          compared++;
+        }
+      }
+    }
+    assert.ok(compared > 1000, `compared ${compared} lines`);
+  });
+});
