@@ -33,7 +33,12 @@ for (const file of readdirSync(join(root, 'grammars')).filter((f) => f.endsWith(
   );
 }
 
-execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', root], { stdio: 'inherit' });
+try {
+  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', root], { stdio: 'inherit' });
+} catch {
+  console.error('build: TypeScript reported errors (above).');
+  process.exit(1);
+}
 
 if (!process.argv.includes('--no-bundle')) {
   const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning' };

@@ -1,0 +1,129 @@
+// The language server over a real LSP connection (stdio), no editor: capabilities, pull of outline and folding,
+// pushed diagnostics that follow incremental edits and other files, and bad input.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { DocumentSymbol } from 'vscode-languageserver-protocol/node';
+import { DocumentSymbolRequest, FoldingRangeRequest } from 'vscode-languageserver-protocol/node';
+import { LspClient, uriOf } from './lspClient';
+
+const EXTENSIONS = `; Site A dialplan
+[general]
+static=yes
+
+[globals]
+TRUNK=SIP/wazo-trunk
+
+[from-users]
+include => outgoing
+exten => 1001,hint,SIP/1001
+exten => 1001,1,Dial(SIP/1001,20)
+ same => n,VoiceMail(1001@default)
+exten => _1XXX,1,Dial(SIP/\${EXTEN})
+
+[outgoing]
+exten => _**99.,1,Dial(\${TRUNK}/\${EXTEN:4},30)
+`;
+
+describe('language server over LSP', () => {
+  let dir: string;
+  let client: LspClient;
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pbx-lsp-'));
+    fs.writeFileSync(path.join(dir, 'extensions.conf'), EXTENSIONS);
+    fs.writeFileSync(path.join(dir, 'extensions_custom.conf'), 'exten => 2000,1,NoOp(joins the includer)\n');
+    fs.writeFileSync(path.join(dir, 'sip.conf'), '[general]\nbindport=5060\n#include "missing-peers.conf"\n');
+    client = await LspClient.start(dir);
+  });
+
+  after(async () => {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('announces its capabilities', () => {
+    const caps = client.initializeResult!.capabilities;
+    assert.deepEqual(
+      { sync: caps.textDocumentSync, symbols: !!caps.documentSymbolProvider, folding: caps.foldingRangeProvider },
+      { sync: 2, symbols: true, folding: true },
+    );
+    assert.equal(client.initializeResult!.serverInfo?.name, 'pbx-interconnect-language-server');
+  });
+
+  it('publishes no diagnostic for a healthy dialplan, then one at the exact range after a breaking edit, then none after the fix', async () => {
+    const file = path.join(dir, 'extensions.conf');
+    await client.open(file, EXTENSIONS);
+    await client.diagnosticsFor(file, (d) => d.length === 0);
+    // delete the ']' of [outgoing] (line 14)
+    await client.edit(file, { start: { line: 14, character: 9 }, end: { line: 14, character: 10 } }, '');
+    const broken = await client.diagnosticsFor(file, (d) => d.length > 0);
+    assert.equal(broken.length, 1);
+    assert.equal(broken[0].code, 'syntax-unclosed-section');
+    assert.equal(broken[0].source, 'pbx-interconnect');
+    assert.equal(broken[0].severity, 1);
+    assert.deepEqual(broken[0].range, { start: { line: 14, character: 0 }, end: { line: 14, character: 9 } });
+    assert.match(String(broken[0].message), /Asterisk will load none of this file/);
+    await client.edit(file, { start: { line: 14, character: 9 }, end: { line: 14, character: 9 } }, ']');
+    await client.diagnosticsFor(file, (d) => d.length === 0);
+  });
+
+  it('outlines contexts with their extensions and includes', async () => {
+    const file = path.join(dir, 'extensions.conf');
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uriOf(file) } })) as DocumentSymbol[];
+    assert.deepEqual(
+      symbols.map((s) => [s.name, s.detail, (s.children ?? []).map((c) => c.name)]),
+      [
+        ['general', 'section', []],
+        ['globals', 'section', []],
+        ['from-users', 'context', ['include outgoing', '1001', '_1XXX']],
+        ['outgoing', 'context', ['_**99.']],
+      ],
+    );
+    const ext1001 = symbols[2].children![1];
+    assert.deepEqual(ext1001.range, { start: { line: 9, character: 0 }, end: { line: 11, character: 34 } });
+  });
+
+  it('folds sections', async () => {
+    const file = path.join(dir, 'extensions.conf');
+    const ranges = await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: uriOf(file) } });
+    assert.deepEqual(
+      ranges!.map((r) => [r.startLine, r.endLine]),
+      [
+        [1, 2],
+        [4, 5],
+        [7, 12],
+        [14, 15],
+      ],
+    );
+  });
+
+  it('judges a file by the files that include it, and reports a missing #include of a closed file', async () => {
+    const custom = path.join(dir, 'extensions_custom.conf');
+    const sip = path.join(dir, 'sip.conf');
+    // extensions_custom.conf is included by nobody yet: its first line has no section
+    await client.open(custom, fs.readFileSync(custom, 'utf8'));
+    const lonely = await client.diagnosticsFor(custom, (d) => d.length > 0);
+    assert.deepEqual(lonely.map((d) => d.code), ['syntax-no-section']);
+    // now extensions.conf includes it inside [outgoing]: the line joins that context
+    const file = path.join(dir, 'extensions.conf');
+    await client.edit(file, { start: { line: 16, character: 0 }, end: { line: 16, character: 0 } }, '#include extensions_custom.conf\n');
+    await client.diagnosticsFor(custom, (d) => d.length === 0);
+    await client.open(sip, fs.readFileSync(sip, 'utf8'));
+    const missing = await client.diagnosticsFor(sip, (d) => d.length > 0);
+    assert.deepEqual(missing.map((d) => [d.code, d.range.start.line]), [['syntax-include-missing', 2]]);
+  });
+
+  it('survives bad input: binary junk, a huge line, unbalanced everything', async () => {
+    const file = path.join(dir, 'junk.conf');
+    const junk = '\u0000\u0001[[[(((\n' + '='.repeat(20000) + '\n;--\n--;--;;--\n\\\n#\n[x](\n' + String.fromCharCode(...Array.from({ length: 500 }, (_, i) => (i * 7919) % 65536));
+    await client.open(file, junk);
+    const d = await client.diagnosticsFor(file, (x) => x.length > 0);
+    assert.ok(d.every((x) => typeof x.code === 'string' && x.range.start.line >= 0));
+    const symbols = await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uriOf(file) } });
+    assert.ok(Array.isArray(symbols));
+    assert.equal(client.stderr.includes('Error'), false, client.stderr);
+  });
+});
