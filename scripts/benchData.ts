@@ -25,16 +25,16 @@ export function generateDialplan(contexts = 2000, linesPerContext = 100, seed = 
       const kind = random();
       if (kind < 0.45) {
         const ext = 1000 + n;
-        out.push(`exten => ${ext},1,NoOp(User ${ext} in ctx-${c})`);
-        out.push(`same => n,Set(CALLERID(name)=User ${ext})`);
-        out.push(`same => n(dial),Dial(PJSIP/${ext},20,tT)`);
+        out.push(`exten => ${ext},1,NoOp(User ${ext} in ctx-${c}, site ${c % 97})`);
+        out.push(`same => n,Set(CALLERID(name)=User ${ext} (site ${c % 97}))`);
+        out.push(`same => n(dial),Dial(PJSIP/${ext}&PJSIP/${ext}-mobile,20,tTkK)`);
         out.push(`same => n,GotoIf($["\${DIALSTATUS}" = "BUSY"]?busy)`);
-        out.push(`same => n,VoiceMail(${ext}@default,u)`);
+        out.push(`same => n,VoiceMail(${ext}@default,u) ; unavailable`);
         out.push(`same => n(busy),VoiceMail(${ext}@default,b)`);
         out.push('same => n,Hangup()');
       } else if (kind < 0.8) {
         const pattern = patterns[Math.floor(random() * patterns.length)];
-        out.push(`exten => ${pattern}${n % 10},1,NoOp(Route ${n})   ; outgoing`);
+        out.push(`exten => ${pattern}${n % 10},1,NoOp(Outgoing route ${n} through provider-${n % 5})   ; outgoing`);
         out.push(`exten => ${pattern}${n % 10},n,Dial(\${TRUNK}/\${EXTEN:1}@provider-${n % 5},60)`);
         out.push(`exten => ${pattern}${n % 10},n,Hangup(\${HANGUPCAUSE})`);
       } else if (kind < 0.9) {

@@ -2,14 +2,14 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
-import { FileChangeType, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { FileChangeType, TextDocumentSyncKind } from 'vscode-languageserver';
 import { DiskFileHost, OverlayFileHost } from './model/fileHost';
 import { isDialplan } from './model/outline';
 import { isDialplanFileName, Workspace } from './model/workspace';
 import { toDiagnostics } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
 import { documentSymbols } from './features/symbols';
+import { OpenDocuments } from './openDocuments';
 import { SETTINGS_SECTION } from './protocol';
 
 interface Settings {
@@ -25,9 +25,9 @@ export function uriToPath(uri: string): string | undefined {
 }
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
   const host = new OverlayFileHost(new DiskFileHost());
   const workspace = new Workspace(host);
+  const documents = new OpenDocuments(host, workspace, uriToPath);
   const timers = new Map<string, NodeJS.Timeout>();
   let folders: string[] = [];
   let canConfigure = false;
@@ -64,7 +64,7 @@ export function startServer(connection: Connection): void {
     );
   };
   const revalidateAll = (except?: string): void => {
-    for (const td of documents.all()) if (td.uri !== except) schedule(td.uri, DEBOUNCE_MS * 2);
+    for (const uri of documents.uris()) if (uri !== except) schedule(uri, DEBOUNCE_MS * 2);
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -94,32 +94,16 @@ export function startServer(connection: Connection): void {
     revalidateAll();
   });
 
-  documents.onDidOpen((e) => {
-    const file = uriToPath(e.document.uri);
-    if (file !== undefined) {
-      host.overlay.set(file, e.document.getText());
-      workspace.addKnown(file);
-      workspace.changed(file);
-    }
-    validate(e.document.uri);
-  });
-  documents.onDidChangeContent((e) => {
-    const file = uriToPath(e.document.uri);
-    if (file !== undefined) {
-      host.overlay.set(file, e.document.getText());
-      workspace.changed(file);
-    }
-    schedule(e.document.uri);
-    revalidateAll(e.document.uri);
-  });
-  documents.onDidClose((e) => {
-    const file = uriToPath(e.document.uri);
-    if (file !== undefined) {
-      host.overlay.delete(file);
-      workspace.changed(file);
-    }
-    clearTimeout(timers.get(e.document.uri));
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  documents.listen(connection, {
+    opened: (uri) => validate(uri),
+    changed: (uri) => {
+      schedule(uri);
+      revalidateAll(uri);
+    },
+    closed: (uri) => {
+      clearTimeout(timers.get(uri));
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+    },
   });
   connection.onDidChangeWatchedFiles((params) => {
     for (const change of params.changes) {
@@ -145,7 +129,6 @@ export function startServer(connection: Connection): void {
     return d && doc ? foldingRanges(doc, d.text) : [];
   });
 
-  documents.listen(connection);
   connection.listen();
 }
 

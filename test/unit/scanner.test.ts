@@ -11,7 +11,7 @@ describe('scanner', () => {
     assert.deepEqual(texts('  foo = bar ; comment\n; only a comment\n\n\tbaz=1\n'), ['foo = bar', 'baz=1']);
     assert.deepEqual(r.lines.map((l) => l.line), [0, 3]);
     assert.equal(r.lines[0].start, 2);
-    assert.deepEqual(r.lineStarts, [0, 22, 39, 40, 47]);
+    assert.deepEqual([...r.lineStarts], [0, 22, 39, 40, 47]);
   });
 
   it('turns \\; into a literal ; and maps the characters after it back to the source', () => {

@@ -2,6 +2,7 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { Severity, SyntaxProblem } from '../parser/ast';
+import type { LineStarts } from '../parser/lines';
 import { rangeOf } from './positions';
 
 export const DIAGNOSTIC_SOURCE = 'pbx-interconnect';
@@ -15,7 +16,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 export type SeverityOverrides = Record<string, Severity | 'off'>;
 
-export function toDiagnostics(problems: SyntaxProblem[], lineStarts: number[], overrides: SeverityOverrides = {}): Diagnostic[] {
+export function toDiagnostics(problems: SyntaxProblem[], lineStarts: LineStarts, overrides: SeverityOverrides = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const p of problems) {
     const severity = overrides[p.code] ?? p.severity;

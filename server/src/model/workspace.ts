@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ConfigDocument, SyntaxProblem } from '../parser/ast';
 import { parseConfig } from '../parser/configParser';
+import type { TextEdit } from '../parser/incremental';
+import { reparseConfig } from '../parser/incremental';
 import type { FileHost } from './fileHost';
 import type { LoadedConfig } from './configLoader';
 import { loadConfig, resolveInclude } from './configLoader';
@@ -61,6 +63,16 @@ export class Workspace {
   }
 
   private readonly dirty = new Map<string, string>();
+
+  /**
+   * An open document was edited: one edit re-parses only the sections around it (parser/incremental.ts),
+   * several re-parse the file.
+   */
+  edited(file: string, newText: string, edits: TextEdit[]): void {
+    const old = this.cache.get(file);
+    this.changed(file);
+    if (old !== undefined && edits.length === 1) this.cache.set(file, reparseConfig(old, newText, edits[0]));
+  }
 
   private refreshIncludeGraph(): void {
     for (const [file, before] of this.dirty) {

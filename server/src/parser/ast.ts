@@ -68,6 +68,9 @@ export interface ConfigDocument {
   sections: Section[];
   problems: SyntaxProblem[];
   blockComments: { start: number; end: number }[];
-  lineStarts: number[];
+  /** Offset where each line starts (a final empty line after a trailing newline counts). */
+  lineStarts: Int32Array;
+  /** Block comment depth at the start of each line (lets an edit re-parse only the sections it touches). */
+  commentAtLine: Int16Array;
   length: number;
 }

@@ -3,7 +3,7 @@
 // depend on other lines or files (a template or `(+)` naming no section, a missing #include).
 import * as grammar from './generated/config';
 import type { Assignment, ConfigDocument, Directive, Item, Section, Span, SyntaxProblem } from './ast';
-import type { LogicalLine } from './scanner';
+import type { LogicalLine, ScanRange } from './scanner';
 import { scan, sourceOffset } from './scanner';
 
 const WHOLE_FILE = 'Asterisk will load none of this file.';
@@ -16,7 +16,31 @@ interface RawSpan {
 }
 
 export function parseConfig(text: string): ConfigDocument {
-  const scanned = scan(text);
+  const region = parseRegion(text, { from: 0, to: text.length, firstLine: 0, comment: 0 });
+  return {
+    preamble: region.preamble,
+    sections: region.sections,
+    problems: region.problems,
+    blockComments: region.blockComments,
+    lineStarts: region.lineStarts,
+    commentAtLine: region.commentAtLine,
+    length: text.length,
+  };
+}
+
+export interface Region {
+  preamble: Item[];
+  sections: Section[];
+  problems: SyntaxProblem[];
+  blockComments: { start: number; end: number }[];
+  lineStarts: Int32Array;
+  commentAtLine: Int16Array;
+  endComment: number;
+}
+
+/** Parses a run of whole lines (all of the text, or a part of it for an incremental re-parse). */
+export function parseRegion(text: string, range: ScanRange): Region {
+  const scanned = scan(text, range);
   const problems: SyntaxProblem[] = [...scanned.problems];
   const preamble: Item[] = [];
   const sections: Section[] = [];
@@ -44,7 +68,8 @@ export function parseConfig(text: string): ConfigDocument {
     problems,
     blockComments: scanned.blockComments,
     lineStarts: scanned.lineStarts,
-    length: text.length,
+    commentAtLine: scanned.commentAtLine,
+    endComment: scanned.endComment,
   };
 }
 

@@ -57,31 +57,37 @@ function mapSpan(a: Assignment, raw: Raw): Span {
 
 /** `exten => ...` (kind 'exten') or `same => ...` (kind 'same'). */
 export function parseExtensionStatement(a: Assignment, kind: 'exten' | 'same'): ExtensionStatement {
-  const raw = fastExtension(a.value.text, kind) ?? dialplanGrammar.parse(a.value.text, { startRule: kind === 'exten' ? 'ExtenValue' : 'SameValue' });
+  if (a.valueMap === null) {
+    const fast = fastExtension(a.value.text, kind, a.value.start);
+    if (fast !== null) return { kind, statement: a, ...fast };
+  }
+  return { kind, statement: a, ...fromGrammar(dialplanGrammar.parse(a.value.text, { startRule: kind === 'exten' ? 'ExtenValue' : 'SameValue' }), (raw) => mapSpan(a, raw)) };
+}
+
+type StatementParts = Omit<ExtensionStatement, 'kind' | 'statement'>;
+
+/** The grammar's ExtenValue/SameValue result, with offsets mapped by `map`. */
+export function fromGrammar(raw: any, map: (r: Raw) => Span): StatementParts {
   const ext = raw.extension;
   const pri = raw.priority;
   const app = raw.application;
   return {
-    kind,
-    statement: a,
-    extension: ext ? { ...mapSpan(a, ext), unclosedBracket: ext.unclosedBracket } : null,
-    callerId: ext?.callerId ? mapSpan(a, ext.callerId) : null,
+    extension: ext ? { ...map(ext), unclosedBracket: ext.unclosedBracket } : null,
+    callerId: ext?.callerId ? map(ext.callerId) : null,
     priority: pri
       ? {
-          start: valueOffset(a, pri.start),
-          end: mapSpan(a, pri).end,
+          start: map(pri.value).start,
+          end: map(pri).end,
           text: pri.text,
           kind: pri.kind,
-          value: mapSpan(a, pri.value),
+          value: map(pri.value),
           number: pri.number,
-          label: pri.label ? mapSpan(a, pri.label) : null,
+          label: pri.label ? map(pri.label) : null,
           labelClosed: pri.labelClosed,
-          offset: pri.offset ? mapSpan(a, pri.offset) : null,
+          offset: pri.offset ? map(pri.offset) : null,
         }
       : null,
-    application: app
-      ? { start: valueOffset(a, app.start), end: mapSpan(a, app).end, name: mapSpan(a, app.name), data: app.data ? mapSpan(a, app.data) : null, closed: app.closed }
-      : null,
+    application: app ? { start: map(app).start, end: map(app).end, name: map(app.name), data: app.data ? map(app.data) : null, closed: app.closed } : null,
   };
 }
 
@@ -154,71 +160,77 @@ export function parseExtensionName(name: string): ExtensionName {
 
 // ------------------------------------------------------------------------------------------ fast path
 
-const PLAIN_PRIORITY = /^[ \t]*(?:([0-9]+)|(n|next|s|same|hint))[ \t]*$/;
-
 /**
  * The common `exten => 100,1,App(data)` / `same => n,App(data)` shape without the per-character cost of the
- * generated parser. It returns exactly what the grammar returns, or null when the line holds anything that
- * needs the grammar (`[`, `\`, `/`, labels, offsets). test/unit/dialplanGrammar.test.ts checks the two agree.
+ * generated parser, straight to the final nodes (offsets plus `base`). It gives exactly what the grammar gives
+ * (test/unit/dialplanGrammar.test.ts checks it on the corpus), or null when the line needs the grammar
+ * (`[`, `\`, `/`, labels, offsets, `$` before the `(`).
  */
-export function fastExtension(value: string, kind: 'exten' | 'same'): { extension: (Raw & { callerId: null; unclosedBracket: false }) | null; priority: unknown; application: unknown } | null {
+export function fastExtension(value: string, kind: 'exten' | 'same', base: number): StatementParts | null {
   let pos = 0;
-  let extension: (Raw & { callerId: null; unclosedBracket: false }) | null = null;
+  let extension: ExtensionStatement['extension'] = null;
   if (kind === 'exten') {
-    const comma = value.indexOf(',');
-    if (comma < 0) return null;
-    for (let i = 0; i < comma; i++) {
+    let comma = -1;
+    for (let i = 0; i < value.length; i++) {
       const c = value.charCodeAt(i);
+      if (c === 44) {
+        comma = i;
+        break;
+      }
       if (c === 91 || c === 92 || c === 47 || c === 93) return null; // [ \ / ]
     }
-    extension = { text: value.slice(0, comma), start: 0, end: comma, callerId: null, unclosedBracket: false };
+    if (comma < 0) return null;
+    extension = { text: value.slice(0, comma), start: base, end: base + comma, unclosedBracket: false };
     pos = comma + 1;
   }
   let priEnd = value.indexOf(',', pos);
   const hasApp = priEnd >= 0;
   if (!hasApp) priEnd = value.length;
-  const priText = value.slice(pos, priEnd);
-  const m = PLAIN_PRIORITY.exec(priText);
-  if (m === null) return null;
-  const lead = priText.length - priText.trimStart().length;
-  const core = priText.trim();
-  const start = pos + lead;
-  const priority = {
-    type: 'Priority',
-    start,
-    end: start + core.length,
-    text: core,
-    kind: m[1] !== undefined ? 'number' : core === 'hint' ? 'hint' : core === 'n' || core === 'next' ? 'next' : 'same',
-    value: { text: core, start, end: start + core.length },
-    number: m[1] !== undefined ? parseInt(m[1], 10) : null,
-    label: null,
-    labelClosed: true,
-    offset: null,
-  };
-  let application: unknown = null;
+  let a = pos;
+  let b = priEnd;
+  while (a < b && (value.charCodeAt(a) === 32 || value.charCodeAt(a) === 9)) a++;
+  while (b > a && (value.charCodeAt(b - 1) === 32 || value.charCodeAt(b - 1) === 9)) b--;
+  if (a === b) return null;
+  const core = value.slice(a, b);
+  let kindOf: PriorityKind;
+  let number: number | null = null;
+  const c0 = core.charCodeAt(0);
+  if (c0 >= 48 && c0 <= 57) {
+    for (let i = 1; i < core.length; i++) {
+      const c = core.charCodeAt(i);
+      if (c < 48 || c > 57) return null;
+    }
+    kindOf = 'number';
+    number = parseInt(core, 10);
+  } else if (core === 'n' || core === 'next') kindOf = 'next';
+  else if (core === 's' || core === 'same') kindOf = 'same';
+  else if (core === 'hint') kindOf = 'hint';
+  else return null;
+  const value0: Span = { text: core, start: base + a, end: base + b };
+  const priority: PriorityNode = { start: base + a, end: base + b, text: core, kind: kindOf, value: value0, number, label: null, labelClosed: true, offset: null };
+  let application: ApplicationNode | null = null;
   if (hasApp) {
     const appStart = priEnd + 1;
-    const text = value.slice(appStart);
-    const open = text.indexOf('(');
-    const lead2 = text.length - text.trimStart().length;
+    const open = value.indexOf('(', appStart);
     if (open < 0) {
-      application = { type: 'Application', start: appStart, end: value.length, name: { text: text.trimStart(), start: appStart + lead2, end: value.length }, data: null, closed: true };
+      let lead = appStart;
+      while (lead < value.length && /\s/.test(value[lead])) lead++;
+      application = { start: base + appStart, end: base + value.length, name: { text: value.slice(lead), start: base + lead, end: base + value.length }, data: null, closed: true };
     } else {
-      const namePart = text.slice(0, open);
-      if (namePart.includes('$')) return null;
-      if (text.charCodeAt(0) === 32 || text.charCodeAt(0) === 9) return null;
-      const close = text.lastIndexOf(')');
+      const first = value.charCodeAt(appStart);
+      if (first === 32 || first === 9) return null;
+      for (let i = appStart; i < open; i++) if (value.charCodeAt(i) === 36) return null; // $
+      const close = value.lastIndexOf(')');
       const closed = close > open;
-      const dataEnd = closed ? close : text.length;
+      const dataEnd = closed ? close : value.length;
       application = {
-        type: 'Application',
-        start: appStart,
-        end: value.length,
-        name: { text: namePart, start: appStart, end: appStart + open },
-        data: { text: text.slice(open + 1, dataEnd), start: appStart + open + 1, end: appStart + dataEnd },
+        start: base + appStart,
+        end: base + value.length,
+        name: { text: value.slice(appStart, open), start: base + appStart, end: base + open },
+        data: { text: value.slice(open + 1, dataEnd), start: base + open + 1, end: base + dataEnd },
         closed,
       };
     }
   }
-  return { extension, priority, application };
+  return { extension, callerId: null, priority, application };
 }

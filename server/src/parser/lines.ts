@@ -1,6 +1,8 @@
 // Offsets <-> 0-based line and character, from a document's line starts.
 
-export function lineAndCharacter(lineStarts: number[], offset: number): { line: number; character: number } {
+export type LineStarts = ArrayLike<number>;
+
+export function lineAndCharacter(lineStarts: LineStarts, offset: number): { line: number; character: number } {
   let lo = 0;
   let hi = lineStarts.length - 1;
   while (lo < hi) {

@@ -25,8 +25,21 @@ export interface ScanResult {
   lines: LogicalLine[];
   blockComments: BlockComment[];
   /** Source offset where each physical line starts. */
-  lineStarts: number[];
+  lineStarts: Int32Array;
+  /** Block comment depth at the start of each physical line (negative after a stray `--;`). */
+  commentAtLine: Int16Array;
+  /** Depth after the last line scanned. */
+  endComment: number;
   problems: SyntaxProblem[];
+}
+
+/** Where to scan: a run of whole lines, and the comment depth at its first line (for incremental re-parse). */
+export interface ScanRange {
+  from: number;
+  /** Offset of a line start, or the text length. */
+  to: number;
+  firstLine: number;
+  comment: number;
 }
 
 /** Asterisk reads lines into an 8192-byte buffer: a longer line is skipped with a warning. */
@@ -44,23 +57,27 @@ function isBlank(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13);
 }
 
-export function scan(text: string): ScanResult {
+export function scan(text: string, range: ScanRange = { from: 0, to: text.length, firstLine: 0, comment: 0 }): ScanResult {
   const lines: LogicalLine[] = [];
   const blockComments: BlockComment[] = [];
   const lineStarts: number[] = [];
+  const commentAtLine: number[] = [];
   const problems: SyntaxProblem[] = [];
   const openComments: number[] = [];
-  let comment = 0;
+  let comment = range.comment;
   let strayEnd: number | null = null;
-  let lineNo = 0;
-  let pos = 0;
+  let lineNo = range.firstLine;
+  let pos = range.from;
   const length = text.length;
+  const toEnd = range.to >= length;
 
   while (pos <= length) {
+    if (!toEnd && pos >= range.to) break;
     let lineEnd = text.indexOf('\n', pos);
     const last = lineEnd < 0;
     if (last) lineEnd = length;
     lineStarts.push(pos);
+    commentAtLine.push(comment);
     let from = pos;
     if (lineNo === 0 && text.charCodeAt(0) === 0xfeff) from = 1;
 
@@ -162,7 +179,7 @@ export function scan(text: string): ScanResult {
     if (last) break;
     pos = lineEnd + 1;
   }
-  if (comment > 0 && openComments.length > 0) {
+  if (toEnd && comment > 0 && openComments.length > 0) {
     const start = openComments[0];
     blockComments.push({ start, end: length });
     problems.push({
@@ -173,7 +190,7 @@ export function scan(text: string): ScanResult {
       end: start + 3,
     });
   }
-  return { lines, blockComments, lineStarts, problems };
+  return { lines, blockComments, lineStarts: Int32Array.from(lineStarts), commentAtLine: Int16Array.from(commentAtLine), endComment: comment, problems };
 }
 
 function at(text: string, i: number, end: number): number {
@@ -182,10 +199,9 @@ function at(text: string, i: number, end: number): number {
 
 /** The common case: no comment open, and the line's first `;` (if any) is a plain comment. */
 function fastLine(text: string, from: number, end: number, lineNo: number, out: LogicalLine[]): boolean {
-  let stop = text.indexOf(';', from);
-  if (stop < 0 || stop >= end) {
-    stop = end;
-  } else {
+  let stop = from;
+  while (stop < end && text.charCodeAt(stop) !== 59) stop++;
+  if (stop < end) {
     if (stop > from && text.charCodeAt(stop - 1) === 92) return false;
     if (at(text, stop + 1, end) === 45 && at(text, stop + 2, end) === 45) return false;
     if (stop >= from + 2 && text.charCodeAt(stop - 1) === 45 && text.charCodeAt(stop - 2) === 45) return false;

@@ -1,0 +1,67 @@
+// Open editor documents with incremental sync: keeps each buffer, puts it in front of the disk for the model,
+// and tells the workspace exactly which range changed so it can re-parse only that part.
+import type { Connection, TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { OverlayFileHost } from './model/fileHost';
+import type { Workspace } from './model/workspace';
+import type { TextEdit } from './parser/incremental';
+
+export type PathOf = (uri: string) => string | undefined;
+
+export class OpenDocuments {
+  private readonly docs = new Map<string, TextDocument>();
+
+  constructor(
+    private readonly host: OverlayFileHost,
+    private readonly workspace: Workspace,
+    private readonly pathOf: PathOf,
+  ) {}
+
+  get(uri: string): TextDocument | undefined {
+    return this.docs.get(uri);
+  }
+
+  uris(): string[] {
+    return [...this.docs.keys()];
+  }
+
+  listen(connection: Connection, on: { opened(uri: string): void; changed(uri: string): void; closed(uri: string): void }): void {
+    connection.onDidOpenTextDocument(({ textDocument: t }) => {
+      this.docs.set(t.uri, TextDocument.create(t.uri, t.languageId, t.version, t.text));
+      const file = this.pathOf(t.uri);
+      if (file !== undefined) {
+        this.host.overlay.set(file, t.text);
+        this.workspace.addKnown(file);
+        this.workspace.changed(file);
+      }
+      on.opened(t.uri);
+    });
+    connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+      const old = this.docs.get(textDocument.uri);
+      if (old === undefined) return;
+      const edits = contentChanges.length === 1 ? toEdits(old, contentChanges) : [];
+      const doc = TextDocument.update(old, contentChanges, textDocument.version);
+      this.docs.set(textDocument.uri, doc);
+      const file = this.pathOf(textDocument.uri);
+      if (file !== undefined) {
+        const text = doc.getText();
+        this.host.overlay.set(file, text);
+        this.workspace.edited(file, text, edits);
+      }
+      on.changed(textDocument.uri);
+    });
+    connection.onDidCloseTextDocument(({ textDocument }) => {
+      this.docs.delete(textDocument.uri);
+      const file = this.pathOf(textDocument.uri);
+      if (file !== undefined) {
+        this.host.overlay.delete(file);
+        this.workspace.changed(file);
+      }
+      on.closed(textDocument.uri);
+    });
+  }
+}
+
+function toEdits(old: TextDocument, changes: TextDocumentContentChangeEvent[]): TextEdit[] {
+  return changes.flatMap((c) => ('range' in c && c.range ? [{ start: old.offsetAt(c.range.start), end: old.offsetAt(c.range.end), text: c.text }] : []));
+}
