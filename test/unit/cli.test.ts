@@ -1,0 +1,100 @@
+// `pbx-interconnect check`: what a terminal or CI sees, in every format, with its exit codes.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { runCli } from '../../server/src/cli/run';
+import { ROOT } from '../paths';
+
+function cli(args: string[], cwd: string): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const code = runCli(args, { cwd, out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+describe('pbx-interconnect check', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pbx-cli-'));
+    fs.mkdirSync(path.join(dir, 'pbx-a'));
+    fs.writeFileSync(path.join(dir, 'pbx-a', 'extensions.conf'), '[from-users]\nexten => 1,1,NoOp()\n[broken\n');
+    fs.writeFileSync(path.join(dir, 'pbx-a', 'sip.conf'), '[general]\n#exec /usr/bin/make-peers\n');
+    fs.mkdirSync(path.join(dir, 'pbx-b'));
+    fs.writeFileSync(path.join(dir, 'pbx-b', 'extensions.conf'), '[Incalls]\nexten => 101,1,NoOp()\n');
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'x=1\n');
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('prints JSON findings with 1-based positions and files relative to the current folder, exit 1 on an error', () => {
+    const r = cli(['check', '--pbx', 'pbx-a', '--pbx', 'pbx-b', '--format', 'json'], dir);
+    assert.equal(r.code, 1);
+    assert.deepEqual(JSON.parse(r.out), {
+      findings: [
+        {
+          code: 'syntax-unclosed-section',
+          severity: 'error',
+          message: "Missing ']' in the section header. Asterisk will load none of this file.",
+          file: 'pbx-a/extensions.conf',
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 8,
+          related: [],
+        },
+        {
+          code: 'exec-directive',
+          severity: 'warning',
+          message: JSON.parse(r.out).findings[1].message,
+          file: 'pbx-a/sip.conf',
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 26,
+          related: [],
+        },
+      ],
+    });
+    assert.match(JSON.parse(r.out).findings[1].message, /never runs it/);
+  });
+
+  it('exits 0 when nothing is an error, and defaults to the current folder', () => {
+    const r = cli(['check'], path.join(dir, 'pbx-b'));
+    assert.equal(r.code, 0, r.err);
+    assert.equal(r.out, '0 findings: 0 error(s), 0 warning(s), 0 note(s)\n');
+  });
+
+  it('checks a FILE on its own, whatever its name', () => {
+    const r = cli(['check', 'notes.txt'], dir);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /^notes\.txt:1:1: error \[syntax-no-section\]/);
+  });
+
+  it('writes SARIF 2.1.0', () => {
+    const r = cli(['check', '--pbx', 'pbx-a', '--format', 'sarif'], dir);
+    const sarif = JSON.parse(r.out);
+    assert.equal(sarif.version, '2.1.0');
+    const [run] = sarif.runs;
+    assert.equal(run.tool.driver.name, 'pbx-interconnect');
+    assert.deepEqual(run.results.map((x: { ruleId: string; level: string }) => [x.ruleId, x.level]), [
+      ['syntax-unclosed-section', 'error'],
+      ['exec-directive', 'warning'],
+    ]);
+    assert.deepEqual(run.results[0].locations[0].physicalLocation, { artifactLocation: { uri: 'pbx-a/extensions.conf' }, region: { startLine: 3, startColumn: 1, endLine: 3, endColumn: 8 } });
+  });
+
+  it('exits 2 on a usage or I/O error', () => {
+    assert.equal(cli(['check', '--format', 'xml'], dir).code, 2);
+    assert.equal(cli(['check', 'no-such-file.conf'], dir).code, 2);
+    assert.equal(cli(['check', '--pbx', 'no-such-dir'], dir).code, 2);
+    assert.equal(cli(['frobnicate'], dir).code, 2);
+    assert.equal(cli([], dir).code, 2);
+  });
+
+  it('finds nothing wrong in the example workspace', () => {
+    const r = cli(['check', '--pbx', 'examples', '--format', 'json'], ROOT);
+    assert.deepEqual(JSON.parse(r.out).findings, []);
+    assert.equal(r.code, 0);
+  });
+});
