@@ -15,7 +15,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'asterisk' }],
-    synchronize: { fileEvents: workspace.createFileSystemWatcher('**/*.conf') },
+    synchronize: { configurationSection: 'pbx', fileEvents: workspace.createFileSystemWatcher('**/*.conf') },
     outputChannelName: 'PBX Interconnect',
   };
   client = new LanguageClient('pbx', 'PBX Interconnect', serverOptions, clientOptions);

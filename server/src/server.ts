@@ -6,6 +6,7 @@ import { FileChangeType, TextDocumentSyncKind } from 'vscode-languageserver';
 import { DiskFileHost, OverlayFileHost } from './model/fileHost';
 import { isDialplan } from './model/outline';
 import { isDialplanFileName, Workspace } from './model/workspace';
+import type { SeverityOverrides } from './features/diagnostics';
 import { toDiagnostics } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
 import { documentSymbols } from './features/symbols';
@@ -14,9 +15,10 @@ import { SETTINGS_SECTION } from './protocol';
 
 interface Settings {
   index: { maxFiles: number };
+  diagnostics: { severity: SeverityOverrides };
 }
 
-const DEFAULT_SETTINGS: Settings = { index: { maxFiles: 5000 } };
+const DEFAULT_SETTINGS: Settings = { index: { maxFiles: 5000 }, diagnostics: { severity: {} } };
 const DEBOUNCE_MS = 150;
 
 export function uriToPath(uri: string): string | undefined {
@@ -31,6 +33,7 @@ export function startServer(connection: Connection): void {
   const timers = new Map<string, NodeJS.Timeout>();
   let folders: string[] = [];
   let canConfigure = false;
+  let settings = DEFAULT_SETTINGS;
 
   const docOf = (uri: string): { file: string; text: string } | undefined => {
     const file = uriToPath(uri);
@@ -45,7 +48,7 @@ export function startServer(connection: Connection): void {
     try {
       const doc = workspace.document(d.file);
       if (doc === undefined) return;
-      void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(workspace.problems(d.file), doc.lineStarts) });
+      void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(workspace.problems(d.file), doc.lineStarts, settings.diagnostics.severity) });
     } catch (error) {
       connection.console.error(`PBX Interconnect could not check ${d.file}: ${String(error)}`);
     }
@@ -84,13 +87,22 @@ export function startServer(connection: Connection): void {
     };
   });
 
+  const readSettings = async (): Promise<void> => {
+    if (!canConfigure) return;
+    const got = (await connection.workspace.getConfiguration(SETTINGS_SECTION)) as Partial<Settings> | null;
+    settings = {
+      index: { maxFiles: got?.index?.maxFiles ?? DEFAULT_SETTINGS.index.maxFiles },
+      diagnostics: { severity: got?.diagnostics?.severity ?? {} },
+    };
+  };
+
   connection.onInitialized(async () => {
-    let settings = DEFAULT_SETTINGS;
-    if (canConfigure) {
-      const got = (await connection.workspace.getConfiguration(SETTINGS_SECTION)) as Partial<Settings> | null;
-      settings = { index: { maxFiles: got?.index?.maxFiles ?? DEFAULT_SETTINGS.index.maxFiles } };
-    }
+    await readSettings();
     for (const folder of folders) workspace.scan(folder, settings.index.maxFiles);
+    revalidateAll();
+  });
+  connection.onDidChangeConfiguration(async () => {
+    await readSettings();
     revalidateAll();
   });
 

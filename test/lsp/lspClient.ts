@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic, InitializeResult, ProtocolConnection, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import {
   createProtocolConnection,
+  DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
@@ -26,6 +27,8 @@ export class LspClient {
   private readonly waiters: (() => void)[] = [];
   private readonly versions = new Map<string, number>();
   initializeResult: InitializeResult | undefined;
+  /** What the client answers for the `pbx` settings section. */
+  settings: Record<string, unknown> = {};
   stderr = '';
 
   private constructor(private readonly child: ReturnType<typeof spawn>) {
@@ -37,12 +40,13 @@ export class LspClient {
       this.diagnostics.set(p.uri, list);
       for (const w of this.waiters.splice(0)) w();
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((i) => (i.section === 'pbx' ? this.settings : null)));
     this.connection.listen();
   }
 
+  /** Starts the server through its npm bin, as another editor would (`pbx-interconnect-language-server --stdio`). */
   static async start(workspaceFolder: string): Promise<LspClient> {
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/pbx-interconnect-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new LspClient(child);
     client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
@@ -85,6 +89,11 @@ export class LspClient {
         });
       });
     }
+  }
+
+  async changeSettings(settings: Record<string, unknown>): Promise<void> {
+    this.settings = settings;
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
   }
 
   async stop(): Promise<void> {

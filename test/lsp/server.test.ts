@@ -116,6 +116,18 @@ describe('language server over LSP', () => {
     assert.deepEqual(missing.map((d) => [d.code, d.range.start.line]), [['syntax-include-missing', 2]]);
   });
 
+  it('applies the per-code severity setting, including off', async () => {
+    const file = path.join(dir, 'severity.conf');
+    await client.open(file, '[s]\n#exec /bin/true\nno equals\n');
+    const before = await client.diagnosticsFor(file, (d) => d.length === 2);
+    assert.deepEqual(before.map((d) => [d.code, d.severity]), [['exec-directive', 2], ['syntax-missing-equals', 2]]);
+    await client.changeSettings({ diagnostics: { severity: { 'exec-directive': 'information', 'syntax-missing-equals': 'off' } } });
+    const after = await client.diagnosticsFor(file, (d) => d.length === 1);
+    assert.deepEqual(after.map((d) => [d.code, d.severity]), [['exec-directive', 3]]);
+    await client.changeSettings({});
+    await client.diagnosticsFor(file, (d) => d.length === 2);
+  });
+
   it('survives bad input: binary junk, a huge line, unbalanced everything', async () => {
     const file = path.join(dir, 'junk.conf');
     const junk = '\u0000\u0001[[[(((\n' + '='.repeat(20000) + '\n;--\n--;--;;--\n\\\n#\n[x](\n' + String.fromCharCode(...Array.from({ length: 500 }, (_, i) => (i * 7919) % 65536));
