@@ -38,7 +38,7 @@ if (mode !== 'unit') {
     ensureInstalled(); // Node 24 + code-server in .e2e/ (a no-op once there), and /usr/bin/chromium
     packageVsix();
   } catch (error) {
-    console.error(`[test] cannot run the end-to-end tests: ${error.message}`);
+    console.error(`[test] cannot run the end-to-end tests: ${error.message}\n[test] (\`npm run test:unit\` runs the unit and LSP tests alone)`);
     process.exit(1);
   }
   files.push(...testFiles(join(root, 'test/e2e'), /^[^/]+\.test\.mjs$/));

@@ -1,5 +1,6 @@
 // Headless Debian chromium driven by playwright-core (no browser download), as in ../shared/e2e/RECIPE.md.
 import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium as playwrightChromium } from 'playwright-core';
 import { chromium } from './paths.mjs';
 import { chromiumProblem } from './install.mjs';
@@ -14,6 +15,8 @@ export async function launchBrowser(userDataDir, { width = 1400, height = 900 } 
     executablePath: chromium,
     headless: true,
     viewport: { width, height },
+    // chromium keeps its crash database under $XDG_CONFIG_HOME/chromium even with a user data dir of its own
+    env: { ...process.env, XDG_CONFIG_HOME: join(userDataDir, 'xdg-config'), XDG_CACHE_HOME: join(userDataDir, 'xdg-cache') },
     args: [
       '--headless',
       '--no-sandbox',
@@ -23,6 +26,7 @@ export async function launchBrowser(userDataDir, { width = 1400, height = 900 } 
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      '--disable-breakpad',
     ],
   });
 }

@@ -2,8 +2,9 @@
 // `npm start`, following ../shared/e2e/RECIPE.md: loopback only, no gallery, no AI features, its own config,
 // user data and extensions folders, and a process group of its own so that stopping it leaves nothing behind.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { node24Env } from './install.mjs';
@@ -31,6 +32,7 @@ const live = new Set();
 process.on('exit', () => {
   for (const pgid of live) killGroup(pgid, 'SIGKILL');
 });
+// (the runtime folders of instances killed that way stay in /tmp: pbx-cs-*)
 
 function killGroup(pgid, signal) {
   try {
@@ -155,10 +157,14 @@ export async function startCodeServer(options) {
   if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   if (folder) args.push(resolve(folder));
 
+  // VS Code puts its IPC sockets (vscode-ipc-*.sock) in XDG_RUNTIME_DIR, else in /tmp, and leaves them there;
+  // its TypeScript extension makes /tmp/vscode-typescript<uid>. Both go to a folder of our own instead
+  // (short: socket paths must stay under 108 bytes), removed by stop().
+  const runtimeDir = mkdtempSync(join(tmpdir(), 'pbx-cs-'));
   const out = openSync(dirs.log, 'a');
   const child = spawn(node24, args, {
     cwd: root,
-    env: codeServerEnv(dirs, env),
+    env: codeServerEnv(dirs, { XDG_RUNTIME_DIR: runtimeDir, TMPDIR: runtimeDir, ...env }),
     detached: true, // its own process group (setsid): stop() kills the whole tree
     stdio: ['ignore', inheritOutput ? 'pipe' : out, inheritOutput ? 'pipe' : out],
   });
@@ -181,6 +187,7 @@ export async function startCodeServer(options) {
     if (groupAlive(pgid)) killGroup(pgid, 'SIGKILL');
     await Promise.race([exitPromise, delay(2_000)]);
     live.delete(pgid);
+    rmSync(runtimeDir, { recursive: true, force: true });
   };
 
   const started = Date.now();

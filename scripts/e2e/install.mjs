@@ -98,7 +98,9 @@ export function ensureInstalled({ requireChromium = true } = {}) {
     log(`installing ${CODE_SERVER_PACKAGE} into ${codeServerDir} (compiles native modules: about 2 minutes)`);
     npmInstall(codeServerDir, CODE_SERVER_PACKAGE, env);
   }
-  log(`code-server ${version([node24, codeServerEntry, '--version'], env).split(' ')[0]} (${codeServerEntry})`);
+  // (not `code-server --version`: that writes a default config and logs into ~/.config and ~/.local/share)
+  const { version: codeServerVersion } = JSON.parse(readFileSync(join(codeServerEntry, '../../../package.json'), 'utf8'));
+  log(`code-server ${codeServerVersion} (${codeServerEntry})`);
   return { node24, codeServerEntry };
 }
 

@@ -96,7 +96,10 @@ describe('PBX Interconnect in the VS Code UI', { timeout: 120_000 }, () => {
       const rows = page.locator('.outline-pane .monaco-list-row');
       await rows.first().waitFor(WAIT);
       // collapse the contexts so that every top-level row fits in the (virtualised) tree
-      await page.locator('.pane-header:has-text("Outline") a.codicon-collapse-all').click(WAIT);
+      // (the header shows its actions only while hovered or focused)
+      const header = page.locator('.pane-header:has-text("Outline")');
+      await header.hover(WAIT);
+      await header.locator('a.codicon-collapse-all').click(WAIT);
       await page.locator('.outline-pane .monaco-list-row[aria-level="2"]').first().waitFor({ state: 'detached', ...WAIT });
       const labels = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')));
       const names = labels.map((l) => l.replace(/ \([a-z ]+\)$/, ''));
