@@ -161,7 +161,7 @@ export async function startCodeServer(options) {
   // its TypeScript extension makes /tmp/vscode-typescript<uid>. Both go to a folder of our own instead
   // (short: socket paths must stay under 108 bytes), removed by stop().
   const runtimeDir = mkdtempSync(join(tmpdir(), 'pbx-cs-'));
-  const out = openSync(dirs.log, 'a');
+  const out = openSync(dirs.log, 'w'); // a fresh log: an old "HTTP server listening" must not count
   const child = spawn(node24, args, {
     cwd: root,
     env: codeServerEnv(dirs, { XDG_RUNTIME_DIR: runtimeDir, TMPDIR: runtimeDir, ...env }),
