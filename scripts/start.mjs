@@ -9,6 +9,9 @@ import { installVsix, startCodeServer } from './e2e/codeServer.mjs';
 import { ensureInstalled } from './e2e/install.mjs';
 import { packageVsix } from './e2e/package.mjs';
 import { e2eDir, fixturesDir, root, vsix } from './e2e/paths.mjs';
+import { ensureDependencies } from './bootstrap.mjs';
+
+ensureDependencies();
 
 const port = Number(process.env.PORT ?? 8080);
 const runDir = join(e2eDir, 'start');

@@ -2,11 +2,14 @@
 // and the end-to-end tests (test/e2e/*.test.mjs, which need code-server: `node scripts/e2e/install.mjs`).
 // Usage: node scripts/test.mjs [unit|e2e] [more node --test options, e.g. --test-name-pattern=outline]
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ensureInstalled } from './e2e/install.mjs';
 import { packageVsix } from './e2e/package.mjs';
 import { root } from './e2e/paths.mjs';
+import { ensureDependencies } from './bootstrap.mjs';
+
+ensureDependencies();
 
 const args = process.argv.slice(2);
 const mode = ['unit', 'e2e'].includes(args[0]) ? args.shift() : 'all';
@@ -31,7 +34,12 @@ if (buildStatus !== 0) process.exit(buildStatus);
 
 const files = [];
 if (mode !== 'e2e') {
-  files.push(...testFiles(join(root, 'out/test/unit'), /\.test\.js$/), ...testFiles(join(root, 'out/test/lsp'), /\.test\.js$/));
+  files.push(
+    ...testFiles(join(root, 'out/test/unit'), /\.test\.js$/),
+    ...testFiles(join(root, 'out/test/lsp'), /\.test\.js$/),
+    ...testFiles(join(root, 'test/textmate'), /\.test\.mjs$/),
+    ...testFiles(join(root, 'test/lint'), /\.test\.mjs$/),
+  );
 }
 if (mode !== 'unit') {
   try {
@@ -49,4 +57,12 @@ if (files.length === 0) {
 }
 
 // One process per file, one file at a time: the e2e files each start a code-server and a browser.
-process.exit(run(['--test', '--test-concurrency=1', '--test-reporter=spec', ...args, ...files]));
+// The spec reporter is for people; a TAP copy gives the counts for the plain closing line CI reads.
+mkdirSync(join(root, 'test-results'), { recursive: true });
+const tap = join(root, 'test-results', 'tests.tap');
+const status = run(['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...args, ...files]);
+const summary = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(summary)?.[1] ?? 0);
+const skipped = count('skipped') + count('todo');
+console.log(`\n${count('pass')} passed, ${count('fail') + count('cancelled')} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(status);

@@ -38,9 +38,13 @@ describe('config grammar: section headers', () => {
     assert.equal(p.fatal, true);
     assert.match(p.message, /Asterisk will load none of this file/);
     assert.equal(slice(src, p), '[broken');
-    assert.deepEqual(doc.sections.map((s) => s.name.text), ['ok', 'after']);
-    // b=2 joins the section before the broken header, as it would if Asterisk went on
-    assert.deepEqual(doc.sections[0].items.map((i) => (i.type === 'Assignment' ? i.key.text : '')), ['a', 'b']);
+    // the broken header still opens a section (marked unclosed), so b=2 stays with it in the outline
+    assert.deepEqual(doc.sections.map((s) => [s.name.text, s.unclosed === true]), [
+      ['ok', false],
+      ['broken', true],
+      ['after', false],
+    ]);
+    assert.deepEqual(doc.sections[1].items.map((i) => (i.type === 'Assignment' ? i.key.text : '')), ['b']);
   });
 
   it('reports a missing ) in the options, and text after the header that Asterisk ignores', () => {

@@ -42,7 +42,7 @@ export function documentSymbols(doc: ConfigDocument, dialplan: boolean): Documen
     children.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     const s = o.section;
     const name = s.name.text === '' ? '(unnamed)' : s.name.text;
-    const detail = [o.kind, s.inherits.length ? `(${s.inherits.map((i) => i.text).join(', ')})` : '', s.additive ? '(+)' : ''].filter(Boolean).join(' ');
+    const detail = [s.unclosed ? "missing ']'" : '', o.kind, s.inherits.length ? `(${s.inherits.map((i) => i.text).join(', ')})` : '', s.additive ? '(+)' : ''].filter(Boolean).join(' ');
     return {
       name,
       detail,

@@ -108,6 +108,7 @@ export function loadConfig(root: string, host: FileHost, documentOf: DocumentSou
       }
     }
     for (const section of doc.sections) {
+      if (section.unclosed) continue;
       const header = section.header;
       if (section.additive && !find(section.name.text, false)) {
         fatal('syntax-append-missing', `'(+)' adds to a section '${section.name.text}' that does not exist before this line. ${consequence}`, header.start, header.end);

@@ -60,6 +60,8 @@ export interface Section {
   /** Sections and templates named in the header, to inherit from. */
   inherits: Span[];
   items: Item[];
+  /** The header has no `]` (a syntax error: Asterisk rejects the file). */
+  unclosed?: boolean;
 }
 
 export interface ConfigDocument {

@@ -121,9 +121,12 @@ function parseLine(line: LogicalLine, problems: SyntaxProblem[]): Section | Item
       if (name.text === '') problem('syntax-empty-section-name', 'warning', 'This section has an empty name.', start, end);
       return section;
     }
-    case 'UnclosedSection':
+    case 'UnclosedSection': {
       problem('syntax-unclosed-section', 'error', `Missing ']' in the section header. ${WHOLE_FILE}`, start, end, true);
-      return null;
+      // Kept as a section, so the lines below it stay with it in the outline instead of joining the one above.
+      const name = span(line, node.name);
+      return { type: 'Section', name, header: { start, end, line: line.line }, start, end, template: false, additive: false, inherits: [], items: [], unclosed: true };
+    }
     case 'Directive': {
       const nameText: string = node.name.text;
       const lower = nameText.toLowerCase();

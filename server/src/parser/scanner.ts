@@ -166,7 +166,7 @@ export function scan(text: string, range: ScanRange = { from: 0, to: text.length
       if (strayEnd !== null && comment < 0 && !problems.some((p) => p.code === 'syntax-stray-comment-end' && p.start === strayEnd)) {
         problems.push({
           code: 'syntax-stray-comment-end',
-          severity: 'error',
+          severity: 'warning',
           message:
             "'--;' closes a block comment that was never opened: Asterisk then ignores every following line until a ';--' appears.",
           start: strayEnd,
