@@ -28,15 +28,8 @@ export function parseConfig(text: string): ConfigDocument {
   };
 }
 
-export interface Region {
-  preamble: Item[];
-  sections: Section[];
-  problems: SyntaxProblem[];
-  blockComments: { start: number; end: number }[];
-  lineStarts: Int32Array;
-  commentAtLine: Int16Array;
-  endComment: number;
-}
+/** A parsed run of lines: a document without its length, plus the comment depth after its last line. */
+export type Region = Omit<ConfigDocument, 'length'> & { endComment: number };
 
 /** Parses a run of whole lines (all of the text, or a part of it for an incremental re-parse). */
 export function parseRegion(text: string, range: ScanRange): Region {
