@@ -7,6 +7,7 @@ import { DiskFileHost } from '../model/fileHost';
 import { Workspace } from '../model/workspace';
 import { lineAndCharacter } from '../parser/lines';
 import { formatJson, formatSarif, formatText } from './format';
+import { MATCH_USAGE, runMatch } from './match';
 
 export interface CliIo {
   cwd: string;
@@ -16,6 +17,7 @@ export interface CliIo {
 
 export const USAGE = `Usage:
   pbx-interconnect check [--pbx DIR]... [FILE]... [--format text|json|sarif]
+  pbx-interconnect match NUMBER --context CTX [--pbx DIR] [--caller-id CID] [--at ISO-TIME|any] [--json]
 
   --pbx DIR    check every Asterisk config file under DIR (default: the current folder)
   FILE         check one file on its own, whatever its name
@@ -26,10 +28,11 @@ Exit status: 0 when no finding is an error, 1 when one is, 2 on a usage or I/O e
 export function runCli(argv: string[], io: CliIo): number {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    (command === undefined ? io.err : io.out)(USAGE);
+    (command === undefined ? io.err : io.out)(USAGE + '\n' + MATCH_USAGE);
     return command === undefined ? 2 : 0;
   }
   if (command === 'check') return check(rest, io);
+  if (command === 'match') return runMatch(rest, io);
   io.err(`pbx-interconnect: unknown command '${command}'\n${USAGE}`);
   return 2;
 }

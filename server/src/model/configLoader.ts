@@ -2,7 +2,7 @@
 // #includes, in order, with the problems that depend on more than one line: a section header inheriting from
 // or adding to a section that does not exist yet, a missing #include, include loops, lines before any section.
 import * as path from 'node:path';
-import type { ConfigDocument, Directive, Section, SyntaxProblem } from '../parser/ast';
+import type { Assignment, ConfigDocument, Directive, Section, SyntaxProblem } from '../parser/ast';
 import type { FileHost } from './fileHost';
 import { hasGlobMagic } from './fileHost';
 
@@ -22,6 +22,29 @@ export interface FileProblem extends SyntaxProblem {
   file: string;
 }
 
+/** A variable as Asterisk stores it in a category, with the file and line it came from. */
+export interface LoadedVariable {
+  file: string;
+  assignment: Assignment;
+  /** Copied from a template or base section named in the header (`[c](tpl)`). */
+  inheritedFrom: string | null;
+}
+
+/**
+ * A category as ast_config holds it after loading: one per non-`(+)` header, in order; `(+)` headers add their
+ * lines to the first category of that name; `[c](t)` starts with a copy of t's lines; the lines before the first
+ * header of an included file join the most recently created category.
+ */
+export interface Category {
+  name: string;
+  template: boolean;
+  file: string;
+  section: Section;
+  /** Every header that added to it: its own, then `(+)` ones. */
+  headers: LoadedSection[];
+  variables: LoadedVariable[];
+}
+
 export interface LoadedConfig {
   root: string;
   /** Where relative #include names resolve: the folder of the root file. */
@@ -29,6 +52,7 @@ export interface LoadedConfig {
   /** Every file read, in load order. */
   files: string[];
   sections: LoadedSection[];
+  categories: Category[];
   includes: IncludeEdge[];
   problems: FileProblem[];
 }
@@ -51,14 +75,14 @@ export function resolveInclude(name: string, configDir: string, host: FileHost):
 }
 
 export function loadConfig(root: string, host: FileHost, documentOf: DocumentSource, configDir = path.posix.dirname(root)): LoadedConfig {
-  const result: LoadedConfig = { root, configDir, files: [], sections: [], includes: [], problems: [] };
-  const known: { name: string; template: boolean }[] = [];
-  let lastCreated: LoadedSection | null = null;
+  const result: LoadedConfig = { root, configDir, files: [], sections: [], categories: [], includes: [], problems: [] };
+  let lastCreated: Category | null = null;
   const stack: string[] = [];
 
-  const find = (name: string, templatesToo: boolean): boolean => {
+  // category_get_sep(): the first category of that name, case-insensitive (an empty name matches any)
+  const find = (name: string, templatesToo: boolean): Category | undefined => {
     const lower = name.toLowerCase();
-    return known.some((k) => (lower === '' || k.name === lower) && (templatesToo || !k.template));
+    return result.categories.find((k) => (lower === '' || k.name.toLowerCase() === lower) && (templatesToo || !k.template));
   };
 
   const load = (file: string): boolean => {
@@ -101,30 +125,48 @@ export function loadConfig(root: string, host: FileHost, documentOf: DocumentSou
       }
     };
 
+    // The category this file's lines go to: at first the one most recently created (cfg->current).
+    let current: Category | null = lastCreated;
+    const variable = (item: Assignment): void => {
+      if (current !== null) current.variables.push({ file, assignment: item, inheritedFrom: null });
+    };
     for (const item of doc.preamble) {
       if (item.type === 'Directive') directive(item);
-      else if (lastCreated === null) {
+      else if (current === null) {
         fatal('syntax-no-section', `This line comes before any [section] header. ${consequence}`, item.start, item.end);
-      }
+      } else variable(item);
     }
     for (const section of doc.sections) {
       if (section.unclosed) continue;
       const header = section.header;
-      if (section.additive && !find(section.name.text, false)) {
-        fatal('syntax-append-missing', `'(+)' adds to a section '${section.name.text}' that does not exist before this line. ${consequence}`, header.start, header.end);
-      }
-      for (const base of section.inherits) {
-        if (!find(base.text, true)) {
-          fatal('syntax-unknown-template', `'${section.name.text}' inherits from '${base.text}', which is not defined before this line. ${consequence}`, base.start, base.end);
-        }
-      }
       const loaded = { file, section };
       result.sections.push(loaded);
-      if (!section.additive) {
-        known.push({ name: section.name.text.toLowerCase(), template: section.template });
-        lastCreated = loaded;
+      if (section.additive) {
+        const existing = find(section.name.text, false);
+        if (existing === undefined) {
+          fatal('syntax-append-missing', `'(+)' adds to a section '${section.name.text}' that does not exist before this line. ${consequence}`, header.start, header.end);
+        } else {
+          existing.headers.push(loaded);
+          current = existing;
+        }
+      } else {
+        const category: Category = { name: section.name.text, template: section.template, file, section, headers: [loaded], variables: [] };
+        for (const base of section.inherits) {
+          const from = find(base.text, true);
+          if (from === undefined) {
+            fatal('syntax-unknown-template', `'${section.name.text}' inherits from '${base.text}', which is not defined before this line. ${consequence}`, base.start, base.end);
+          } else {
+            for (const v of from.variables) category.variables.push({ ...v, inheritedFrom: v.inheritedFrom ?? from.name });
+          }
+        }
+        result.categories.push(category);
+        lastCreated = category;
+        current = category;
       }
-      for (const item of section.items) if (item.type === 'Directive') directive(item);
+      for (const item of section.items) {
+        if (item.type === 'Directive') directive(item);
+        else variable(item);
+      }
     }
     stack.pop();
     return true;

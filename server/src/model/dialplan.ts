@@ -1,0 +1,403 @@
+// The dialplan as pbx/pbx_config.c builds it from a loaded extensions.conf (pbx_load_config + ast_add_extension2):
+// [general] settings, [globals] substituted into extension names, one context per category (duplicate headers
+// and `(+)` add to the same context, templates are not contexts), priorities computed line by line (`n` continues
+// from the previous line of the context, even across extensions), labels, includes, and the load-time warnings
+// Asterisk logs while doing it.
+import type { Assignment, Severity, Span } from '../parser/ast';
+import type { ExtensionStatement, IncludeStatement } from '../parser/dialplanParser';
+import { parseExtensionStatement, parseIncludeStatement } from '../parser/dialplanParser';
+import type { Category, LoadedConfig, LoadedVariable } from './configLoader';
+import { compareExtensions, shrinkCallerId, stripName } from './extensionName';
+import type { Timing } from './timing';
+import { canEverBeOpen, isAlwaysOpen, parseTiming } from './timing';
+
+export const PRIORITY_HINT = -1;
+
+export interface Priority {
+  priority: number;
+  label: string | null;
+  app: string;
+  data: string;
+  /** The registered name of this line's extension (before it joined an aliased one). */
+  name: string;
+  file: string;
+  statement: ExtensionStatement;
+  /** Copied from a template. */
+  inheritedFrom: string | null;
+}
+
+/** One entry of a context's extension list: an extension (and caller-ID match) with its priorities. */
+export interface Extension {
+  context: string;
+  /** As `dialplan show` prints it: globals substituted, spaces removed, dashes kept. */
+  name: string;
+  /** What the matcher compares: dashes removed too (outside sets). */
+  exten: string;
+  /** Caller-ID match (shrunk), or null when the extension matches any caller. */
+  cid: string | null;
+  cidExten: string | null;
+  isPattern: boolean;
+  /** By priority number (hint = -1); the first line registering a priority wins. */
+  priorities: Map<number, Priority>;
+  labels: Map<string, number>;
+  /** Its first line. */
+  first: Priority;
+}
+
+export interface Include {
+  /** The full value (name and times): what Asterisk compares to find duplicates. */
+  value: string;
+  /** The context name (before the first `|` or `,`). */
+  context: string;
+  timing: Timing | null;
+  /** For a timed include: can it ever be open, and is it always open? */
+  everOpen: boolean;
+  alwaysOpen: boolean;
+  file: string;
+  statement: IncludeStatement;
+}
+
+export interface Context {
+  name: string;
+  /** Each category that made it, with the file of its header. */
+  categories: Category[];
+  /** In Asterisk's order (see extensionName.ts). */
+  extensions: Extension[];
+  includes: Include[];
+  ignorePatterns: string[];
+  switches: { kind: string; value: string; file: string; statement: Assignment }[];
+}
+
+export interface DialplanProblem {
+  code: string;
+  severity: Severity;
+  message: string;
+  file: string;
+  start: number;
+  end: number;
+  related: { file: string; start: number; end: number; message: string }[];
+}
+
+export interface Dialplan {
+  config: LoadedConfig;
+  contexts: Map<string, Context>;
+  general: Map<string, string>;
+  globals: Map<string, string>;
+  /** extenpatternmatchnew=yes: Asterisk uses another matcher, whose results may differ from ours. */
+  newMatcher: boolean;
+  autofallthrough: boolean;
+  problems: DialplanProblem[];
+}
+
+/** Asterisk's ast_true(): yes, true, y, t, 1, on. */
+export function isTrue(value: string | undefined): boolean {
+  return value !== undefined && /^(yes|true|y|t|1|on)$/i.test(value.trim());
+}
+
+/** pbx_substitute_variables_helper with only [globals] known (no channel): `${NAME}` and `${NAME:off:len}`. */
+export function substituteGlobals(text: string, globals: Map<string, string>): string {
+  if (!text.includes('${')) return text;
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const start = text.indexOf('${', i);
+    if (start < 0) {
+      out += text.slice(i);
+      break;
+    }
+    out += text.slice(i, start);
+    let depth = 1;
+    let j = start + 2;
+    while (j < text.length && depth > 0) {
+      if (text[j] === '$' && text[j + 1] === '{') {
+        depth++;
+        j++;
+      } else if (text[j] === '}') depth--;
+      j++;
+    }
+    if (depth > 0) {
+      out += text.slice(start);
+      break;
+    }
+    const inner = substituteGlobals(text.slice(start + 2, j - 1), globals);
+    const m = /^([^:]*)(?::(-?\d+)(?::(-?\d+))?)?$/.exec(inner);
+    let value = m ? (globals.get(m[1]) ?? '') : '';
+    if (m && m[2] !== undefined) value = substring(value, parseInt(m[2], 10), m[3] === undefined ? undefined : parseInt(m[3], 10));
+    out += value;
+    i = j;
+  }
+  return out;
+}
+
+/** `${VAR:offset:length}` as Asterisk computes it (negative offsets count from the end, negative lengths drop). */
+export function substring(value: string, offset: number, length?: number): string {
+  let start = offset < 0 ? Math.max(0, value.length + offset) : Math.min(offset, value.length);
+  let end = value.length;
+  if (length !== undefined) end = length < 0 ? Math.max(start, value.length + length) : Math.min(value.length, start + length);
+  if (start > end) start = end;
+  return value.slice(start, end);
+}
+
+interface Builder {
+  plan: Dialplan;
+}
+
+export function buildDialplan(config: LoadedConfig): Dialplan {
+  const plan: Dialplan = { config, contexts: new Map(), general: new Map(), globals: new Map(), newMatcher: false, autofallthrough: true, problems: [] };
+  const b: Builder = { plan };
+  const isNamed = (c: Category, name: string): boolean => c.name.toLowerCase() === name;
+  const general = config.categories.find((c) => !c.template && isNamed(c, 'general'));
+  if (general) for (const v of general.variables) plan.general.set(v.assignment.key.text.toLowerCase(), v.assignment.value.text);
+  plan.newMatcher = isTrue(plan.general.get('extenpatternmatchnew'));
+  if (plan.general.has('autofallthrough')) plan.autofallthrough = isTrue(plan.general.get('autofallthrough'));
+  for (const c of config.categories) {
+    if (c.template || !isNamed(c, 'globals')) continue;
+    for (const v of c.variables) plan.globals.set(v.assignment.key.text, substituteGlobals(v.assignment.value.text, plan.globals));
+  }
+  for (const category of config.categories) {
+    if (category.template || isNamed(category, 'general') || isNamed(category, 'globals')) continue;
+    let context = plan.contexts.get(category.name);
+    if (!context) {
+      context = { name: category.name, categories: [], extensions: [], includes: [], ignorePatterns: [], switches: [] };
+      plan.contexts.set(category.name, context);
+    }
+    context.categories.push(category);
+    loadCategory(b, context, category);
+  }
+  checkIncludes(b);
+  return plan;
+}
+
+function problem(b: Builder, v: { file: string; start: number; end: number }, code: string, severity: Severity, message: string, related: DialplanProblem['related'] = []): void {
+  b.plan.problems.push({ code, severity, message, file: v.file, start: v.start, end: v.end, related });
+}
+
+function loadCategory(b: Builder, context: Context, category: Category): void {
+  let lastExtension = '';
+  let lastPriority = -2; // "no previous line" in this category
+  for (const v of category.variables) {
+    const key = v.assignment.key.text.toLowerCase();
+    if (key.startsWith('same')) {
+      const st = parseExtensionStatement(v.assignment, 'same');
+      if (lastExtension === '') {
+        problem(b, { file: v.file, start: v.assignment.start, end: v.assignment.end }, 'dialplan-same-without-exten', 'error', `'${v.assignment.key.text}' has no extension before it in context '${context.name}': Asterisk drops this line ("No previous pattern in the first entry").`);
+        continue;
+      }
+      lastPriority = addLine(b, context, v, st, lastExtension, lastPriority);
+    } else if (key === 'exten') {
+      const st = parseExtensionStatement(v.assignment, 'exten');
+      // the whole first field, caller-ID part included, as pbx_config substitutes it before splitting at '/'
+      const raw = (st.extension?.text ?? '') + (st.callerId ? `/${st.callerId.text}` : '');
+      lastExtension = substituteGlobals(raw, b.plan.globals);
+      lastPriority = addLine(b, context, v, st, lastExtension, lastPriority);
+    } else if (key === 'include') {
+      addInclude(b, context, v);
+    } else if (key === 'ignorepat') {
+      context.ignorePatterns.push(substituteGlobals(v.assignment.value.text, b.plan.globals));
+    } else if (key === 'switch' || key === 'lswitch' || key === 'eswitch') {
+      context.switches.push({ kind: key, value: v.assignment.value.text, file: v.file, statement: v.assignment });
+    } else {
+      problem(b, { file: v.file, start: v.assignment.key.start, end: v.assignment.key.end }, 'dialplan-unknown-directive', 'warning', `'${v.assignment.key.text}' means nothing in a dialplan context: Asterisk ignores this line ("Unknown directive"). Use exten, same, include, ignorepat or switch.`);
+    }
+  }
+}
+
+/** One exten/same line: its priority as pbx_config computes it, then ast_add_extension2. Returns the new lastpri. */
+function addLine(b: Builder, context: Context, v: LoadedVariable, st: ExtensionStatement, realExt: string, lastPriority: number): number {
+  const at = { file: v.file, start: v.assignment.start, end: v.assignment.end };
+  const slash = realExt.indexOf('/');
+  const name = slash < 0 ? realExt : realExt.slice(0, slash);
+  const cid = slash < 0 ? null : shrinkCallerId(realExt.slice(slash + 1));
+  const pri = st.priority;
+  if (pri === null) {
+    const where = st.extension?.unclosedBracket ? { file: v.file, start: st.extension.start, end: st.extension.end } : at;
+    problem(b, where, 'dialplan-invalid-priority', 'error', st.extension?.unclosedBracket ? `The '[' in '${st.extension.text}' is never closed, so the extension swallows the rest of the line and there is no priority: Asterisk drops this line ("Invalid priority/label '').` : `This line has no priority: Asterisk drops it ("Invalid priority/label '').`);
+    return lastPriority;
+  }
+  const priAt = { file: v.file, start: pri.start, end: pri.end };
+  if (!pri.labelClosed) {
+    problem(b, priAt, 'dialplan-invalid-priority', 'error', `The label in '${pri.text}' has no closing ')': Asterisk drops this line ("Label missing trailing ')'").`);
+    return lastPriority;
+  }
+  let ipri: number;
+  switch (pri.kind) {
+    case 'hint':
+      ipri = PRIORITY_HINT;
+      break;
+    case 'next':
+      if (lastPriority <= -2) {
+        problem(b, priAt, 'dialplan-invalid-priority', 'error', `'${pri.value.text}' needs a line before it in context '${context.name}': Asterisk drops this line ("Can't use 'next' priority on the first entry").`);
+        return lastPriority;
+      }
+      ipri = lastPriority + 1;
+      break;
+    case 'same':
+      if (lastPriority <= -2) {
+        problem(b, priAt, 'dialplan-invalid-priority', 'error', `'${pri.value.text}' needs a line before it in context '${context.name}': Asterisk drops this line ("Can't use 'same' priority on the first entry").`);
+        return lastPriority;
+      }
+      ipri = lastPriority;
+      break;
+    case 'number':
+      ipri = pri.number ?? 0;
+      if (ipri < 1) {
+        problem(b, priAt, 'dialplan-invalid-priority', 'error', `Priority '${pri.value.text}' is below 1: Asterisk drops this line ("Invalid priority").`);
+        return lastPriority;
+      }
+      break;
+    default: {
+      const found = findLabel(context, name, cid, pri.value.text);
+      if (found === undefined || found < 1) {
+        problem(b, priAt, 'dialplan-invalid-priority', 'error', `No label '${pri.value.text}' is defined before this line for extension '${name}' in context '${context.name}': Asterisk drops this line ("Invalid priority/label").`);
+        return lastPriority;
+      }
+      ipri = found;
+    }
+  }
+  if (ipri === 0) return lastPriority; // `n` after a hint: -1 + 1 = 0, which pbx_config silently skips
+  if (pri.offset !== null) ipri += parseInt(pri.offset.text, 10) || 0;
+  const app = st.application;
+  const appName = app ? app.name.text.replace(/^[\x00-\x20]+/, '') : '';
+  const entry: Priority = {
+    priority: ipri,
+    label: pri.label && pri.label.text !== '' ? pri.label.text : null,
+    app: appName,
+    data: app?.data?.text ?? '',
+    name: stripName(name, false),
+    file: v.file,
+    statement: st,
+    inheritedFrom: v.inheritedFrom,
+  };
+  if (name === '_.' || name === '_!') {
+    problem(b, { file: v.file, start: st.extension?.start ?? at.start, end: st.extension?.end ?? at.end }, 'dialplan-catch-all-pattern', 'warning', `'${name}' matches everything, including the special extensions h, i, t and s: Asterisk warns that it "is strongly discouraged and can have unexpected behavior". Use '_X${name[1]}' instead.`);
+  }
+  addExtension(b, context, entry, name, cid);
+  return ipri;
+}
+
+/** ast_findlabel_extension2 as used at load: the label among what is already registered. */
+function findLabel(context: Context, name: string, cid: string | null, label: string): number | undefined {
+  const exten = stripName(name, true);
+  for (const e of context.extensions) {
+    if (compareExtensions(e.exten, exten) !== 0) continue;
+    if ((e.cid === null) !== (cid === null)) continue;
+    const p = e.labels.get(label);
+    if (p !== undefined) return p;
+  }
+  return undefined;
+}
+
+function addExtension(b: Builder, context: Context, entry: Priority, rawName: string, rawCid: string | null): void {
+  const name = stripName(rawName, false);
+  const exten = stripName(rawName, true);
+  const cid = rawCid === null ? null : stripName(rawCid, false);
+  const cidExten = rawCid === null ? null : stripName(rawCid, true);
+  const list = context.extensions;
+  // the sorted position: by extension, then caller-ID variants before the plain one, then by caller ID
+  let i = 0;
+  let cmp = 1;
+  for (; i < list.length; i++) {
+    const e = list[i];
+    cmp = compareExtensions(e.exten, exten);
+    if (cmp === 0) {
+      if (e.cidExten === null && cidExten === null) cmp = 0;
+      else if (cidExten !== null && e.cidExten === null) cmp = 1;
+      else if (e.cidExten !== null && cidExten === null) cmp = -1;
+      else cmp = compareExtensions(e.cidExten!, cidExten!);
+    }
+    if (cmp >= 0) break;
+  }
+  const at = { file: entry.file, start: entry.statement.statement.start, end: entry.statement.statement.end };
+  if (i < list.length && cmp === 0) {
+    const e = list[i];
+    const existing = e.priorities.get(entry.priority);
+    if (existing !== undefined) {
+      const alias = existing.name !== name;
+      const shown = entry.priority === PRIORITY_HINT ? 'hint' : `priority ${entry.priority}`;
+      problem(
+        b,
+        at,
+        'dialplan-duplicate-priority',
+        'warning',
+        alias
+          ? `Extension '${name}' ${shown} in '${context.name}' is already in use by aliased extension '${existing.name}' (they match the same numbers): Asterisk keeps the first and drops this line.`
+          : `Extension '${name}' ${shown} in '${context.name}' is already defined: Asterisk keeps the first and drops this line.`,
+        [{ file: existing.file, start: existing.statement.statement.start, end: existing.statement.statement.end, message: `the ${shown} Asterisk keeps` }],
+      );
+      return;
+    }
+    if (entry.label !== null) {
+      const other = e.labels.get(entry.label);
+      if (other !== undefined && other !== entry.priority) {
+        problem(b, at, 'dialplan-duplicate-label', 'warning', `Label '${entry.label}' of extension '${name}' is already used at priority ${other} in '${context.name}': Asterisk ignores this label.`);
+        entry.label = null;
+      }
+    }
+    e.priorities.set(entry.priority, entry);
+    if (entry.label !== null) e.labels.set(entry.label, entry.priority);
+    // the lowest priority heads the chain and gives the entry its name (a hint is -1)
+    if (entry.priority < Math.min(...[...e.priorities.keys()].filter((p) => p !== entry.priority))) {
+      e.name = name;
+      e.cid = cid;
+    }
+    return;
+  }
+  const created: Extension = {
+    context: context.name,
+    name,
+    exten,
+    cid,
+    cidExten,
+    isPattern: exten.startsWith('_'),
+    priorities: new Map([[entry.priority, entry]]),
+    labels: entry.label !== null ? new Map([[entry.label, entry.priority]]) : new Map(),
+    first: entry,
+  };
+  list.splice(i, 0, created);
+}
+
+function addInclude(b: Builder, context: Context, v: LoadedVariable): void {
+  const value = substituteGlobals(v.assignment.value.text, b.plan.globals);
+  const statement = parseIncludeStatement(v.assignment);
+  const bar = value.indexOf('|');
+  const comma = value.indexOf(',');
+  const cut = bar >= 0 ? bar : comma;
+  const name = cut < 0 ? value : value.slice(0, cut);
+  const timing = cut < 0 ? null : parseTiming(value.slice(cut + 1));
+  const duplicate = context.includes.find((i) => i.value.toLowerCase() === value.toLowerCase());
+  if (duplicate) {
+    problem(b, { file: v.file, start: v.assignment.start, end: v.assignment.end }, 'dialplan-duplicate-include', 'warning', `'${name}' is already included in '${context.name}': Asterisk ignores this line ("already included").`, [
+      { file: duplicate.file, start: duplicate.statement.statement.start, end: duplicate.statement.statement.end, message: 'the first include' },
+    ]);
+    return;
+  }
+  if (timing && timing.invalid.length > 0) {
+    problem(b, spanAt(v.file, statement.times?.[0] ?? statement.context), 'dialplan-invalid-time', 'warning', `Asterisk skips the invalid ${timing.invalid.join(', ')} of this include's time condition.`);
+  }
+  const everOpen = timing === null || canEverBeOpen(timing);
+  if (!everOpen) {
+    problem(b, spanAt(v.file, statement.times?.[0] ?? statement.context), 'dialplan-include-never-open', 'warning', `No date and time satisfies this include's time condition '${value.slice(cut + 1)}', so '${name}' is never searched.`);
+  }
+  context.includes.push({ value, context: name, timing, everOpen, alwaysOpen: timing === null || isAlwaysOpen(timing), file: v.file, statement });
+}
+
+function spanAt(file: string, s: Span): { file: string; start: number; end: number } {
+  return { file, start: s.start, end: s.end };
+}
+
+/** "Context 'a' tries to include nonexistent context 'b'" (logged when the dialplan is merged). */
+function checkIncludes(b: Builder): void {
+  for (const context of b.plan.contexts.values()) {
+    for (const inc of context.includes) {
+      if (b.plan.contexts.has(inc.context)) continue;
+      const near = [...b.plan.contexts.keys()].find((k) => k.toLowerCase() === inc.context.toLowerCase());
+      problem(
+        b,
+        spanAt(inc.file, inc.statement.context),
+        'dialplan-include-missing',
+        'warning',
+        `Context '${context.name}' includes '${inc.context}', which does not exist${near ? ` (context names are case-sensitive: did you mean '${near}'?)` : ''}: Asterisk warns and the include finds nothing.`,
+      );
+    }
+  }
+}
