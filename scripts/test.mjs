@@ -37,6 +37,8 @@ if (mode !== 'e2e') {
   files.push(
     ...testFiles(join(root, 'out/test/unit'), /\.test\.js$/),
     ...testFiles(join(root, 'out/test/model'), /\.test\.js$/),
+    ...testFiles(join(root, 'out/test/checks'), /\.test\.js$/),
+    ...testFiles(join(root, 'out/test/analysis'), /\.test\.js$/),
     ...testFiles(join(root, 'out/test/lsp'), /\.test\.js$/),
     ...testFiles(join(root, 'test/textmate'), /\.test\.mjs$/),
     ...testFiles(join(root, 'test/lint'), /\.test\.mjs$/),

@@ -1,6 +1,21 @@
 // Findings: what the checks report, for the editor (features/diagnostics.ts) and the CLI alike.
 import type { Severity } from '../parser/ast';
+import type { Dialplan } from '../model/dialplan';
 import type { Workspace } from '../model/workspace';
+import { DIALPLAN_CHECKS } from './checks/index';
+
+export interface TextEdit {
+  file: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A fix that is certain, offered as a quick fix. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
 
 export interface Finding {
   code: string;
@@ -10,9 +25,40 @@ export interface Finding {
   start: number;
   end: number;
   related: { file: string; start: number; end: number; message: string }[];
+  fixes?: Fix[];
 }
 
-/** Everything the checks find in one file. Today: syntax, as Asterisk's config loader sees it. */
+/** A check over a whole dialplan: one per file in analysis/checks/, named after its code. */
+export interface DialplanCheck {
+  code: string;
+  run(plan: Dialplan): Finding[];
+}
+
+const dialplanFindings = new WeakMap<Dialplan, Finding[]>();
+
+/** Everything the checks find in one dialplan: what Asterisk logs when it loads it, then the silent traps. */
+export function findingsOf(plan: Dialplan): Finding[] {
+  let found = dialplanFindings.get(plan);
+  if (found === undefined) {
+    found = [...plan.problems.map((p) => ({ ...p })), ...DIALPLAN_CHECKS.flatMap((c) => safely(c, plan))];
+    dialplanFindings.set(plan, found);
+  }
+  return found;
+}
+
+function safely(check: DialplanCheck, plan: Dialplan): Finding[] {
+  try {
+    return check.run(plan);
+  } catch {
+    // A check never takes the others down; a crash here is a bug the check's own tests must catch.
+    return [];
+  }
+}
+
+/** Everything the checks find in one file: syntax as Asterisk's config loader sees it, then the dialplan. */
 export function fileFindings(workspace: Workspace, file: string): Finding[] {
-  return workspace.problems(file).map((p) => ({ code: p.code, severity: p.severity, message: p.message, file, start: p.start, end: p.end, related: [] }));
+  const syntax: Finding[] = workspace.problems(file).map((p) => ({ code: p.code, severity: p.severity, message: p.message, file, start: p.start, end: p.end, related: [] }));
+  const plan = workspace.dialplanFor(file);
+  const dialplan = plan ? findingsOf(plan).filter((f) => f.file === file) : [];
+  return [...syntax, ...dialplan].sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
 }

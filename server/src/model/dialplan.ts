@@ -83,6 +83,10 @@ export interface Dialplan {
   contexts: Map<string, Context>;
   general: Map<string, string>;
   globals: Map<string, string>;
+  /** Lines Asterisk drops without a warning. */
+  dropped: { reason: 'next-after-hint'; file: string; statement: ExtensionStatement }[];
+  /** The registered priority of each exten/same line that made one. */
+  byStatement: Map<Assignment, { priority: Priority; extension: Extension }>;
   /** extenpatternmatchnew=yes: Asterisk uses another matcher, whose results may differ from ours. */
   newMatcher: boolean;
   autofallthrough: boolean;
@@ -143,7 +147,7 @@ interface Builder {
 }
 
 export function buildDialplan(config: LoadedConfig): Dialplan {
-  const plan: Dialplan = { config, contexts: new Map(), general: new Map(), globals: new Map(), newMatcher: false, autofallthrough: true, problems: [] };
+  const plan: Dialplan = { config, contexts: new Map(), general: new Map(), globals: new Map(), newMatcher: false, autofallthrough: true, problems: [], dropped: [], byStatement: new Map() };
   const b: Builder = { plan };
   const isNamed = (c: Category, name: string): boolean => c.name.toLowerCase() === name;
   const general = config.categories.find((c) => !c.template && isNamed(c, 'general'));
@@ -211,7 +215,7 @@ function addLine(b: Builder, context: Context, v: LoadedVariable, st: ExtensionS
   const pri = st.priority;
   if (pri === null) {
     const where = st.extension?.unclosedBracket ? { file: v.file, start: st.extension.start, end: st.extension.end } : at;
-    problem(b, where, 'dialplan-invalid-priority', 'error', st.extension?.unclosedBracket ? `The '[' in '${st.extension.text}' is never closed, so the extension swallows the rest of the line and there is no priority: Asterisk drops this line ("Invalid priority/label '').` : `This line has no priority: Asterisk drops it ("Invalid priority/label '').`);
+    problem(b, where, st.extension?.unclosedBracket ? 'dialplan-unclosed-bracket' : 'dialplan-invalid-priority', 'error', st.extension?.unclosedBracket ? `The '[' in '${st.extension.text}' is never closed, so the extension swallows the rest of the line and there is no priority: Asterisk drops this line ("Invalid priority/label '').` : `This line has no priority: Asterisk drops it ("Invalid priority/label '').`);
     return lastPriority;
   }
   const priAt = { file: v.file, start: pri.start, end: pri.end };
@@ -254,7 +258,11 @@ function addLine(b: Builder, context: Context, v: LoadedVariable, st: ExtensionS
       ipri = found;
     }
   }
-  if (ipri === 0) return lastPriority; // `n` after a hint: -1 + 1 = 0, which pbx_config silently skips
+  if (ipri === 0) {
+    // `n` after a hint: -1 + 1 = 0, which pbx_config skips without a word
+    b.plan.dropped.push({ reason: 'next-after-hint', file: v.file, statement: st });
+    return lastPriority;
+  }
   if (pri.offset !== null) ipri += parseInt(pri.offset.text, 10) || 0;
   const app = st.application;
   const appName = app ? app.name.text.replace(/^[\x00-\x20]+/, '') : '';
@@ -334,6 +342,7 @@ function addExtension(b: Builder, context: Context, entry: Priority, rawName: st
       }
     }
     e.priorities.set(entry.priority, entry);
+    b.plan.byStatement.set(entry.statement.statement, { priority: entry, extension: e });
     if (entry.label !== null) e.labels.set(entry.label, entry.priority);
     // the lowest priority heads the chain and gives the entry its name (a hint is -1)
     if (entry.priority < Math.min(...[...e.priorities.keys()].filter((p) => p !== entry.priority))) {
@@ -354,6 +363,7 @@ function addExtension(b: Builder, context: Context, entry: Priority, rawName: st
     first: entry,
   };
   list.splice(i, 0, created);
+  b.plan.byStatement.set(entry.statement.statement, { priority: entry, extension: created });
 }
 
 function addInclude(b: Builder, context: Context, v: LoadedVariable): void {

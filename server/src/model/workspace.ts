@@ -9,6 +9,8 @@ import { reparseConfig } from '../parser/incremental';
 import type { FileHost } from './fileHost';
 import type { LoadedConfig } from './configLoader';
 import { loadConfig, resolveInclude } from './configLoader';
+import type { Dialplan } from './dialplan';
+import { buildDialplan } from './dialplan';
 
 /** Files that make a folder an Asterisk config root (the folder relative #include names resolve against). */
 export const ROOT_FILES = ['extensions.conf', 'sip.conf', 'pjsip.conf', 'iax.conf', 'users.conf', 'asterisk.conf', 'modules.conf'];
@@ -51,8 +53,25 @@ export class Workspace {
     this.reverseIncludes = null;
   }
 
+  /** Dialplans built from each extensions.conf root, dropped at any change. */
+  private readonly dialplans = new Map<string, Dialplan>();
+
+  /** The dialplan a file belongs to: built from the extensions*.conf that loads it (or the file itself). */
+  dialplanFor(file: string): Dialplan | undefined {
+    const roots = this.roots(file).filter((r) => isDialplanFileName(r));
+    const root = roots[0] ?? (isDialplanFileName(file) ? file : undefined);
+    if (root === undefined) return undefined;
+    let plan = this.dialplans.get(root);
+    if (plan === undefined) {
+      plan = buildDialplan(this.load(root));
+      this.dialplans.set(root, plan);
+    }
+    return plan;
+  }
+
   /** The text of a file changed (or it appeared or went): drop what was derived from it. */
   changed(file: string): void {
+    this.dialplans.clear();
     // An edit that leaves the #include lines alone keeps the include graph (the common keystroke).
     if (!this.dirty.has(file)) this.dirty.set(file, includeSignature(this.cache.get(file)));
     this.cache.delete(file);

@@ -1,0 +1,67 @@
+// dialplan-goto-target-missing: Goto, GotoIf, GotoIfTime, Gosub, GosubIf, Macro and Local/ channels that name a
+// context, extension, priority or label that does not exist. Resolved the way the call would resolve them
+// (pbx_parse_location + pbx_find_extension, includes counted); targets built at run time (`${...}`) are skipped.
+import type { Dialplan, Priority } from '../../model/dialplan';
+import { lookup } from '../../model/matcher';
+import type { DialplanCheck, Finding } from '../findings';
+import { applicationTargets } from '../targets';
+import type { Target } from '../targets';
+
+export const code = 'dialplan-goto-target-missing';
+
+/** Contexts Asterisk modules create at run time (res_parking...), never defined in extensions.conf. */
+export const RUNTIME_CONTEXTS = new Set(['parkedcalls']);
+
+export function checkTarget(plan: Dialplan, from: Priority, t: Target): string | null {
+  if (t.dynamic) return null;
+  const context = t.context ?? contextOf(plan, from);
+  if (context === null || RUNTIME_CONTEXTS.has(context)) return null;
+  if (!plan.contexts.has(context)) return `${t.kind} names context '${context}', which does not exist.`;
+  const exten = t.extension ?? (from.name.startsWith('_') ? null : from.name);
+  if (exten === null) {
+    // the current extension is a pattern: the label has to exist in some extension of the context
+    if (t.label === undefined) return null;
+    const ctx = plan.contexts.get(context)!;
+    return ctx.extensions.some((e) => e.labels.has(t.label!)) ? null : `${t.kind}: no extension of '${context}' has a label '${t.label}'.`;
+  }
+  const r = lookup(plan, context, exten, { priority: t.priority ?? 1, label: t.label, when: 'open' });
+  if (r.result === 'match') return null;
+  if (r.result === 'no-extension') return `${t.kind}: no extension of '${context}' matches '${exten}'.`;
+  if (t.label !== undefined) return `${t.kind}: extension '${exten}' of '${context}' has no label '${t.label}'.`;
+  return `${t.kind}: extension '${exten}' of '${context}' has no priority ${t.priority ?? 1}.`;
+}
+
+function contextOf(plan: Dialplan, p: Priority): string | null {
+  return plan.byStatement.get(p.statement.statement)?.extension.context ?? null;
+}
+
+export const gotoTarget: DialplanCheck = {
+  code,
+  run(plan) {
+    const out: Finding[] = [];
+    const seen = new Set<unknown>();
+    for (const context of plan.contexts.values()) {
+      for (const e of context.extensions) {
+        for (const p of e.priorities.values()) {
+          if (seen.has(p.statement.statement)) continue;
+          seen.add(p.statement.statement);
+          for (const t of applicationTargets(p)) {
+            const problem = checkTarget(plan, p, t);
+            if (problem === null) continue;
+            const target = t.context !== undefined ? plan.contexts.get(t.context) : undefined;
+            out.push({
+              code,
+              severity: 'error',
+              message: `${problem} ${t.consequence}`,
+              file: p.file,
+              start: t.start,
+              end: t.end,
+              related: target ? target.categories.map((c) => ({ file: c.file, start: c.section.name.start, end: c.section.name.end, message: `context '${target.name}'` })) : [],
+            });
+          }
+        }
+      }
+    }
+    return out;
+  },
+};

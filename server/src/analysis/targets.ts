@@ -1,0 +1,109 @@
+// Where dialplan applications send the call: the targets of Goto, GotoIf, GotoIfTime, Gosub, GosubIf, Macro and
+// Local/ channels in Dial and Queue, with their source ranges. Shared by checks, hovers and navigation.
+import type { Priority } from '../model/dialplan';
+
+export interface Target {
+  kind: string;
+  /** undefined: the current one. */
+  context?: string;
+  extension?: string;
+  priority?: number;
+  label?: string;
+  /** Built at run time (`${...}`, `$[...]`): not checked. */
+  dynamic: boolean;
+  /** What happens on a real call when it is missing. */
+  consequence: string;
+  start: number;
+  end: number;
+}
+
+const GOTO_FAILS = 'The call ends there (Goto fails and the channel hangs up).';
+
+/** Splits at `sep` outside `${...}` and `$[...]`. */
+function splitTop(text: string, sep: string, limit = Infinity): { text: string; offset: number }[] {
+  const out: { text: string; offset: number }[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '$' && (text[i + 1] === '{' || text[i + 1] === '[')) {
+      depth++;
+      i++;
+    } else if ((c === '}' || c === ']') && depth > 0) depth--;
+    else if (c === sep && depth === 0 && out.length < limit - 1) {
+      out.push({ text: text.slice(start, i), offset: start });
+      start = i + 1;
+    }
+  }
+  out.push({ text: text.slice(start), offset: start });
+  return out;
+}
+
+/** A `[[context,]extension,]priority` goto string (pbx_parseable_goto). */
+function gotoString(kind: string, text: string, base: number, consequence: string, gosub = false): Target | null {
+  if (text.trim() === '') return null;
+  const parts = text.split(',').slice(0, 3);
+  let context: string | undefined;
+  let extension: string | undefined;
+  let pri: string;
+  if (parts.length === 1) pri = parts[0];
+  else if (parts.length === 2) {
+    extension = parts[0] === '' ? undefined : parts[0];
+    pri = parts[1];
+  } else {
+    context = parts[0] === '' ? undefined : parts[0];
+    extension = parts[1] === '' ? undefined : parts[1];
+    pri = parts[2];
+  }
+  if (gosub) pri = pri.replace(/\(.*$/, ''); // Gosub(ctx,ext,1(arg1,arg2))
+  pri = pri.trim().replace(/^[+-]/, '');
+  const dynamic = /\$[{[]/.test(text);
+  const number = /^\d+/.test(pri) ? parseInt(pri, 10) : undefined;
+  return { kind, context, extension, priority: number, label: number === undefined ? pri : undefined, dynamic, consequence, start: base, end: base + text.length };
+}
+
+export function applicationTargets(p: Priority): Target[] {
+  const data = p.statement.application?.data;
+  if (!data) return [];
+  const app = p.app.toLowerCase();
+  const base = data.start;
+  const text = data.text;
+  // the data is one contiguous slice of the source unless the line had `\;` or block comments
+  const exact = data.end - data.start === text.length;
+  const at = (t: Target | null): Target[] => (t === null ? [] : [exact ? t : { ...t, start: data.start, end: data.end }]);
+  switch (app) {
+    case 'goto':
+      return at(gotoString('Goto', text, base, GOTO_FAILS));
+    case 'gosub':
+      return at(gotoString('Gosub', text, base, 'The call ends there (Gosub fails).', true));
+    case 'gotoif':
+    case 'gosubif':
+    case 'gotoiftime': {
+      const [, branches] = splitTop(text, '?', 2);
+      if (!branches) return [];
+      const gosub = app === 'gosubif';
+      const name = app === 'gotoif' ? 'GotoIf' : app === 'gosubif' ? 'GosubIf' : 'GotoIfTime';
+      return splitTop(branches.text, ':', 2).flatMap((b) => at(gotoString(name, b.text, base + branches.offset + b.offset, gosub ? 'The call ends there (GosubIf fails).' : 'The call ends there (a Goto to a missing label ends the call).', gosub)));
+    }
+    case 'macro':
+    case 'macroexclusive': {
+      const name = splitTop(text, ',')[0].text.trim();
+      if (name === '') return [];
+      return at({ kind: 'Macro', context: `macro-${name}`, extension: 's', priority: 1, dynamic: /\$[{[]/.test(name), consequence: 'The Macro fails and the call hangs up.', start: base, end: base + name.length });
+    }
+    case 'dial':
+    case 'queue': {
+      const first = splitTop(text, ',')[0];
+      const out: Target[] = [];
+      let offset = 0;
+      for (const channel of first.text.split('&')) {
+        const m = /^Local\/([^@/]*)@([^/]*)/i.exec(channel);
+        if (m) out.push(...at({ kind: 'Local channel', context: m[2], extension: m[1], priority: 1, dynamic: /\$[{[]/.test(m[0]), consequence: 'Dial cannot create the Local channel (no such extension).', start: base + offset, end: base + offset + m[0].length }));
+        offset += channel.length + 1;
+      }
+      return out;
+    }
+    default:
+      return [];
+  }
+}
