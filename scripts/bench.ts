@@ -7,6 +7,11 @@ import { parseExtensionStatement } from '../server/src/parser/dialplanParser';
 import { reparseConfig } from '../server/src/parser/incremental';
 import type { ConfigDocument } from '../server/src/parser/ast';
 import { generateDialplan } from './benchData';
+import { buildDialplan } from '../server/src/model/dialplan';
+import { lookup } from '../server/src/model/matcher';
+import { MemoryFileHost } from './memoryFileHost';
+import { Workspace } from '../server/src/model/workspace';
+import { findingsOf } from '../server/src/analysis/findings';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -71,3 +76,26 @@ for (let i = 0; i < 41; i++) {
 }
 console.log(`re-parse after a one-line edit: ${median(edits).toFixed(2)} ms median of ${edits.length} (target <= 10 ms)`);
 console.log(`  (V8 joining the edited text into one string, paid once per edit by the text document: ${median(joins).toFixed(2)} ms)`);
+
+// Issue 3: the dialplan model of the same file, and lookups in its 2,000 contexts.
+{
+  const ws = new Workspace(new MemoryFileHost({ '/bench/extensions.conf': text }));
+  ws.addKnown('/bench/extensions.conf');
+  const loaded = ws.load('/bench/extensions.conf');
+  const model = time(5, () => buildDialplan(loaded));
+  console.log(`dialplan model build (after parsing): ${model.ms.toFixed(1)} ms median of 5 (target <= 500 ms with the parse: ${(model.ms + configOnly.ms).toFixed(0)} ms)`);
+  const plan = model.result;
+  const checks = time(1, () => findingsOf(buildDialplan(loaded)));
+  console.log(`dialplan checks (all codes) on it: ${checks.ms.toFixed(0)} ms, ${checks.result.length} findings`);
+  const numbers = ['1005', '**99101', '0612345678', '2034', '9', '+33123456789', '00441234', '7777', '1999', '5551234'];
+  const when = new Date(Date.UTC(2026, 10, 23, 10));
+  const times: number[] = [];
+  for (let i = 0; i < 2000; i++) {
+    const ctx = `ctx-${(i * 7919) % 2000}`;
+    const n = numbers[i % numbers.length];
+    const t = process.hrtime.bigint();
+    lookup(plan, ctx, n, { when });
+    times.push(Number(process.hrtime.bigint() - t) / 1e3);
+  }
+  console.log(`one lookup in a 2,000-context dialplan: ${median(times).toFixed(1)} µs median of ${times.length} (target <= 50 µs)`);
+}

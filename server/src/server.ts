@@ -2,13 +2,17 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
-import { FileChangeType, TextDocumentSyncKind } from 'vscode-languageserver';
+import { CodeActionKind, FileChangeType, TextDocumentSyncKind } from 'vscode-languageserver';
 import { DiskFileHost, OverlayFileHost } from './model/fileHost';
 import { isDialplan } from './model/outline';
 import { isDialplanFileName, Workspace } from './model/workspace';
 import type { SeverityOverrides } from './features/diagnostics';
-import { toDiagnostics } from './features/diagnostics';
+import { quickFixes, toDiagnostics } from './features/diagnostics';
+import type { FileIndex } from './features/diagnostics';
+import { fileFindings } from './analysis/findings';
 import { foldingRanges } from './features/folding';
+import { hover } from './features/hover';
+import { offsetAt } from './features/positions';
 import { documentSymbols } from './features/symbols';
 import { OpenDocuments } from './openDocuments';
 import { SETTINGS_SECTION } from './protocol';
@@ -30,6 +34,7 @@ export function startServer(connection: Connection): void {
   const host = new OverlayFileHost(new DiskFileHost());
   const workspace = new Workspace(host);
   const documents = new OpenDocuments(host, workspace, uriToPath);
+  const files: FileIndex = { uri: pathToUri, lineStarts: (file) => workspace.document(file)?.lineStarts };
   const timers = new Map<string, NodeJS.Timeout>();
   let folders: string[] = [];
   let canConfigure = false;
@@ -48,7 +53,7 @@ export function startServer(connection: Connection): void {
     try {
       const doc = workspace.document(d.file);
       if (doc === undefined) return;
-      void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(workspace.problems(d.file), doc.lineStarts, settings.diagnostics.severity) });
+      void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(fileFindings(workspace, d.file), doc.lineStarts, files, settings.diagnostics.severity) });
     } catch (error) {
       connection.console.error(`PBX Interconnect could not check ${d.file}: ${String(error)}`);
     }
@@ -81,6 +86,8 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         documentSymbolProvider: { label: 'PBX Interconnect' },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        hoverProvider: true,
         foldingRangeProvider: true,
       },
       serverInfo: { name: 'pbx-interconnect-language-server', version: '0.1.0' },
@@ -134,6 +141,16 @@ export function startServer(connection: Connection): void {
     const doc = d && workspace.document(d.file);
     if (!d || !doc) return [];
     return documentSymbols(doc, isDialplan(doc, isDialplanFileName(d.file)));
+  });
+  connection.onHover((params) => {
+    const d = docOf(params.textDocument.uri);
+    const doc = d && workspace.document(d.file);
+    return d && doc ? hover(workspace, d.file, offsetAt(doc.lineStarts, params.position, doc.length)) : null;
+  });
+  connection.onCodeAction((params) => {
+    const d = docOf(params.textDocument.uri);
+    const doc = d && workspace.document(d.file);
+    return d && doc ? quickFixes(fileFindings(workspace, d.file), doc.lineStarts, params.context.diagnostics, files) : [];
   });
   connection.onFoldingRanges((params) => {
     const d = docOf(params.textDocument.uri);

@@ -24,7 +24,9 @@ describe('findings on the conformance extensions.conf', () => {
         'dialplan-duplicate-priority@52',
         'dialplan-duplicate-priority@54',
         'dialplan-catch-all-pattern@57',
+        'dialplan-shadowed-extension@57',
         'dialplan-catch-all-pattern@58',
+        'dialplan-shadowed-extension@63',
         'dialplan-missing-underscore@65',
         'dialplan-lowercase-wildcard@72',
         'dialplan-no-priority-one@96',
@@ -39,6 +41,7 @@ describe('findings on the conformance extensions.conf', () => {
         'dialplan-include-never-open@233',
         'dialplan-duplicate-include@238',
         'dialplan-unclosed-bracket@254',
+        'dialplan-empty-pattern@259',
         'dialplan-duplicate-priority@265',
       ],
     );

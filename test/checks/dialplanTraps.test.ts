@@ -66,3 +66,22 @@ describe('dialplan traps', () => {
     assert.deepEqual(summary('[general]\nextenpatternmatchnew=yes\n[c]\nexten => 1,1,NoOp()\n'), ['dialplan-new-matcher@2']);
   });
 });
+
+describe('dialplan reachability', () => {
+  it('dialplan-shadowed-extension: earlier candidates take every number; a partial overlap is not reported', () => {
+    const text = '[c]\nexten => _1XX,1,NoOp()\nexten => _2XX,1,NoOp()\nexten => _[12]XX,1,NoOp()\nexten => _[123]XX,1,NoOp()\nexten => 101,1,NoOp()\nexten => _101,1,NoOp()\n';
+    assert.deepEqual(summary(text), ['dialplan-shadowed-extension@4', 'dialplan-shadowed-extension@7']);
+    assert.match(findings(text)[0].message, /tries '_1XX', '_2XX' first, and they take every number/);
+  });
+
+  it('ignores candidates without priority 1 and caller-ID variants', () => {
+    // _1XX has no priority 1 and _1XX/555 serves one caller: neither takes numbers from _[12]XX
+    assert.deepEqual(summary('[c]\nexten => _1XX,2,NoOp()\nexten => _1XX/555,1,NoOp()\nexten => _2XX,1,NoOp()\nexten => _[12]XX,1,NoOp()\n'), ['dialplan-no-priority-one@2']);
+  });
+
+  it('dialplan-empty-pattern: a reversed range matches nothing', () => {
+    const text = '[c]\nexten => _[5-1]X,1,NoOp()\n';
+    assert.deepEqual(summary(text), ['dialplan-empty-pattern@2']);
+    assert.match(findings(text)[0].message, /'5-1' runs backwards/);
+  });
+});

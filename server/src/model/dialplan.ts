@@ -7,7 +7,8 @@ import type { Assignment, Severity, Span } from '../parser/ast';
 import type { ExtensionStatement, IncludeStatement } from '../parser/dialplanParser';
 import { parseExtensionStatement, parseIncludeStatement } from '../parser/dialplanParser';
 import type { Category, LoadedConfig, LoadedVariable } from './configLoader';
-import { compareExtensions, shrinkCallerId, stripName } from './extensionName';
+import type { SortKey } from './extensionName';
+import { compareExtensions, compareKeys, shrinkCallerId, sortKey, stripName } from './extensionName';
 import type { Timing } from './timing';
 import { canEverBeOpen, isAlwaysOpen, parseTiming } from './timing';
 
@@ -37,6 +38,9 @@ export interface Extension {
   cid: string | null;
   cidExten: string | null;
   isPattern: boolean;
+  key: SortKey;
+  cidKey: SortKey | null;
+  minPriority: number;
   /** By priority number (hint = -1); the first line registering a priority wins. */
   priorities: Map<number, Priority>;
   labels: Map<string, number>;
@@ -301,20 +305,28 @@ function addExtension(b: Builder, context: Context, entry: Priority, rawName: st
   const cid = rawCid === null ? null : stripName(rawCid, false);
   const cidExten = rawCid === null ? null : stripName(rawCid, true);
   const list = context.extensions;
-  // the sorted position: by extension, then caller-ID variants before the plain one, then by caller ID
-  let i = 0;
-  let cmp = 1;
-  for (; i < list.length; i++) {
-    const e = list[i];
-    cmp = compareExtensions(e.exten, exten);
-    if (cmp === 0) {
-      if (e.cidExten === null && cidExten === null) cmp = 0;
-      else if (cidExten !== null && e.cidExten === null) cmp = 1;
-      else if (e.cidExten !== null && cidExten === null) cmp = -1;
-      else cmp = compareExtensions(e.cidExten!, cidExten!);
-    }
-    if (cmp >= 0) break;
+  const key = sortKey(exten);
+  const cidKey = cidExten === null ? null : sortKey(cidExten);
+  // the sorted position (ast_add_extension2 walks the list to the first entry not below the new one; the list is
+  // sorted, so a binary search finds the same place): by extension, then caller-ID variants before the plain
+  // one, then by caller ID
+  const order = (e: Extension): number => {
+    const c = compareKeys(e.key, key);
+    if (c !== 0) return c;
+    if (e.cidKey === null && cidKey === null) return 0;
+    if (cidKey !== null && e.cidKey === null) return 1;
+    if (e.cidKey !== null && cidKey === null) return -1;
+    return compareKeys(e.cidKey!, cidKey!);
+  };
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (order(list[mid]) < 0) lo = mid + 1;
+    else hi = mid;
   }
+  const i = lo;
+  const cmp = i < list.length ? order(list[i]) : 1;
   const at = { file: entry.file, start: entry.statement.statement.start, end: entry.statement.statement.end };
   if (i < list.length && cmp === 0) {
     const e = list[i];
@@ -345,7 +357,8 @@ function addExtension(b: Builder, context: Context, entry: Priority, rawName: st
     b.plan.byStatement.set(entry.statement.statement, { priority: entry, extension: e });
     if (entry.label !== null) e.labels.set(entry.label, entry.priority);
     // the lowest priority heads the chain and gives the entry its name (a hint is -1)
-    if (entry.priority < Math.min(...[...e.priorities.keys()].filter((p) => p !== entry.priority))) {
+    if (entry.priority < e.minPriority) {
+      e.minPriority = entry.priority;
       e.name = name;
       e.cid = cid;
     }
@@ -358,6 +371,9 @@ function addExtension(b: Builder, context: Context, entry: Priority, rawName: st
     cid,
     cidExten,
     isPattern: exten.startsWith('_'),
+    key,
+    cidKey,
+    minPriority: entry.priority,
     priorities: new Map([[entry.priority, entry]]),
     labels: entry.label !== null ? new Map([[entry.label, entry.priority]]) : new Map(),
     first: entry,

@@ -12,6 +12,7 @@ export type MatchMode = 'match' | 'canmatch' | 'matchmore';
 
 /** Removes what add_extension drops from a name: spaces outside sets, and with `noFluff` dashes too. */
 export function stripName(name: string, noFluff: boolean): string {
+  if (!name.includes(' ') && (!noFluff || !name.includes('-'))) return name;
   const pattern = name.startsWith('_');
   let inSet = false;
   let out = '';
@@ -156,6 +157,40 @@ function compareLiterals(left: string, right: string): number {
     i++;
     j++;
   }
+}
+
+/** A name prepared for sorting: the comparison work done once per extension instead of once per comparison. */
+export type SortKey = { literal: true; text: string } | { literal: false; positions: { score: number; bits: Uint8Array }[] };
+
+export function sortKey(name: string): SortKey {
+  if (!name.startsWith('_')) return { literal: true, text: name.replace(/-/g, '') };
+  const p = name.slice(1);
+  const positions: { score: number; bits: Uint8Array }[] = [];
+  let i: number | null = 0;
+  while (i !== null) {
+    const pos = patternPosition(p, i);
+    positions.push({ score: pos.score, bits: pos.bits });
+    i = pos.next;
+  }
+  return { literal: false, positions };
+}
+
+/** compareExtensions() on prepared keys. */
+export function compareKeys(a: SortKey, b: SortKey): number {
+  if (a.literal) {
+    if (!b.literal) return -1;
+    return a.text < b.text ? -1 : a.text > b.text ? 1 : 0;
+  }
+  if (b.literal) return 1;
+  const n = Math.min(a.positions.length, b.positions.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.positions[i];
+    const y = b.positions[i];
+    let cmp = x.score - y.score;
+    for (let k = 0; k < 32 && cmp === 0; k++) cmp = y.bits[k] - x.bits[k];
+    if (cmp !== 0) return cmp;
+  }
+  return a.positions.length - b.positions.length;
 }
 
 /** ext_cmp(): the order of extensions in a context; 0 means Asterisk takes them for the same extension. */

@@ -55,13 +55,23 @@ function mapSpan(a: Assignment, raw: Raw): Span {
   return { text: raw.text, start: valueOffset(a, raw.start), end: raw.end === raw.start ? valueOffset(a, raw.start) : valueOffset(a, raw.end - 1) + 1 };
 }
 
-/** `exten => ...` (kind 'exten') or `same => ...` (kind 'same'). */
+const statements = new WeakMap<Assignment, ExtensionStatement>();
+
+/**
+ * `exten => ...` (kind 'exten') or `same => ...` (kind 'same'). Parsed once per line: the model, the checks and
+ * the hovers share the result (a line's node is replaced when it is re-parsed, which drops the entry).
+ */
 export function parseExtensionStatement(a: Assignment, kind: 'exten' | 'same'): ExtensionStatement {
+  const hit = statements.get(a);
+  if (hit !== undefined && hit.kind === kind && hit.statement.start === a.start) return hit;
+  let st: ExtensionStatement | null = null;
   if (a.valueMap === null) {
     const fast = fastExtension(a.value.text, kind, a.value.start);
-    if (fast !== null) return { kind, statement: a, ...fast };
+    if (fast !== null) st = { kind, statement: a, ...fast };
   }
-  return { kind, statement: a, ...fromGrammar(dialplanGrammar.parse(a.value.text, { startRule: kind === 'exten' ? 'ExtenValue' : 'SameValue' }), (raw) => mapSpan(a, raw)) };
+  st ??= { kind, statement: a, ...fromGrammar(dialplanGrammar.parse(a.value.text, { startRule: kind === 'exten' ? 'ExtenValue' : 'SameValue' }), (raw) => mapSpan(a, raw)) };
+  statements.set(a, st);
+  return st;
 }
 
 type StatementParts = Omit<ExtensionStatement, 'kind' | 'statement'>;
@@ -191,7 +201,18 @@ export function fastExtension(value: string, kind: 'exten' | 'same', base: numbe
   while (a < b && (value.charCodeAt(a) === 32 || value.charCodeAt(a) === 9)) a++;
   while (b > a && (value.charCodeAt(b - 1) === 32 || value.charCodeAt(b - 1) === 9)) b--;
   if (a === b) return null;
-  const core = value.slice(a, b);
+  let core = value.slice(a, b);
+  const raw = core;
+  // `n(label)` / `1(label)`: the label runs to the first `)`, which must end the field
+  let label: Span | null = null;
+  const open = core.indexOf('(');
+  if (open >= 0) {
+    const close = core.indexOf(')', open + 1);
+    if (close !== core.length - 1 || core.indexOf('(', open + 1) >= 0) return null;
+    label = { text: core.slice(open + 1, close), start: base + a + open + 1, end: base + a + close };
+    core = core.slice(0, open);
+    b = a + open;
+  }
   let kindOf: PriorityKind;
   let number: number | null = null;
   const c0 = core.charCodeAt(0);
@@ -206,8 +227,9 @@ export function fastExtension(value: string, kind: 'exten' | 'same', base: numbe
   else if (core === 's' || core === 'same') kindOf = 'same';
   else if (core === 'hint') kindOf = 'hint';
   else return null;
+  if (core.length === 0) return null;
   const value0: Span = { text: core, start: base + a, end: base + b };
-  const priority: PriorityNode = { start: base + a, end: base + b, text: core, kind: kindOf, value: value0, number, label: null, labelClosed: true, offset: null };
+  const priority: PriorityNode = { start: base + a, end: base + a + raw.length, text: raw, kind: kindOf, value: value0, number, label, labelClosed: true, offset: null };
   let application: ApplicationNode | null = null;
   if (hasApp) {
     const appStart = priEnd + 1;

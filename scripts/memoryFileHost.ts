@@ -1,0 +1,12 @@
+// An in-memory file host for benchmarks.
+import type { FileHost } from '../server/src/model/fileHost';
+
+export class MemoryFileHost implements FileHost {
+  constructor(private readonly files: Record<string, string>) {}
+  read(file: string): string | undefined {
+    return this.files[file];
+  }
+  glob(pattern: string): string[] {
+    return this.files[pattern] === undefined ? [] : [pattern];
+  }
+}

@@ -1,0 +1,78 @@
+// dialplan-shadowed-extension: an extension no number can ever reach, because the candidates Asterisk tries
+// before it (in the context's sorted order, with priority 1 and for any caller) take every number it matches.
+import type { DialplanCheck, Finding } from '../findings';
+import { matchExtension } from '../../model/extensionName';
+import { isCovered, overlap } from '../patternCoverage';
+import { matchesNothing } from './emptyPattern';
+
+/** The characters a name's first position accepts, or null for any (cheap filter before the full decision). */
+function firstChars(exten: string): string | null {
+  if (!exten.startsWith('_')) return exten.replace(/-/g, '').slice(0, 1);
+  const c = exten.replace(/^_-*/, '')[0];
+  if (c === undefined || c === '.' || c === '!' || c === '[') return null;
+  if (/[xX]/.test(c)) return '0123456789';
+  if (/[zZ]/.test(c)) return '123456789';
+  if (/[nN]/.test(c)) return '23456789';
+  return c;
+}
+
+function mayMeet(a: string, b: string): boolean {
+  const x = firstChars(a);
+  const y = firstChars(b);
+  return x === null || y === null || [...x].some((c) => y.includes(c));
+}
+
+/** Do earlier candidates take every number `exten` matches? Exact for a literal, decided for a pattern. */
+function shadowed(exten: string, takers: string[]): boolean {
+  if (!exten.startsWith('_')) return takers.some((t) => matchExtension(t, exten, 'match') !== 0);
+  const relevant = takers.filter((t) => mayMeet(exten, t));
+  return relevant.length > 0 && isCovered(exten, relevant, 20_000) === 'yes';
+}
+
+export const code = 'dialplan-shadowed-extension';
+
+/** Drops candidates the others can do without, so the message names the ones that matter. */
+function minimalCover<T extends { exten: string }>(target: string, list: T[]): T[] {
+  const kept = [...list];
+  for (let i = kept.length - 1; i >= 0 && kept.length > 1; i--) {
+    const without = kept.filter((_, j) => j !== i);
+    if (isCovered(target, without.map((t) => t.exten), 20_000) === 'yes') kept.splice(i, 1);
+  }
+  return kept;
+}
+
+export const shadowedExtension: DialplanCheck = {
+  code,
+  run(plan) {
+    const out: Finding[] = [];
+    for (const context of plan.contexts.values()) {
+      const takers: { exten: string; name: string; file: string; start: number; end: number }[] = [];
+      for (const e of context.extensions) {
+        if (e.priorities.has(1) && e.cid === null && takers.length > 0 && !matchesNothing(e.exten) && shadowed(e.exten, takers.map((t) => t.exten))) {
+          const p = e.priorities.get(1)!;
+          const ext = p.statement.extension;
+          // name the patterns that do it when they suffice, else every candidate that shares numbers with it
+          const sharing = takers.filter((t) => overlap(e.exten, t.exten) !== null);
+          const patterns = sharing.filter((t) => t.exten.startsWith('_'));
+          const culprits = minimalCover(e.exten, patterns.length > 0 && isCovered(e.exten, patterns.map((t) => t.exten), 20_000) === 'yes' ? patterns : sharing);
+          const names = culprits.slice(0, 3).map((t) => `'${t.name}'`);
+          const who = culprits.length === 1 ? `${names[0]} first, and it takes` : `${names.join(', ')}${culprits.length > 3 ? ` and ${culprits.length - 3} more` : ''} first, and they take`;
+          out.push({
+            code,
+            severity: 'warning',
+            message: `No number can reach '${e.name}' in '${context.name}': Asterisk tries ${who} every number this one matches.`,
+            file: p.file,
+            start: ext?.start ?? p.statement.statement.start,
+            end: ext?.end ?? p.statement.statement.end,
+            related: culprits.slice(0, 5).map((t) => ({ file: t.file, start: t.start, end: t.end, message: `'${t.name}' is tried first` })),
+          });
+        }
+        if (e.priorities.has(1) && e.cid === null) {
+          const p = e.priorities.get(1)!;
+          takers.push({ exten: e.exten, name: e.name, file: p.file, start: p.statement.statement.start, end: p.statement.statement.end });
+        }
+      }
+    }
+    return out;
+  },
+};
