@@ -9,9 +9,12 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // A larger young generation: building a 200,000-line dialplan allocates many short-lived objects, and the
+  // default semi-space makes the garbage collector the largest cost (measured with `npm run bench`).
+  const execArgv = ['--max-semi-space-size=64'];
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'asterisk' }],

@@ -5,7 +5,7 @@ import type { Assignment, ConfigDocument, Section } from '../parser/ast';
 import type { ExtensionStatement } from '../parser/dialplanParser';
 import { parseArguments, parseExtensionStatement, parseIncludeStatement } from '../parser/dialplanParser';
 import type { Context, Dialplan, Extension, Priority } from '../model/dialplan';
-import { PRIORITY_HINT, substituteGlobals } from '../model/dialplan';
+import { PRIORITY_HINT, registeredLine, substituteGlobals } from '../model/dialplan';
 import type { Workspace } from '../model/workspace';
 import { describeTiming } from './describeTiming';
 import { explainPattern, explainSubstring } from './explainPattern';
@@ -45,7 +45,7 @@ export function hoverAt(workspace: Workspace, file: string, offset: number, wher
   if (key === 'include') return includeHover(plan, item, offset, where);
   if (key !== 'exten' && !key.startsWith('same')) return null;
   const st = parseExtensionStatement(item, key === 'exten' ? 'exten' : 'same');
-  const registered = plan.byStatement.get(item);
+  const registered = registeredLine(plan, item);
   const context = plan.contexts.get(registered?.extension.context ?? section.name.text);
   if (st.extension && offset >= st.extension.start && offset <= st.extension.end) {
     return { markdown: patternHover(plan, context, substituteGlobals(st.extension.text, plan.globals), registered?.extension), start: st.extension.start, end: st.extension.end };
@@ -180,9 +180,9 @@ function targetHover(plan: Dialplan, p: Priority | undefined, offset: number, wh
   if (!p) return null;
   const t = applicationTargets(p).find((x) => offset >= x.start && offset <= x.end);
   if (!t) return null;
-  if (t.dynamic) return { markdown: `${t.kind}: the target is built at run time (${code(plan.byStatement.get(p.statement.statement)?.extension.context ?? '')}), so it is not checked.`, start: t.start, end: t.end };
+  if (t.dynamic) return { markdown: `${t.kind}: the target is built at run time (${code(registeredLine(plan, p.statement.statement)?.extension.context ?? '')}), so it is not checked.`, start: t.start, end: t.end };
   const problem = checkTarget(plan, p, t);
-  const context = t.context ?? plan.byStatement.get(p.statement.statement)?.extension.context;
+  const context = t.context ?? registeredLine(plan, p.statement.statement)?.extension.context;
   const ctx = context ? plan.contexts.get(context) : undefined;
   const dest = [t.context ? code(t.context) : 'this context', t.extension ? code(t.extension) : 'this extension', t.label ? `label ${code(t.label)}` : `priority ${t.priority ?? 1}`].join(', ');
   const lines = [`**${t.kind}** → ${dest}`];

@@ -89,8 +89,6 @@ export interface Dialplan {
   globals: Map<string, string>;
   /** Lines Asterisk drops without a warning. */
   dropped: { reason: 'next-after-hint'; file: string; statement: ExtensionStatement }[];
-  /** The registered priority of each exten/same line that made one. */
-  byStatement: Map<Assignment, { priority: Priority; extension: Extension }>;
   /** extenpatternmatchnew=yes: Asterisk uses another matcher, whose results may differ from ours. */
   newMatcher: boolean;
   autofallthrough: boolean;
@@ -151,7 +149,7 @@ interface Builder {
 }
 
 export function buildDialplan(config: LoadedConfig): Dialplan {
-  const plan: Dialplan = { config, contexts: new Map(), general: new Map(), globals: new Map(), newMatcher: false, autofallthrough: true, problems: [], dropped: [], byStatement: new Map() };
+  const plan: Dialplan = { config, contexts: new Map(), general: new Map(), globals: new Map(), newMatcher: false, autofallthrough: true, problems: [], dropped: [] };
   const b: Builder = { plan };
   const isNamed = (c: Category, name: string): boolean => c.name.toLowerCase() === name;
   const general = config.categories.find((c) => !c.template && isNamed(c, 'general'));
@@ -269,7 +267,7 @@ function addLine(b: Builder, context: Context, v: LoadedVariable, st: ExtensionS
   }
   if (pri.offset !== null) ipri += parseInt(pri.offset.text, 10) || 0;
   const app = st.application;
-  const appName = app ? app.name.text.replace(/^[\x00-\x20]+/, '') : '';
+  const appName = app === null ? '' : app.name.text.length > 0 && app.name.text.charCodeAt(0) <= 32 ? app.name.text.replace(/^[\x00-\x20]+/, '') : app.name.text;
   const entry: Priority = {
     priority: ipri,
     label: pri.label && pri.label.text !== '' ? pri.label.text : null,
@@ -305,7 +303,11 @@ function addExtension(b: Builder, context: Context, entry: Priority, rawName: st
   const cid = rawCid === null ? null : stripName(rawCid, false);
   const cidExten = rawCid === null ? null : stripName(rawCid, true);
   const list = context.extensions;
-  const key = sortKey(exten);
+  // most lines continue an extension already there (`same => n,...`): found by name without sorting
+  const byName = exactNames(context);
+  const nameKey = cidExten === null ? exten : `${exten}/${cidExten}\u0000`;
+  const known = byName.get(nameKey);
+  const key = known?.key ?? sortKey(exten);
   const cidKey = cidExten === null ? null : sortKey(cidExten);
   // the sorted position (ast_add_extension2 walks the list to the first entry not below the new one; the list is
   // sorted, so a binary search finds the same place): by extension, then caller-ID variants before the plain
@@ -318,18 +320,25 @@ function addExtension(b: Builder, context: Context, entry: Priority, rawName: st
     if (e.cidKey !== null && cidKey === null) return -1;
     return compareKeys(e.cidKey!, cidKey!);
   };
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (order(list[mid]) < 0) lo = mid + 1;
-    else hi = mid;
+  let i: number;
+  let cmp: number;
+  if (known !== undefined) {
+    i = -1;
+    cmp = 0;
+  } else {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (order(list[mid]) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    i = lo;
+    cmp = i < list.length ? order(list[i]) : 1;
   }
-  const i = lo;
-  const cmp = i < list.length ? order(list[i]) : 1;
   const at = { file: entry.file, start: entry.statement.statement.start, end: entry.statement.statement.end };
-  if (i < list.length && cmp === 0) {
-    const e = list[i];
+  if (known !== undefined || (i < list.length && cmp === 0)) {
+    const e = known ?? list[i];
     const existing = e.priorities.get(entry.priority);
     if (existing !== undefined) {
       const alias = existing.name !== name;
@@ -354,7 +363,7 @@ function addExtension(b: Builder, context: Context, entry: Priority, rawName: st
       }
     }
     e.priorities.set(entry.priority, entry);
-    b.plan.byStatement.set(entry.statement.statement, { priority: entry, extension: e });
+    register(b.plan, entry, e);
     if (entry.label !== null) e.labels.set(entry.label, entry.priority);
     // the lowest priority heads the chain and gives the entry its name (a hint is -1)
     if (entry.priority < e.minPriority) {
@@ -379,7 +388,31 @@ function addExtension(b: Builder, context: Context, entry: Priority, rawName: st
     first: entry,
   };
   list.splice(i, 0, created);
-  b.plan.byStatement.set(entry.statement.statement, { priority: entry, extension: created });
+  byName.set(nameKey, created);
+  register(b.plan, entry, created);
+}
+
+function register(plan: Dialplan, priority: Priority, extension: Extension): void {
+  priority.statement.registered = { plan, priority, extension };
+}
+
+/** The priority an exten/same line registered in this dialplan (undefined when Asterisk dropped the line). */
+export function registeredLine(plan: Dialplan, line: Assignment): { priority: Priority; extension: Extension } | undefined {
+  const st = line.parsedAt === line.start ? (line.parsed as ExtensionStatement) : undefined;
+  const r = st?.registered as { plan: Dialplan; priority: Priority; extension: Extension } | undefined;
+  return r !== undefined && r.plan === plan ? r : undefined;
+}
+
+const namesOf = new WeakMap<Context, Map<string, Extension>>();
+
+/** The context's entries by exact match form and caller ID. */
+function exactNames(context: Context): Map<string, Extension> {
+  let m = namesOf.get(context);
+  if (m === undefined) {
+    m = new Map();
+    namesOf.set(context, m);
+  }
+  return m;
 }
 
 function addInclude(b: Builder, context: Context, v: LoadedVariable): void {

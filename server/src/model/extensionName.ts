@@ -162,7 +162,20 @@ function compareLiterals(left: string, right: string): number {
 /** A name prepared for sorting: the comparison work done once per extension instead of once per comparison. */
 export type SortKey = { literal: true; text: string } | { literal: false; positions: { score: number; bits: Uint8Array }[] };
 
+const keys = new Map<string, SortKey>();
+
+/** Keys are shared: the same pattern in many contexts is prepared once. */
 export function sortKey(name: string): SortKey {
+  let key = keys.get(name);
+  if (key === undefined) {
+    if (keys.size > 100_000) keys.clear();
+    key = makeSortKey(name);
+    keys.set(name, key);
+  }
+  return key;
+}
+
+function makeSortKey(name: string): SortKey {
   if (!name.startsWith('_')) return { literal: true, text: name.replace(/-/g, '') };
   const p = name.slice(1);
   const positions: { score: number; bits: Uint8Array }[] = [];

@@ -30,6 +30,9 @@ export interface Assignment {
   value: Span;
   /** Source offsets of each value character when the value is not one contiguous slice of the source. */
   valueMap: number[] | null;
+  /** The dialplan statement parsed from the value, kept by dialplanParser, and the offset it was parsed at. */
+  parsed: unknown;
+  parsedAt: number;
 }
 
 export interface Directive {

@@ -164,7 +164,7 @@ function parseLine(line: LogicalLine, problems: SyntaxProblem[]): Section | Item
       if (line.map !== null) {
         valueMap = line.map.slice(node.value.start, node.value.end);
       }
-      const assignment: Assignment = { type: 'Assignment', start, end, line: line.line, key, op: node.op, value, valueMap };
+      const assignment: Assignment = { type: 'Assignment', start, end, line: line.line, key, op: node.op, value, valueMap, parsed: null, parsedAt: -1 };
       return assignment;
     }
     default:

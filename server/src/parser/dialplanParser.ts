@@ -41,6 +41,8 @@ export interface ExtensionStatement {
   callerId: Span | null;
   priority: PriorityNode | null;
   application: ApplicationNode | null;
+  /** Set by the dialplan model: the priority this line registered in the newest dialplan built from it. */
+  registered?: unknown;
 }
 
 export interface IncludeStatement {
@@ -55,22 +57,21 @@ function mapSpan(a: Assignment, raw: Raw): Span {
   return { text: raw.text, start: valueOffset(a, raw.start), end: raw.end === raw.start ? valueOffset(a, raw.start) : valueOffset(a, raw.end - 1) + 1 };
 }
 
-const statements = new WeakMap<Assignment, ExtensionStatement>();
-
 /**
  * `exten => ...` (kind 'exten') or `same => ...` (kind 'same'). Parsed once per line: the model, the checks and
  * the hovers share the result (a line's node is replaced when it is re-parsed, which drops the entry).
  */
 export function parseExtensionStatement(a: Assignment, kind: 'exten' | 'same'): ExtensionStatement {
-  const hit = statements.get(a);
-  if (hit !== undefined && hit.kind === kind && hit.statement.start === a.start) return hit;
+  const hit = a.parsedAt === a.start ? (a.parsed as ExtensionStatement) : undefined;
+  if (hit !== undefined && hit.kind === kind) return hit;
   let st: ExtensionStatement | null = null;
   if (a.valueMap === null) {
     const fast = fastExtension(a.value.text, kind, a.value.start);
     if (fast !== null) st = { kind, statement: a, ...fast };
   }
   st ??= { kind, statement: a, ...fromGrammar(dialplanGrammar.parse(a.value.text, { startRule: kind === 'exten' ? 'ExtenValue' : 'SameValue' }), (raw) => mapSpan(a, raw)) };
-  statements.set(a, st);
+  a.parsed = st;
+  a.parsedAt = a.start;
   return st;
 }
 

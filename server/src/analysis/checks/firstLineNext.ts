@@ -2,7 +2,7 @@
 // extension's numbering (pbx_config keeps the last priority across extensions of a context), so 300 starts at
 // priority 2 or later and has no priority 1.
 import type { DialplanCheck, Finding } from '../findings';
-import { PRIORITY_HINT } from '../../model/dialplan';
+import { PRIORITY_HINT, registeredLine } from '../../model/dialplan';
 import { lineByLine } from './lineByLine';
 
 export const code = 'dialplan-first-line-next';
@@ -15,7 +15,7 @@ export const firstLineNext: DialplanCheck = {
       const pri = line.statement.priority;
       if (line.statement.kind !== 'exten' || pri === null || (pri.kind !== 'next' && pri.kind !== 'same')) return;
       if (previous === null || previous.name === line.name) return;
-      const registered = plan.byStatement.get(line.statement.statement);
+      const registered = registeredLine(plan, line.statement.statement);
       const got = registered?.priority.priority;
       if (got === undefined || got === 1 || got === PRIORITY_HINT) return;
       out.push({

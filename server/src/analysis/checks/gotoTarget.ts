@@ -2,6 +2,7 @@
 // context, extension, priority or label that does not exist. Resolved the way the call would resolve them
 // (pbx_parse_location + pbx_find_extension, includes counted); targets built at run time (`${...}`) are skipped.
 import type { Dialplan, Priority } from '../../model/dialplan';
+import { registeredLine } from '../../model/dialplan';
 import { lookup } from '../../model/matcher';
 import type { DialplanCheck, Finding } from '../findings';
 import { applicationTargets } from '../targets';
@@ -32,7 +33,7 @@ export function checkTarget(plan: Dialplan, from: Priority, t: Target): string |
 }
 
 function contextOf(plan: Dialplan, p: Priority): string | null {
-  return plan.byStatement.get(p.statement.statement)?.extension.context ?? null;
+  return registeredLine(plan, p.statement.statement)?.extension.context ?? null;
 }
 
 export const gotoTarget: DialplanCheck = {
