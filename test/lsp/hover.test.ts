@@ -17,7 +17,7 @@ TRUNK=SIP/wazo-trunk
 
 [from-users]
 include => $4outgoing
-include => daytime,09:00-17:00,mon-fri,*,*
+include => $7daytime,09:00-17:00,mon-fri,*,*
 exten => 101,1,Dial(SIP/101,20)
  same => $5n(vm),VoiceMail(101@default)
 exten => _1XX,1,Dial(SIP/\${EXTEN},20)
@@ -90,6 +90,12 @@ describe('hover and quick fixes over LSP', () => {
     const h = await hoverAt('4');
     assert.match(h, /\*\*include\*\* `outgoing`/);
     assert.match(h, /has 4 extensions/);
+  });
+
+  it('puts the window of a timed include in words', async () => {
+    const h = await hoverAt('7');
+    assert.match(h, /\*\*include\*\* `daytime`/);
+    assert.match(h, /Open 09:00-17:00, Monday to Friday; at other times Asterisk skips it\./);
   });
 
   it('computes a priority: n after 1 is 2, and its label', async () => {
