@@ -1,6 +1,5 @@
 // Findings: what the checks report, for the editor (features/diagnostics.ts) and the CLI alike.
-import type { Severity } from '../parser/ast';
-import type { Dialplan } from '../model/dialplan';
+import type { Dialplan, DialplanProblem } from '../model/dialplan';
 import type { Workspace } from '../model/workspace';
 import { DIALPLAN_CHECKS } from './checks/index';
 
@@ -17,14 +16,8 @@ export interface Fix {
   edits: TextEdit[];
 }
 
-export interface Finding {
-  code: string;
-  severity: Severity;
-  message: string;
-  file: string;
-  start: number;
-  end: number;
-  related: { file: string; start: number; end: number; message: string }[];
+/** A problem with its place, related places and, when certain, fixes. */
+export interface Finding extends DialplanProblem {
   fixes?: Fix[];
 }
 

@@ -1,6 +1,7 @@
 // Walks the exten/same lines of every context in the order pbx_config reads them, with the line before.
 import type { Dialplan } from '../../model/dialplan';
 import { substituteGlobals } from '../../model/dialplan';
+import type { Span } from '../../parser/ast';
 import type { ExtensionStatement } from '../../parser/dialplanParser';
 import { parseExtensionStatement } from '../../parser/dialplanParser';
 
@@ -31,4 +32,13 @@ export function lineByLine(plan: Dialplan, visit: (line: DialplanLine, previous:
       }
     }
   }
+}
+
+/** The `exten` line that starts each extension (the lines after it with the same name are skipped). */
+export function extensionStarts(plan: Dialplan, visit: (line: DialplanLine, extension: Span) => void): void {
+  lineByLine(plan, (line, previous) => {
+    const ext = line.statement.extension;
+    if (line.statement.kind !== 'exten' || ext === null || (previous !== null && previous.name === line.name)) return;
+    visit(line, ext);
+  });
 }

@@ -2,7 +2,7 @@
 // match `stdexten-NOANSWER` (its x is any digit, its n a digit 2-9). Flags a lower-case x, n or z next to a
 // letter; the fix puts each in a set: `_stde[x]te[n]-.`.
 import type { DialplanCheck, Finding } from '../findings';
-import { lineByLine } from './lineByLine';
+import { extensionStarts } from './lineByLine';
 
 export const code = 'dialplan-lowercase-wildcard';
 
@@ -26,9 +26,7 @@ export const lowercaseWildcard: DialplanCheck = {
   code,
   run(plan) {
     const out: Finding[] = [];
-    lineByLine(plan, (line, previous) => {
-      const ext = line.statement.extension;
-      if (line.statement.kind !== 'exten' || ext === null || (previous !== null && previous.name === line.name)) return;
+    extensionStarts(plan, (line, ext) => {
       const at = wildcardsInWords(ext.text);
       if (at.length === 0 || ext.end - ext.start !== ext.text.length) return;
       const letters = at.map((i) => ext.text[i]);

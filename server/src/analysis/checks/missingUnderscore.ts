@@ -1,7 +1,7 @@
 // dialplan-missing-underscore: without a leading `_`, an extension name is literal: `exten => **99.,1,...` only
 // matches someone dialing the five characters `**99.`.
 import type { DialplanCheck, Finding } from '../findings';
-import { lineByLine } from './lineByLine';
+import { extensionStarts } from './lineByLine';
 
 export const code = 'dialplan-missing-underscore';
 
@@ -14,9 +14,7 @@ export const missingUnderscore: DialplanCheck = {
   code,
   run(plan) {
     const out: Finding[] = [];
-    lineByLine(plan, (line, previous) => {
-      const ext = line.statement.extension;
-      if (line.statement.kind !== 'exten' || ext === null || (previous !== null && previous.name === line.name)) return;
+    extensionStarts(plan, (line, ext) => {
       if (!looksLikePattern(ext.text.replace(/ /g, ''))) return;
       out.push({
         code,
