@@ -38,6 +38,7 @@ if (mode !== 'e2e') {
     ...testFiles(join(root, 'out/test/unit'), /\.test\.js$/),
     ...testFiles(join(root, 'out/test/model'), /\.test\.js$/),
     ...testFiles(join(root, 'out/test/checks'), /\.test\.js$/),
+    ...testFiles(join(root, 'out/test/trunks'), /\.test\.js$/),
     ...testFiles(join(root, 'out/test/analysis'), /\.test\.js$/),
     ...testFiles(join(root, 'out/test/lsp'), /\.test\.js$/),
     ...testFiles(join(root, 'test/textmate'), /\.test\.mjs$/),

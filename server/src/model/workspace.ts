@@ -43,6 +43,7 @@ export class Workspace {
   addKnown(file: string): void {
     if (this.knownFiles.has(file)) return;
     this.knownFiles.add(file);
+    this.derived.clear();
     this.changed(file);
     this.reverseIncludes = null;
   }
@@ -69,9 +70,20 @@ export class Workspace {
     return plan;
   }
 
+  private readonly derived = new Map<string, unknown>();
+
+  /** A value derived from the whole workspace (the PBXs, the trunk checks), kept until anything changes. */
+  cached<T>(key: string, make: () => T): T {
+    if (this.derived.has(key)) return this.derived.get(key) as T;
+    const value = make();
+    this.derived.set(key, value);
+    return value;
+  }
+
   /** The text of a file changed (or it appeared or went): drop what was derived from it. */
   changed(file: string): void {
     this.dialplans.clear();
+    this.derived.clear();
     // An edit that leaves the #include lines alone keeps the include graph (the common keystroke).
     if (!this.dirty.has(file)) this.dirty.set(file, includeSignature(this.cache.get(file)));
     this.cache.delete(file);

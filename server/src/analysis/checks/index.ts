@@ -1,5 +1,5 @@
 // The dialplan checks, one file each, named after their code.
-import type { DialplanCheck } from '../findings';
+import type { DialplanCheck, TrunkCheck } from '../findings';
 import { emptyPattern } from './emptyPattern';
 import { firstLineNext } from './firstLineNext';
 import { gotoTarget } from './gotoTarget';
@@ -9,5 +9,24 @@ import { newMatcher } from './newMatcher';
 import { nextAfterHint } from './nextAfterHint';
 import { noPriorityOne } from './noPriorityOne';
 import { shadowedExtension } from './shadowedExtension';
+import { trunkAddressMismatch } from './trunkAddressMismatch';
+import { trunkCodecMismatch } from './trunkCodecMismatch';
+import { trunkContextMissing } from './trunkContextMissing';
+import { trunkDynamicUnrecognised } from './trunkDynamicUnrecognised';
+import { trunkNameUsername } from './trunkNameUsername';
+import { trunkRegisterUser } from './trunkRegisterUser';
+import { trunkSecretMismatch } from './trunkSecretMismatch';
+import { trunkUsernameMismatch } from './trunkUsernameMismatch';
 
 export const DIALPLAN_CHECKS: DialplanCheck[] = [noPriorityOne, firstLineNext, nextAfterHint, lowercaseWildcard, missingUnderscore, gotoTarget, shadowedExtension, emptyPattern, newMatcher];
+
+export const TRUNK_CHECKS: TrunkCheck[] = [
+  trunkRegisterUser,
+  trunkSecretMismatch,
+  trunkUsernameMismatch,
+  trunkAddressMismatch,
+  trunkCodecMismatch,
+  trunkContextMissing,
+  trunkDynamicUnrecognised,
+  trunkNameUsername,
+];

@@ -1,0 +1,65 @@
+// The chan_sip lab (../shared/conformance/sip-trunks): two real Asterisk 20 PBXs, one change per case. A checker
+// given both PBXs reports at least one error on the line that explains every failure, and no error for a
+// healthy case. Here every finding is listed, so an unexpected one fails too.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { fileFindings } from '../../server/src/analysis/findings';
+import { DiskFileHost } from '../../server/src/model/fileHost';
+import { Workspace } from '../../server/src/model/workspace';
+import { CONFORMANCE } from '../paths';
+
+const BASE = path.join(CONFORMANCE, 'sip-trunks');
+
+/** Every finding of a case as `severity file:line code`. */
+export function caseFindings(dir: string): string[] {
+  const ws = new Workspace(new DiskFileHost());
+  ws.scan(dir, 100);
+  const out: string[] = [];
+  for (const file of [...ws.known].sort()) {
+    const text = fs.readFileSync(file, 'utf8');
+    for (const f of fileFindings(ws, file)) out.push(`${f.severity} ${path.relative(dir, file)}:${text.slice(0, f.start).split('\n').length} ${f.code}`);
+  }
+  return out;
+}
+
+interface Outcome {
+  change: string;
+  registrations: { registered: boolean | null }[];
+  calls: { outcome: string; sipStatus: number | null }[];
+}
+
+/** Faulty as conformance/README.md says: a registration refused or never up, a failed call, or a load ERROR. */
+function faulty(o: Outcome): boolean {
+  return o.registrations.some((r) => r.registered === false) || o.calls.some((c) => c.outcome !== 'answered');
+}
+
+const EXPECTED: Record<string, string[]> = {
+  a_reguser: ['error A/sip.conf:12 trunk-register-user-unknown'],
+  b_password: ['error A/sip.conf:12 trunk-secret-mismatch', 'error A/sip.conf:19 trunk-secret-mismatch'],
+  c1_peername: [],
+  c2_username: ['error A/sip.conf:18 trunk-username-mismatch'],
+  d_codec: ['error A/sip.conf:23 trunk-codec-mismatch'],
+  e_wrongport: ['error A/sip.conf:12 trunk-address-mismatch', 'error A/sip.conf:17 trunk-address-mismatch'],
+  f_nocontext: ['error B/sip.conf:14 trunk-context-missing'],
+  g_regdomain: [],
+  h_noregister: ['error A/sip.conf:14 trunk-dynamic-unrecognised'],
+  i_fromuser_noreg: [],
+  ok: [],
+};
+
+describe('sip-trunks conformance (chan_sip, real Asterisk 20.20.1)', () => {
+  const cases = fs.readdirSync(BASE).filter((c) => fs.statSync(path.join(BASE, c)).isDirectory());
+  it('has the eleven cases', () => assert.deepEqual(cases.sort(), Object.keys(EXPECTED).sort()));
+  for (const c of cases) {
+    const outcome = JSON.parse(fs.readFileSync(path.join(BASE, c, 'outcome.json'), 'utf8')) as Outcome;
+    it(`${c}: ${outcome.change}`, () => {
+      const found = caseFindings(path.join(BASE, c));
+      assert.deepEqual(found, EXPECTED[c]);
+      const errors = found.filter((f) => f.startsWith('error'));
+      if (faulty(outcome)) assert.ok(errors.length > 0, 'a faulty case needs an error');
+      else assert.deepEqual(errors, [], 'a healthy case has no error');
+    });
+  }
+});
