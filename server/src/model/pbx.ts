@@ -34,9 +34,18 @@ export function pbxAt(workspace: Workspace, dir: string): Pbx {
   return { name: path.posix.basename(dir), dir, sip, dialplan };
 }
 
-/** Does an address (host, port) reach this PBX's chan_sip? A wildcard bind accepts any host. */
+function isLoopback(host: string): boolean {
+  return /^127\./.test(host) || host === '::1' || host.toLowerCase() === 'localhost';
+}
+
+/**
+ * Does an address (host, port) reach this PBX's chan_sip? The host must be the one it binds to; a wildcard bind
+ * (0.0.0.0) is taken to be reached only on loopback, since the workspace does not say which other names and
+ * addresses the machine has.
+ */
 export function listensAt(pbx: Pbx, host: string, port: number): boolean {
   if (!pbx.sip) return false;
   const l = pbx.sip.listen;
-  return l.port === port && (l.host === host || l.host === '0.0.0.0' || l.host === '::' || l.host === '');
+  const wildcard = l.host === '0.0.0.0' || l.host === '::' || l.host === '';
+  return l.port === port && (l.host === host || (wildcard && isLoopback(host)));
 }

@@ -1,6 +1,10 @@
 // The dialplan checks, one file each, named after their code.
 import type { DialplanCheck, TrunkCheck } from '../findings';
 import { emptyPattern } from './emptyPattern';
+import { exposureDefaultContext } from './exposureDefaultContext';
+import { exposureGuestDialout } from './exposureGuestDialout';
+import { exposureInsecureInvite } from './exposureInsecureInvite';
+import { exposureSecret } from './exposureSecret';
 import { firstLineNext } from './firstLineNext';
 import { gotoTarget } from './gotoTarget';
 import { lowercaseWildcard } from './lowercaseWildcard';
@@ -29,4 +33,8 @@ export const TRUNK_CHECKS: TrunkCheck[] = [
   trunkContextMissing,
   trunkDynamicUnrecognised,
   trunkNameUsername,
+  exposureDefaultContext,
+  exposureGuestDialout,
+  exposureInsecureInvite,
+  exposureSecret,
 ];
