@@ -35,7 +35,7 @@ describe('language server over LSP', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pbx-lsp-'));
     fs.writeFileSync(path.join(dir, 'extensions.conf'), EXTENSIONS);
     fs.writeFileSync(path.join(dir, 'extensions_custom.conf'), 'exten => 2000,1,NoOp(joins the includer)\n');
-    fs.writeFileSync(path.join(dir, 'sip.conf'), '[general]\nbindport=5060\n#include "missing-peers.conf"\n');
+    fs.writeFileSync(path.join(dir, 'sip.conf'), '[general]\nbindport=5060\n#include "missing-peers.conf"\ncontext=from-users\nallowguest=no\n');
     client = await LspClient.start(dir);
   });
 

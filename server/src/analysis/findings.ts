@@ -33,6 +33,7 @@ export interface DialplanCheck {
 
 /** What the trunk checks see: every PBX of the workspace and how their trunks pair up. */
 export interface TrunkContext {
+  workspace: Workspace;
   pbxs: Pbx[];
   registrations: RegistrationLink[];
   peers: PeerLink[];
@@ -49,7 +50,7 @@ export function trunkFindings(workspace: Workspace): Finding[] {
   return workspace.cached('trunk-findings', () => {
     const pbxs = pbxsOf(workspace);
     const registrations = registrationLinks(pbxs);
-    const context: TrunkContext = { pbxs, registrations, peers: peerLinks(pbxs, registrations) };
+    const context: TrunkContext = { workspace, pbxs, registrations, peers: peerLinks(pbxs, registrations) };
     const sipProblems = pbxs.flatMap((p) => (p.sip?.problems ?? []).map((x): Finding => ({ code: x.code, severity: x.severity, message: x.message, ...x.at, related: [] })));
     return [...sipProblems, ...TRUNK_CHECKS.flatMap((c) => safely(() => c.run(context)))];
   });

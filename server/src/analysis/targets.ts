@@ -93,8 +93,26 @@ export function applicationTargets(p: Priority): Target[] {
     }
     case 'dial':
     case 'queue': {
-      const first = splitTop(text, ',')[0];
+      const args = splitTop(text, ',');
+      const first = args[0];
       const out: Target[] = [];
+      // Dial options that run dialplan: M(macro^args), U(sub^args), F(ctx^exten^pri), G(ctx^exten^pri)
+      const options = app === 'dial' ? args[2] : undefined;
+      if (options) {
+        const re = /([MUFG])\(([^)]*)\)/g;
+        for (let m = re.exec(options.text); m; m = re.exec(options.text)) {
+          const startAt = base + options.offset + m.index + 2;
+          const spec = m[2].split('^');
+          if (m[1] === 'M' || m[1] === 'U') {
+            // M(macro^args) runs macro-<macro>; U(sub^args) runs Gosub(sub,s,1(args)) on the called channel
+            const context = m[1] === 'M' ? `macro-${spec[0]}` : spec[0];
+            out.push(...at({ kind: `Dial option ${m[1]}()`, context, extension: 's', priority: 1, dynamic: /\$[{[]/.test(spec[0]), consequence: 'The answered call is hung up (the routine cannot run).', start: startAt, end: startAt + spec[0].length }));
+          } else {
+            const t = gotoString(`Dial option ${m[1]}()`, spec.join(','), startAt, 'The call does not go where this option sends it.');
+            if (t) out.push(...at({ ...t, end: startAt + m[2].length }));
+          }
+        }
+      }
       let offset = 0;
       for (const channel of first.text.split('&')) {
         const m = /^Local\/([^@/]*)@([^/]*)/i.exec(channel);

@@ -21,6 +21,7 @@ import { trunkNameUsername } from './trunkNameUsername';
 import { trunkRegisterUser } from './trunkRegisterUser';
 import { trunkSecretMismatch } from './trunkSecretMismatch';
 import { trunkUsernameMismatch } from './trunkUsernameMismatch';
+import { unreachableContext } from './unreachableContext';
 
 export const DIALPLAN_CHECKS: DialplanCheck[] = [noPriorityOne, firstLineNext, nextAfterHint, lowercaseWildcard, missingUnderscore, gotoTarget, shadowedExtension, emptyPattern, newMatcher];
 
@@ -37,4 +38,5 @@ export const TRUNK_CHECKS: TrunkCheck[] = [
   exposureGuestDialout,
   exposureInsecureInvite,
   exposureSecret,
+  unreachableContext,
 ];

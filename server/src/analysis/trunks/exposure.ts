@@ -15,7 +15,7 @@ export function reachableContexts(plan: Dialplan, start: string): Set<string> {
     seen.add(name);
     for (const inc of ctx.includes) queue.push(inc.context);
     for (const e of ctx.extensions) {
-      for (const p of e.priorities.values()) for (const t of applicationTargets(p)) if (t.context && !t.dynamic) queue.push(t.context);
+      for (const p of e.priorities.values()) for (const t of applicationTargets(p)) if (t.context && !/\$[{[]/.test(t.context)) queue.push(t.context);
     }
   }
   return seen;

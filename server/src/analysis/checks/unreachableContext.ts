@@ -1,0 +1,60 @@
+// dialplan-unreachable-context: a context no call can get into. Entry points: every `context=` (and the other
+// keys naming a context) in the PBX's other config files (peers, endpoints, users, queues, voicemail...),
+// chan_sip's [general] context (guests) or `default`, and contexts created at run time (parkedcalls); from
+// there, includes, Goto/Gosub/GotoIf/Macro, Dial options and Local/ channels. Checked only for a PBX whose
+// folder holds a channel configuration (otherwise the entry points are unknown).
+import * as path from 'node:path';
+import type { Finding, TrunkCheck } from '../findings';
+import { applicationTargets } from '../targets';
+import { reachableContexts } from '../trunks/exposure';
+import { RUNTIME_CONTEXTS } from './gotoTarget';
+
+export const code = 'dialplan-unreachable-context';
+
+/** Keys whose value names a dialplan context, in any config file. */
+export const CONTEXT_KEYS = new Set(['context', 'subscribecontext', 'dialout', 'callback', 'exitcontext', 'parkingcontext', 'outgoing_context', 'incoming_context', 'userscontext']);
+const CHANNEL_FILES = ['sip.conf', 'pjsip.conf', 'pjsip_wizard.conf', 'iax.conf', 'users.conf', 'chan_dahdi.conf'];
+
+export const unreachableContext: TrunkCheck = {
+  code,
+  run({ pbxs, workspace }) {
+    const out: Finding[] = [];
+    for (const pbx of pbxs) {
+      const plan = pbx.dialplan;
+      if (!plan) continue;
+      const files = [...workspace.known].filter((f) => path.posix.dirname(f) === pbx.dir && !/^extensions/.test(path.posix.basename(f)));
+      if (!files.some((f) => CHANNEL_FILES.includes(path.posix.basename(f)))) continue;
+      const entries = new Set<string>(RUNTIME_CONTEXTS);
+      for (const f of files) {
+        const doc = workspace.document(f);
+        for (const s of doc?.sections ?? []) {
+          for (const i of s.items) if (i.type === 'Assignment' && CONTEXT_KEYS.has(i.key.text.toLowerCase())) entries.add(i.value.text);
+        }
+      }
+      if (pbx.sip) entries.add(pbx.sip.general.get('context')?.assignment.value.text ?? 'default');
+      const reached = new Set<string>();
+      for (const e of entries) for (const c of reachableContexts(plan, e)) reached.add(c);
+      // a jump whose context is built at run time may lead anywhere
+      let dynamic = false;
+      for (const name of reached) {
+        for (const ext of plan.contexts.get(name)?.extensions ?? []) {
+          for (const p of ext.priorities.values()) if (applicationTargets(p).some((t) => t.dynamic && (t.context === undefined || /\$[{[]/.test(t.context)))) dynamic = true;
+        }
+      }
+      for (const ctx of plan.contexts.values()) {
+        if (reached.has(ctx.name)) continue;
+        const c = ctx.categories[0];
+        out.push({
+          code,
+          severity: dynamic ? 'information' : 'warning',
+          message: `No call can get into '${ctx.name}': no peer, endpoint or other configuration names it, and no include, Goto, Gosub, Macro, Dial option or Local channel leads here from a context that calls enter.${dynamic ? ' (Some jumps are built at run time, so one of them might.)' : ''}`,
+          file: c.file,
+          start: c.section.name.start,
+          end: c.section.name.end,
+          related: [],
+        });
+      }
+    }
+    return out;
+  },
+};
