@@ -92,9 +92,35 @@ describe('pbx-interconnect check', () => {
     assert.equal(cli([], dir).code, 2);
   });
 
-  it('finds nothing wrong in the example workspace', () => {
+  it('finds each trap of examples/dialplan-traps, and nothing Asterisk would complain about in the three example PBXs', () => {
     const r = cli(['check', '--pbx', 'examples', '--format', 'json'], ROOT);
-    assert.deepEqual(JSON.parse(r.out).findings, []);
-    assert.equal(r.code, 0);
+    const all = (JSON.parse(r.out).findings as { file: string; line: number; code: string }[]).map((f) => `${f.file}:${f.line} ${f.code}`);
+    // The trunk and exposure checks of sip.conf (test/trunks/) judge the placeholder secrets and the IvozProvider
+    // friend of the PBXs on their own terms; everything else, syntax and dialplan, is pinned here.
+    const found = all.filter((f) => !/ (trunk|exposure)-/.test(f));
+    // each line carries the comment that explains its trap (dialplan-new-matcher is described, not set, in [general])
+    const traps = 'examples/dialplan-traps/extensions.conf';
+    assert.deepEqual(found, [
+      `${traps}:27 dialplan-include-missing`,
+      `${traps}:31 dialplan-duplicate-include`,
+      `${traps}:38 dialplan-next-after-hint`,
+      `${traps}:51 dialplan-shadowed-extension`,
+      `${traps}:58 dialplan-lowercase-wildcard`,
+      `${traps}:64 dialplan-same-without-exten`,
+      `${traps}:76 dialplan-first-line-next`,
+      `${traps}:76 dialplan-no-priority-one`,
+      `${traps}:82 dialplan-invalid-priority`,
+      `${traps}:85 dialplan-unknown-directive`,
+      `${traps}:93 dialplan-duplicate-label`,
+      `${traps}:113 dialplan-duplicate-priority`,
+      `${traps}:117 dialplan-missing-underscore`,
+      `${traps}:121 dialplan-unclosed-bracket`,
+      `${traps}:125 dialplan-empty-pattern`,
+      `${traps}:131 dialplan-include-never-open`,
+      `${traps}:135 dialplan-invalid-time`,
+      `${traps}:148 dialplan-goto-target-missing`,
+      `${traps}:154 dialplan-catch-all-pattern`,
+    ]);
+    assert.equal(r.code, 1); // dialplan-same-without-exten, -invalid-priority, -unclosed-bracket and -goto-target-missing are errors
   });
 });
