@@ -1,8 +1,8 @@
 // UI tests in a real VS Code workbench: code-server with the packaged .vsix installed, driven by headless
-// chromium. They do what a person would (Quick Open, the Problems panel, the Outline view) and save screenshots
-// to test-results/screenshots/. With PBX_UPDATE_SCREENSHOT=1 the overview shot is also copied to
-// docs/screenshot.png for the README. Needs `node scripts/build.mjs`, `node scripts/e2e/package.mjs`
-// (dist/pbx-interconnect.vsix) and `node scripts/e2e/install.mjs`.
+// chromium. They do what a person would (Quick Open, the Problems panel, the Outline view, a hover) and save
+// screenshots to test-results/screenshots/. With PBX_UPDATE_SCREENSHOT=1 the overview and hover shots are also
+// copied to docs/screenshot.png and docs/hover.png for the README. Needs `node scripts/build.mjs`,
+// `node scripts/e2e/package.mjs` (dist/pbx-interconnect.vsix) and `node scripts/e2e/install.mjs`.
 import assert from 'node:assert/strict';
 import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -105,9 +105,53 @@ describe('PBX Interconnect in the VS Code UI', { timeout: 120_000 }, () => {
       const names = labels.map((l) => l.replace(/ \([a-z ]+\)$/, ''));
       assert.deepEqual(names.filter((n) => ['from-internal', 'voicemail'].includes(n)), ['from-internal', 'voicemail'], JSON.stringify(labels));
       const shot = await screenshot('03-overview');
-      if (process.env.PBX_UPDATE_SCREENSHOT === '1') {
-        mkdirSync(join(root, 'docs'), { recursive: true });
-        copyFileSync(shot, join(root, 'docs', 'screenshot.png'));
-      }
+      if (process.env.PBX_UPDATE_SCREENSHOT === '1') publish(shot, 'screenshot.png');
+    }));
+
+  it('explains a dialplan pattern when the mouse rests on it', () =>
+    step('pattern-hover', async () => {
+      const pattern = '_NXXNXXXXXX';
+      await quickInput('Control+P', 'extensions_office.conf', '[aria-label^="extensions_office.conf"]');
+      await page.locator('.tab.active[aria-label*="extensions_office.conf"]').waitFor(WAIT);
+      const line = page.locator('.editor-instance .monaco-editor .view-lines .view-line', { hasText: pattern }).first();
+      await line.waitFor(WAIT);
+      // TextMate splits the line into tokens (here ` _` and `NXXNXXXXXX`), and a token's middle may be a blank:
+      // rest the mouse on the middle character of the pattern itself
+      const point = await line.evaluate((el, name) => {
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        const nodes = [];
+        let text = '';
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          nodes.push({ node, start: text.length });
+          text += node.textContent;
+        }
+        const at = text.replace(/\u00a0/g, ' ').indexOf(name);
+        if (at < 0) return null;
+        const middle = at + Math.floor(name.length / 2);
+        const { node, start } = nodes.findLast((n) => n.start <= middle);
+        const range = document.createRange();
+        range.setStart(node, middle - start);
+        range.setEnd(node, middle - start + 1);
+        const r = range.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      }, pattern);
+      assert.ok(point, `${pattern} is not in the line ${await line.innerText()}`);
+      await page.mouse.move(point.x, point.y);
+      // the whole explanation, down to its rank in the context
+      const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'Ten digits' }).filter({ hasText: 'Tried' }).first();
+      await hover.waitFor(WAIT);
+      // the hover fades in: let the animation end, or the screenshot shows it half transparent
+      await hover.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+      const text = await hover.innerText();
+      assert.match(text, /Ten digits; the 1st and 4th are 2-9, the rest any digit\./, text);
+      assert.match(text, /Tried 3rd of 3 in outgoing/, text);
+      const shot = await screenshot('04-pattern-hover');
+      if (process.env.PBX_UPDATE_SCREENSHOT === '1') publish(shot, 'hover.png');
     }));
 });
+
+/** Copies a screenshot to docs/ for the README. */
+function publish(shot, name) {
+  mkdirSync(join(root, 'docs'), { recursive: true });
+  copyFileSync(shot, join(root, 'docs', name));
+}

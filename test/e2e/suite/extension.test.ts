@@ -66,4 +66,77 @@ describe('PBX Interconnect in VS Code', () => {
     // in file order
     assert.deepEqual(names.filter((n) => expected.includes(n)), expected);
   });
+
+  it('explains a dialplan pattern in plain words on hover', async () => {
+    const uri = workspaceFile('extensions_office.conf');
+    const document = await open(uri);
+    const pattern = '_NXXNXXXXXX';
+    const line = document.getText().split('\n').findIndex((l) => l.startsWith(`exten => ${pattern},`));
+    assert.ok(line >= 0, `no exten line for ${pattern} in ${uri.fsPath}`);
+    const start = document.lineAt(line).text.indexOf(pattern);
+    let seen = '';
+    const hover = await waitFor(
+      `a hover on ${pattern}`,
+      async () => {
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[] | undefined>('vscode.executeHoverProvider', uri, new vscode.Position(line, start + 3));
+        const found = (hovers ?? []).find((h) => markdownOf(h).includes(pattern));
+        seen = (hovers ?? []).map(markdownOf).join(' | ') || 'no hover';
+        return found;
+      },
+      { describe: () => seen },
+    );
+    const text = markdownOf(hover);
+    assert.match(text, /^\*\*`_NXXNXXXXXX`\*\* — pattern/, text);
+    assert.match(text, /Ten digits; the 1st and 4th are 2-9, the rest any digit\./, text);
+    assert.match(text, /Length: 10 characters · matches `2125551234`/, text);
+    // a literal character sorts before N, so `_**99.` and `_1NXXNXXXXXX` are tried before it
+    assert.match(text, /Tried 3rd of 3 in `outgoing`: `_\*\*99\.` and `_1NXXNXXXXXX` come first\./, text);
+    // the hover covers the whole pattern
+    assert.deepEqual([hover.range?.start.line, hover.range?.start.character, hover.range?.end.character], [line, start, start + pattern.length]);
+  });
+
+  it('offers the quick fix that brackets the letters of _stdexten-., and the warning goes once it is applied', async () => {
+    const uri = workspaceFile('extensions_office.conf');
+    const document = await open(uri);
+    const warning = await waitFor(
+      'the dialplan-lowercase-wildcard diagnostic',
+      () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'dialplan-lowercase-wildcard'),
+      { events: [vscode.languages.onDidChangeDiagnostics], describe: () => vscode.languages.getDiagnostics(uri).map(show).join(' | ') || 'none' },
+    );
+    assert.equal(document.getText(warning.range), '_stdexten-.', show(warning));
+    assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning, show(warning));
+    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[] | undefined>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      warning.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const titles = (actions ?? []).map((a) => a.title);
+    const fix = (actions ?? []).find((a): a is vscode.CodeAction => a.title === 'Bracket the letters: _stde[x]te[n]-.' && 'edit' in a);
+    assert.ok(fix, `no bracket quick fix among ${JSON.stringify(titles)}`);
+    assert.equal(fix.kind?.value, vscode.CodeActionKind.QuickFix.value);
+    assert.deepEqual(
+      fix.edit?.get(uri).map((e) => [e.range.start.line, e.range.start.character, e.range.end.character, e.newText]),
+      [[warning.range.start.line, warning.range.start.character, warning.range.end.character, '_stde[x]te[n]-.']],
+    );
+    // apply it in the editor (never saved), see the warning go, then put the text back
+    try {
+      assert.ok(await vscode.workspace.applyEdit(fix.edit!), 'the quick fix edit was not applied');
+      assert.equal(document.lineAt(warning.range.start.line).text, 'exten => _stde[x]te[n]-.,1,Playback(vm-nobodyavail)');
+      await waitFor(
+        'the dialplan-lowercase-wildcard diagnostic to go',
+        () => !vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === 'dialplan-lowercase-wildcard'),
+        { events: [vscode.languages.onDidChangeDiagnostics], describe: () => vscode.languages.getDiagnostics(uri).map(show).join(' | ') || 'none' },
+      );
+    } finally {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+    assert.equal(document.isDirty, false);
+  });
 });
+
+/** The Markdown of a hover, all its parts joined. */
+function markdownOf(hover: vscode.Hover): string {
+  return hover.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+}
