@@ -49,3 +49,20 @@ describe('exposure checks', () => {
     assert.ok(all.every((f) => !f.message.includes('1234') && !f.message.includes('Xk29')));
   });
 });
+
+describe('trunk quick fixes', () => {
+  it('creates the missing context in the PBX extensions.conf', () => {
+    const files = {
+      '/b/sip.conf': '[general]\nallowguest=no\ncontext=Incalls\n[wazo-trunk]\ntype=friend\nhost=127.0.0.1\nsecret=Xk29!qLm7vB2\ncontext=Incals\n',
+      '/b/extensions.conf': '[Incalls]\nexten => 101,1,NoOp()\n',
+    };
+    const ws = new Workspace(new MemoryHost(files));
+    for (const f of Object.keys(files)) ws.addKnown(f);
+    const f = fileFindings(ws, '/b/sip.conf').find((x) => x.code === 'trunk-context-missing')!;
+    assert.equal(f.fixes?.[0].title, 'Create context [Incals] in extensions.conf');
+    const edit = f.fixes![0].edits[0];
+    assert.equal(edit.file, '/b/extensions.conf');
+    const fixed = files['/b/extensions.conf'] + edit.text;
+    assert.match(fixed, /\n\[Incals\]\n/);
+  });
+});

@@ -33,6 +33,18 @@ describe('pbx-interconnect check', () => {
     assert.deepEqual(JSON.parse(r.out), {
       findings: [
         {
+          // nothing in pbx-a names [from-users]; its #exec might, so this is only a note
+          code: 'dialplan-unreachable-context',
+          severity: 'information',
+          message: JSON.parse(r.out).findings[0].message,
+          file: 'pbx-a/extensions.conf',
+          line: 1,
+          column: 2,
+          endLine: 1,
+          endColumn: 12,
+          related: [],
+        },
+        {
           code: 'syntax-unclosed-section',
           severity: 'error',
           message: "Missing ']' in the section header. Asterisk will load none of this file.",
@@ -46,7 +58,7 @@ describe('pbx-interconnect check', () => {
         {
           code: 'exec-directive',
           severity: 'warning',
-          message: JSON.parse(r.out).findings[1].message,
+          message: JSON.parse(r.out).findings[2].message,
           file: 'pbx-a/sip.conf',
           line: 2,
           column: 1,
@@ -56,7 +68,7 @@ describe('pbx-interconnect check', () => {
         },
       ],
     });
-    assert.match(JSON.parse(r.out).findings[1].message, /never runs it/);
+    assert.match(JSON.parse(r.out).findings[2].message, /never runs it/);
   });
 
   it('exits 0 when nothing is an error, and defaults to the current folder', () => {
@@ -78,10 +90,11 @@ describe('pbx-interconnect check', () => {
     const [run] = sarif.runs;
     assert.equal(run.tool.driver.name, 'pbx-interconnect');
     assert.deepEqual(run.results.map((x: { ruleId: string; level: string }) => [x.ruleId, x.level]), [
+      ['dialplan-unreachable-context', 'note'],
       ['syntax-unclosed-section', 'error'],
       ['exec-directive', 'warning'],
     ]);
-    assert.deepEqual(run.results[0].locations[0].physicalLocation, { artifactLocation: { uri: 'pbx-a/extensions.conf' }, region: { startLine: 3, startColumn: 1, endLine: 3, endColumn: 8 } });
+    assert.deepEqual(run.results[1].locations[0].physicalLocation, { artifactLocation: { uri: 'pbx-a/extensions.conf' }, region: { startLine: 3, startColumn: 1, endLine: 3, endColumn: 8 } });
   });
 
   it('exits 2 on a usage or I/O error', () => {

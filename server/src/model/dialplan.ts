@@ -14,6 +14,9 @@ import { canEverBeOpen, isAlwaysOpen, parseTiming } from './timing';
 
 export const PRIORITY_HINT = -1;
 
+/** Contexts Asterisk modules create at run time (res_parking...), never defined in extensions.conf. */
+export const RUNTIME_CONTEXTS = new Set(['parkedcalls']);
+
 export interface Priority {
   priority: number;
   label: string | null;
@@ -200,6 +203,8 @@ function loadCategory(b: Builder, context: Context, category: Category): void {
       addInclude(b, context, v);
     } else if (key === 'ignorepat') {
       context.ignorePatterns.push(substituteGlobals(v.assignment.value.text, b.plan.globals));
+    } else if (key === 'autohints') {
+      // hints created for devices as they appear (Asterisk 14 and later)
     } else if (key === 'switch' || key === 'lswitch' || key === 'eswitch') {
       context.switches.push({ kind: key, value: v.assignment.value.text, file: v.file, statement: v.assignment });
     } else {
@@ -448,7 +453,7 @@ function spanAt(file: string, s: Span): { file: string; start: number; end: numb
 function checkIncludes(b: Builder): void {
   for (const context of b.plan.contexts.values()) {
     for (const inc of context.includes) {
-      if (b.plan.contexts.has(inc.context)) continue;
+      if (b.plan.contexts.has(inc.context) || RUNTIME_CONTEXTS.has(inc.context)) continue;
       const near = [...b.plan.contexts.keys()].find((k) => k.toLowerCase() === inc.context.toLowerCase());
       problem(
         b,

@@ -2,7 +2,7 @@
 // context, extension, priority or label that does not exist. Resolved the way the call would resolve them
 // (pbx_parse_location + pbx_find_extension, includes counted); targets built at run time (`${...}`) are skipped.
 import type { Dialplan, Priority } from '../../model/dialplan';
-import { registeredLine } from '../../model/dialplan';
+import { registeredLine, RUNTIME_CONTEXTS } from '../../model/dialplan';
 import { lookup } from '../../model/matcher';
 import type { DialplanCheck, Finding } from '../findings';
 import { applicationTargets } from '../targets';
@@ -10,8 +10,6 @@ import type { Target } from '../targets';
 
 export const code = 'dialplan-goto-target-missing';
 
-/** Contexts Asterisk modules create at run time (res_parking...), never defined in extensions.conf. */
-export const RUNTIME_CONTEXTS = new Set(['parkedcalls']);
 
 export function checkTarget(plan: Dialplan, from: Priority, t: Target): string | null {
   if (t.dynamic) return null;

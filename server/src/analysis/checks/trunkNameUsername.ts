@@ -13,7 +13,8 @@ export const trunkNameUsername: TrunkCheck = {
     const paired = new Set(peers.map((l) => l.peer));
     for (const pbx of pbxs) {
       for (const peer of pbx.sip?.peers.values() ?? []) {
-        if (paired.has(peer)) continue;
+        // the rule is Wazo's, for its trunks of type friend
+        if (paired.has(peer) || peer.type !== 'friend') continue;
         const user = peerValue(peer, 'defaultuser', 'username');
         if (!user || user.text === peer.name) continue;
         out.push({

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Finding, TrunkCheck } from '../findings';
 import { applicationTargets } from '../targets';
 import { reachableContexts } from '../trunks/exposure';
-import { RUNTIME_CONTEXTS } from './gotoTarget';
+import { RUNTIME_CONTEXTS } from '../../model/dialplan';
 
 export const code = 'dialplan-unreachable-context';
 
@@ -34,8 +34,8 @@ export const unreachableContext: TrunkCheck = {
       if (pbx.sip) entries.add(pbx.sip.general.get('context')?.assignment.value.text ?? 'default');
       const reached = new Set<string>();
       for (const e of entries) for (const c of reachableContexts(plan, e)) reached.add(c);
-      // a jump whose context is built at run time may lead anywhere
-      let dynamic = false;
+      // an #exec can add anything, and so can a jump whose context is built at run time
+      let dynamic = files.some((f) => workspace.document(f)?.sections.some((s) => s.items.some((i) => i.type === 'Directive' && i.kind === 'exec')) || workspace.document(f)?.preamble.some((i) => i.type === 'Directive' && i.kind === 'exec'));
       for (const name of reached) {
         for (const ext of plan.contexts.get(name)?.extensions ?? []) {
           for (const p of ext.priorities.values()) if (applicationTargets(p).some((t) => t.dynamic && (t.context === undefined || /\$[{[]/.test(t.context)))) dynamic = true;
@@ -47,7 +47,7 @@ export const unreachableContext: TrunkCheck = {
         out.push({
           code,
           severity: dynamic ? 'information' : 'warning',
-          message: `No call can get into '${ctx.name}': no peer, endpoint or other configuration names it, and no include, Goto, Gosub, Macro, Dial option or Local channel leads here from a context that calls enter.${dynamic ? ' (Some jumps are built at run time, so one of them might.)' : ''}`,
+          message: `No call can get into '${ctx.name}': no peer, endpoint or other configuration names it, and no include, Goto, Gosub, Macro, Dial option or Local channel leads here from a context that calls enter.${dynamic ? ' (An #exec or a jump built at run time might, so this is only a note.)' : ''}`,
           file: c.file,
           start: c.section.name.start,
           end: c.section.name.end,
