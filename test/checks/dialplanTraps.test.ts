@@ -85,3 +85,19 @@ describe('dialplan reachability', () => {
     assert.match(findings(text)[0].message, /'5-1' runs backwards/);
   });
 });
+
+describe('what Asterisk accepts is not reported', () => {
+  it('include => parkedcalls (res_parking creates it), autohints, and subroutines entered by label', () => {
+    const text = [
+      '[c]',
+      'autohints = yes',
+      'include => parkedcalls',
+      'exten => 1,1,Gosub(stdexten,${EXTEN},stdexten(SIP/1))',
+      '[stdexten]',
+      'exten => _X.,50000(stdexten),NoOp()',
+      ' same => n,Return()',
+      '',
+    ].join('\n');
+    assert.deepEqual(summary(text), []);
+  });
+});
