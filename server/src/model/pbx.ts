@@ -1,7 +1,9 @@
 // The PBXs of a workspace: every folder holding an Asterisk config root (extensions.conf, sip.conf, ...) is one
-// PBX, named after the folder, with its chan_sip configuration and its dialplan.
+// PBX, named after the folder, with its chan_sip and chan_pjsip configurations and its dialplan.
 import * as path from 'node:path';
 import type { Dialplan } from './dialplan';
+import type { PjsipConfig } from './pjsip';
+import { buildPjsip, isWildcardHost, objectsOf, transportAddress } from './pjsip';
 import type { SipConfig } from './sip';
 import { buildSip } from './sip';
 import type { Workspace } from './workspace';
@@ -11,6 +13,8 @@ export interface Pbx {
   name: string;
   dir: string;
   sip: SipConfig | null;
+  /** pjsip.conf with the objects pjsip_wizard.conf makes (null when neither file exists). */
+  pjsip: PjsipConfig | null;
   dialplan: Dialplan | null;
 }
 
@@ -29,9 +33,14 @@ function findPbxs(workspace: Workspace): Pbx[] {
 export function pbxAt(workspace: Workspace, dir: string): Pbx {
   const sipFile = path.posix.join(dir, 'sip.conf');
   const extFile = path.posix.join(dir, 'extensions.conf');
+  const pjsipFile = path.posix.join(dir, 'pjsip.conf');
+  const wizardFile = path.posix.join(dir, 'pjsip_wizard.conf');
   const sip = workspace.document(sipFile) ? buildSip(sipFile, workspace.load(sipFile)) : null;
+  const hasPjsip = workspace.document(pjsipFile) !== undefined;
+  const hasWizard = workspace.document(wizardFile) !== undefined;
+  const pjsip = hasPjsip || hasWizard ? buildPjsip(hasPjsip ? workspace.load(pjsipFile) : null, hasWizard ? workspace.load(wizardFile) : null) : null;
   const dialplan = workspace.document(extFile) ? (workspace.dialplanFor(extFile) ?? null) : null;
-  return { name: path.posix.basename(dir), dir, sip, dialplan };
+  return { name: path.posix.basename(dir), dir, sip, pjsip, dialplan };
 }
 
 function isLoopback(host: string): boolean {
@@ -39,13 +48,16 @@ function isLoopback(host: string): boolean {
 }
 
 /**
- * Does an address (host, port) reach this PBX's chan_sip? The host must be the one it binds to; a wildcard bind
- * (0.0.0.0) is taken to be reached only on loopback, since the workspace does not say which other names and
- * addresses the machine has.
+ * Does an address (host, port) reach this PBX: chan_sip's UDP bind, or a pjsip transport (of that protocol, when
+ * one is given)? The host must be the one it binds to; a wildcard bind (0.0.0.0) is taken to be reached only on
+ * loopback, since the workspace does not say which other names and addresses the machine has.
  */
-export function listensAt(pbx: Pbx, host: string, port: number): boolean {
-  if (!pbx.sip) return false;
-  const l = pbx.sip.listen;
-  const wildcard = l.host === '0.0.0.0' || l.host === '::' || l.host === '';
-  return l.port === port && (l.host === host || (wildcard && isLoopback(host)));
+export function listensAt(pbx: Pbx, host: string, port: number, protocol?: string): boolean {
+  const at = (h: string, p: number): boolean => p === port && (h === host || (isWildcardHost(h) && isLoopback(host)));
+  if (pbx.sip && (protocol === undefined || protocol === 'udp') && at(pbx.sip.listen.host, pbx.sip.listen.port)) return true;
+  if (!pbx.pjsip) return false;
+  return objectsOf(pbx.pjsip, 'transport').some((t) => {
+    const a = transportAddress(t);
+    return ['udp', 'tcp', 'tls'].includes(a.protocol) && (protocol === undefined || a.protocol === protocol) && at(a.host, a.port);
+  });
 }
