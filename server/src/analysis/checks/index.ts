@@ -12,6 +12,22 @@ import { missingUnderscore } from './missingUnderscore';
 import { newMatcher } from './newMatcher';
 import { nextAfterHint } from './nextAfterHint';
 import { noPriorityOne } from './noPriorityOne';
+import { pjsipAddressMismatch } from './pjsipAddressMismatch';
+import { pjsipAuthMismatch } from './pjsipAuthMismatch';
+import { pjsipClientUriUser } from './pjsipClientUriUser';
+import { pjsipCodecMismatch } from './pjsipCodecMismatch';
+import { pjsipContextMissing } from './pjsipContextMissing';
+import { pjsipDialUnknownEndpoint } from './pjsipDialUnknownEndpoint';
+import { pjsipDuplicateSection } from './pjsipDuplicateSection';
+import { pjsipOutboundAuthMissing } from './pjsipOutboundAuthMissing';
+import { pjsipPasswordMismatch } from './pjsipPasswordMismatch';
+import { pjsipRemoteRegistrationRefused } from './pjsipRemoteRegistrationRefused';
+import { pjsipSectionWithoutType } from './pjsipSectionWithoutType';
+import { pjsipTransportMissing } from './pjsipTransportMissing';
+import { pjsipTransportProtocol } from './pjsipTransportProtocol';
+import { pjsipUnidentifiedCalls } from './pjsipUnidentifiedCalls';
+import { pjsipWizardIncomplete } from './pjsipWizardIncomplete';
+import { pjsipWizardOutsideWizardFile } from './pjsipWizardOutsideWizardFile';
 import { shadowedExtension } from './shadowedExtension';
 import { trunkAddressMismatch } from './trunkAddressMismatch';
 import { trunkCodecMismatch } from './trunkCodecMismatch';
@@ -39,4 +55,20 @@ export const TRUNK_CHECKS: TrunkCheck[] = [
   exposureInsecureInvite,
   exposureSecret,
   unreachableContext,
+  pjsipDuplicateSection,
+  pjsipSectionWithoutType,
+  pjsipWizardOutsideWizardFile,
+  pjsipWizardIncomplete,
+  pjsipTransportMissing,
+  pjsipOutboundAuthMissing,
+  pjsipDialUnknownEndpoint,
+  pjsipAddressMismatch,
+  pjsipTransportProtocol,
+  pjsipClientUriUser,
+  pjsipRemoteRegistrationRefused,
+  pjsipAuthMismatch,
+  pjsipPasswordMismatch,
+  pjsipUnidentifiedCalls,
+  pjsipCodecMismatch,
+  pjsipContextMissing,
 ];
