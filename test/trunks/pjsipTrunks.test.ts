@@ -145,12 +145,17 @@ describe('pjsip-trunks conformance (chan_pjsip, real Asterisk 20.20.1)', () => {
 });
 
 describe('pjsip pairing', () => {
+  /** The pjsip-* findings of a workspace as `code file 'text'`. */
   function findings(files: Record<string, string>): string[] {
     const ws = new Workspace(new MemoryHost(files));
     for (const f of Object.keys(files)) ws.addKnown(f);
     return Object.keys(files)
       .sort()
-      .flatMap((file) => fileFindings(ws, file).map((f) => `${f.code} ${path.posix.basename(file)} '${files[file].slice(f.start, f.end)}'`));
+      .flatMap((file) =>
+        fileFindings(ws, file)
+          .filter((f) => f.code.startsWith('pjsip-'))
+          .map((f) => `${f.code} ${path.posix.basename(file)} '${files[file].slice(f.start, f.end)}'`),
+      );
   }
 
   it('finds the endpoint of each PJSIP device of a Dial, with its range', () => {
@@ -170,6 +175,16 @@ describe('pjsip pairing', () => {
     assert.deepEqual(findings({ ...base, '/a/pjsip.conf': a, '/b/pjsip.conf': b }), ["pjsip-unidentified-calls pjsip.conf 'tr'"]);
     assert.deepEqual(findings({ ...base, '/a/pjsip.conf': a.replace(endpoint, `${endpoint}from_user = tr\n`), '/b/pjsip.conf': b }), []);
     assert.deepEqual(findings({ ...base, '/a/pjsip.conf': a, '/b/pjsip.conf': `${b}[tr]\ntype = identify\nendpoint = tr\nmatch = 127.0.0.0/8\n` }), []);
+  });
+
+  it('reports what a wizard cannot make once, and a section without type= as a warning while nothing names it', () => {
+    const found = findings({
+      '/a/pjsip.conf': '[t]\ntype = transport\nbind = 127.0.0.1\n[leftover]\nusername = x\n',
+      '/a/pjsip_wizard.conf': '[w]\ntype = wizard\nsends_auth = yes\nremote_hosts = 192.0.2.1\nendpoint/context = c\n',
+      '/a/extensions.conf': '[c]\nexten => 1,1,Dial(PJSIP/${EXTEN}@w)\n',
+    });
+    // the endpoint's outbound_auth=w-oauth names the auth the wizard refused: reported there, not twice
+    assert.deepEqual(found, ["pjsip-section-without-type pjsip.conf 'leftover'", "pjsip-wizard-incomplete pjsip_wizard.conf 'yes'"]);
   });
 
   it('matches identify addresses with masks and ports', () => {
