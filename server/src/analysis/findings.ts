@@ -51,7 +51,7 @@ export function trunkFindings(workspace: Workspace): Finding[] {
     const pbxs = pbxsOf(workspace);
     const registrations = registrationLinks(pbxs);
     const context: TrunkContext = { workspace, pbxs, registrations, peers: peerLinks(pbxs, registrations) };
-    const sipProblems = pbxs.flatMap((p) => (p.sip?.problems ?? []).map((x): Finding => ({ code: x.code, severity: x.severity, message: x.message, ...x.at, related: [] })));
+    const sipProblems = pbxs.flatMap((p) => [...(p.sip?.problems ?? []), ...(p.company?.problems ?? [])].map((x): Finding => ({ code: x.code, severity: x.severity, message: x.message, ...x.at, related: [] })));
     return [...sipProblems, ...TRUNK_CHECKS.flatMap((c) => safely(() => c.run(context)))];
   });
 }

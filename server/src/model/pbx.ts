@@ -2,6 +2,8 @@
 // PBX, named after the folder, with its chan_sip and chan_pjsip configurations and its dialplan.
 import * as path from 'node:path';
 import type { Dialplan } from './dialplan';
+import type { Company } from './ivozprovider';
+import { buildCompany, FRIENDS_FILE } from './ivozprovider';
 import type { PjsipConfig } from './pjsip';
 import { buildPjsip, isWildcardHost, objectsOf, transportAddress } from './pjsip';
 import type { SipConfig } from './sip';
@@ -16,6 +18,8 @@ export interface Pbx {
   /** pjsip.conf with the objects pjsip_wizard.conf makes (null when neither file exists). */
   pjsip: PjsipConfig | null;
   dialplan: Dialplan | null;
+  /** An IvozProvider company and its friends (ivozprovider.conf), or null. */
+  company: Company | null;
 }
 
 export function pbxsOf(workspace: Workspace): Pbx[] {
@@ -25,7 +29,8 @@ export function pbxsOf(workspace: Workspace): Pbx[] {
 function findPbxs(workspace: Workspace): Pbx[] {
   const dirs = new Set<string>();
   for (const f of workspace.known) {
-    if (ROOT_FILES.includes(path.posix.basename(f))) dirs.add(path.posix.dirname(f));
+    const base = path.posix.basename(f);
+    if (ROOT_FILES.includes(base) || base === FRIENDS_FILE) dirs.add(path.posix.dirname(f));
   }
   return [...dirs].sort().map((dir) => pbxAt(workspace, dir));
 }
@@ -40,7 +45,9 @@ export function pbxAt(workspace: Workspace, dir: string): Pbx {
   const hasWizard = workspace.document(wizardFile) !== undefined;
   const pjsip = hasPjsip || hasWizard ? buildPjsip(hasPjsip ? workspace.load(pjsipFile) : null, hasWizard ? workspace.load(wizardFile) : null) : null;
   const dialplan = workspace.document(extFile) ? (workspace.dialplanFor(extFile) ?? null) : null;
-  return { name: path.posix.basename(dir), dir, sip, pjsip, dialplan };
+  const friendsFile = path.posix.join(dir, FRIENDS_FILE);
+  const company = workspace.document(friendsFile) ? buildCompany(friendsFile, workspace.load(friendsFile)) : null;
+  return { name: path.posix.basename(dir), dir, sip, pjsip, dialplan, company };
 }
 
 function isLoopback(host: string): boolean {

@@ -3,6 +3,7 @@
 // provider or IvozProvider that will not answer challenges; a risk anywhere else.
 import type { Finding, TrunkCheck } from '../findings';
 import { peerValue } from '../../model/sip';
+import { friendLinks } from '../trunks/ivozPairing';
 
 export const code = 'exposure-insecure-invite';
 
@@ -10,8 +11,11 @@ export const exposureInsecureInvite: TrunkCheck = {
   code,
   run({ pbxs }) {
     const out: Finding[] = [];
+    // towards IvozProvider it is required (ivoz-insecure checks it)
+    const friends = new Set(friendLinks(pbxs).flatMap((l) => (l.peer ? [l.peer] : [])));
     for (const pbx of pbxs) {
       for (const peer of pbx.sip?.peers.values() ?? []) {
+        if (friends.has(peer)) continue;
         const insecure = peerValue(peer, 'insecure');
         if (!insecure || !insecure.text.split(',').some((x) => x.trim().toLowerCase() === 'invite')) continue;
         const dynamic = (peerValue(peer, 'host')?.text ?? 'dynamic').toLowerCase() === 'dynamic';

@@ -6,6 +6,11 @@ import { exposureGuestDialout } from './exposureGuestDialout';
 import { exposureInsecureInvite } from './exposureInsecureInvite';
 import { exposureSecret } from './exposureSecret';
 import { firstLineNext } from './firstLineNext';
+import { ivozCodec } from './ivozCodec';
+import { ivozFriendIdentity } from './ivozFriendIdentity';
+import { ivozInsecure } from './ivozInsecure';
+import { ivozPatterns } from './ivozPatterns';
+import { ivozPriority } from './ivozPriority';
 import { gotoTarget } from './gotoTarget';
 import { lowercaseWildcard } from './lowercaseWildcard';
 import { missingUnderscore } from './missingUnderscore';
@@ -55,6 +60,11 @@ export const TRUNK_CHECKS: TrunkCheck[] = [
   exposureInsecureInvite,
   exposureSecret,
   unreachableContext,
+  ivozFriendIdentity,
+  ivozInsecure,
+  ivozCodec,
+  ivozPatterns,
+  ivozPriority,
   pjsipDuplicateSection,
   pjsipSectionWithoutType,
   pjsipWizardOutsideWizardFile,

@@ -8,6 +8,7 @@ import type { Finding, TrunkCheck } from '../findings';
 import { applicationTargets } from '../targets';
 import { reachableContexts } from '../trunks/exposure';
 import { RUNTIME_CONTEXTS } from '../../model/dialplan';
+import { objectsOf, option } from '../../model/pjsip';
 
 export const code = 'dialplan-unreachable-context';
 
@@ -32,6 +33,8 @@ export const unreachableContext: TrunkCheck = {
         }
       }
       if (pbx.sip) entries.add(pbx.sip.general.get('context')?.assignment.value.text ?? 'default');
+      // pjsip endpoints, those a pjsip_wizard.conf wizard makes included (`endpoint/context = ...`)
+      if (pbx.pjsip) for (const e of objectsOf(pbx.pjsip, 'endpoint')) entries.add(option(e, 'context')?.text ?? 'default');
       const reached = new Set<string>();
       for (const e of entries) for (const c of reachableContexts(plan, e)) reached.add(c);
       // an #exec can add anything, and so can a jump whose context is built at run time

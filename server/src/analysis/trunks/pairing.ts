@@ -42,7 +42,7 @@ export function registrationLinks(pbxs: Pbx[]): RegistrationLink[] {
   for (const from of pbxs) {
     for (const r of from.sip?.registrations ?? []) {
       const others = pbxs.filter((p) => p !== from && p.sip);
-      const byAddr = others.find((p) => listensAt(p, r.host, r.port));
+      const byAddr = others.find((p) => listensAt(p, r.host, r.port, 'udp'));
       const byName = byAddr ?? others.find((p) => p.sip!.peers.has(r.user));
       if (!byName) continue;
       out.push({ from, registration: r, to: byName, byAddress: byAddr !== undefined, remote: byName.sip!.peers.get(r.user) });
@@ -59,7 +59,7 @@ export function peerLinks(pbxs: Pbx[], registrations: RegistrationLink[]): PeerL
       const addr = peerAddress(peer);
       if (!addr) continue;
       const others = pbxs.filter((p) => p !== from && p.sip);
-      const byAddr = others.find((p) => listensAt(p, addr.host, addr.port));
+      const byAddr = others.find((p) => listensAt(p, addr.host, addr.port, 'udp'));
       const names = [peerValue(peer, 'fromuser')?.text, authName(peer), peer.name].filter((n): n is string => !!n);
       const to = byAddr ?? others.find((p) => names.some((n) => p.sip!.peers.has(n)));
       if (!to) continue;
@@ -77,7 +77,7 @@ export function peerLinks(pbxs: Pbx[], registrations: RegistrationLink[]): PeerL
         remote = to.sip!.peers.get(authName(peer)) ?? to.sip!.peers.get(peer.name);
         // a static host on B's side recognises A by its address
         const back = remote ? peerAddress(remote) : null;
-        if (back && listensAt(from, back.host, back.port)) recognisedBy = 'host';
+        if (back && listensAt(from, back.host, back.port, 'udp')) recognisedBy = 'host';
       }
       out.push({ from, peer, to, byAddress: byAddr !== undefined, remote, recognisedBy });
     }
