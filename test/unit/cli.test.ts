@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { runCli } from '../../server/src/cli/run';
-import { ROOT } from '../paths';
+import { CONFORMANCE, ROOT } from '../paths';
 
 function cli(args: string[], cwd: string): { code: number; out: string; err: string } {
   let out = '';
@@ -135,5 +135,17 @@ describe('pbx-interconnect check', () => {
       `${traps}:154 dialplan-catch-all-pattern`,
     ]);
     assert.equal(r.code, 1); // dialplan-same-without-exten, -invalid-priority, -unclosed-bracket and -goto-target-missing are errors
+  });
+});
+
+describe('pbx-interconnect check across PBXs', () => {
+  it('pairs the trunk of two --pbx folders and points at the other side in related', () => {
+    const lab = path.join(CONFORMANCE, 'sip-trunks', 'a_reguser');
+    const r = cli(['check', '--pbx', path.join(lab, 'A'), '--pbx', path.join(lab, 'B'), '--format', 'json'], lab);
+    assert.equal(r.code, 1);
+    const f = JSON.parse(r.out).findings.find((x: { code: string }) => x.code === 'trunk-register-user-unknown');
+    assert.equal(f.file, 'A/sip.conf');
+    assert.equal(f.line, 12);
+    assert.deepEqual(f.related, [{ file: 'B/sip.conf', line: 10, message: 'the section B has' }]);
   });
 });
