@@ -12,7 +12,7 @@ import { buildDialplan } from '../server/src/model/dialplan';
 import { lookup } from '../server/src/model/matcher';
 import { MemoryFileHost } from './memoryFileHost';
 import { Workspace } from '../server/src/model/workspace';
-import { findingsOf } from '../server/src/analysis/findings';
+import { fileFindings, findingsOf } from '../server/src/analysis/findings';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -52,12 +52,13 @@ const section = process.argv[2];
 if (section === undefined) {
   const lines = text.split('\n').length;
   console.log(`bench file: ${lines} lines, ${mb.toFixed(2)} MB, 2,000 contexts (node ${process.version}, flags: ${process.execArgv.join(' ') || 'none'})`);
-  for (const part of ['parse', 'dialplan']) {
+  for (const part of ['parse', 'dialplan', 'trunks']) {
     const r = spawnSync(process.execPath, [...process.execArgv, __filename, part], { stdio: 'inherit' });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
 } else if (section === 'parse') parseBench();
 else if (section === 'dialplan') dialplanBench();
+else if (section === 'trunks') trunkBench();
 
 function parseBench(): void {
 
@@ -125,4 +126,52 @@ function dialplanBench(): void {
     times.push(Number(process.hrtime.bigint() - t) / 1e3);
   }
   console.log(`one lookup in a 2,000-context dialplan: ${median(times).toFixed(1)} µs median of ${times.length} (target <= 50 µs)`);
+}
+
+/** Two PBXs joined by a trunk, 100,000 dialplan lines and 2,500 peers each. */
+function twoPbxs(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const [side, port, other] of [['a', 5060, 5070], ['b', 5070, 5060]] as const) {
+    files[`/bench/${side}/extensions.conf`] = generateDialplan(1000, 100, side === 'a' ? 1 : 2).replace('[ctx-0]', '[Incalls]\nexten => 101,1,NoOp()\n[ctx-0]');
+    const peers = [`[general]\nudpbindaddr=127.0.0.1:${port}\nallowguest=no\ncontext=ctx-0\nregister => trunk:Xk29!qLm7vB2@127.0.0.1:${other}\n`];
+    peers.push(`[trunk]\ntype=friend\nhost=${side === 'a' ? '127.0.0.1' : 'dynamic'}\nport=${other}\nusername=trunk\nsecret=Xk29!qLm7vB2\ncontext=Incalls\n`);
+    peers.push('[phone](!)\ntype=friend\nhost=dynamic\ncontext=ctx-1\ndisallow=all\nallow=alaw\n');
+    for (let i = 0; i < 2499; i++) peers.push(`[${1000 + i}](phone)\nsecret=S3cret-${i}-long\ncallerid="User ${i}" <${1000 + i}>\n`);
+    files[`/bench/${side}/sip.conf`] = peers.join('\n');
+  }
+  return files;
+}
+
+// Issue 4: a full check of two PBXs, and the re-check after a one-line edit.
+function trunkBench(): void {
+  const files = twoPbxs();
+  const lines = Object.entries(files).filter(([f]) => f.endsWith('extensions.conf')).reduce((n, [, t]) => n + t.split('\n').length, 0);
+  const fullCheck = (): { ws: Workspace; host: MemoryFileHost; count: number } => {
+    const host = new MemoryFileHost({ ...files });
+    const ws = new Workspace(host);
+    for (const f of Object.keys(files)) ws.addKnown(f);
+    let count = 0;
+    for (const f of Object.keys(files)) count += fileFindings(ws, f).length;
+    return { ws, host, count };
+  };
+  fullCheck(); // warm-up
+  const full = time(3, fullCheck);
+  console.log(`full check of two PBXs (${lines} dialplan lines, 5,000 peers): ${full.ms.toFixed(0)} ms median of 3, ${full.result.count} findings (target <= 1,000 ms)`);
+  for (const target of ['/bench/a/sip.conf', '/bench/a/extensions.conf']) {
+    const { ws, host } = fullCheck();
+    const times: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      const text = host.read(target)!;
+      const at = text.indexOf(target.endsWith('sip.conf') ? 'callerid="User 10' : 'NoOp(User', Math.floor(text.length / 2));
+      const edit = { start: at, end: at, text: i % 2 ? '' : 'X' };
+      const next = i % 2 ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + 'X' + text.slice(at);
+      const e = i % 2 ? { start: at, end: at + 1, text: '' } : edit;
+      host.set(target, next);
+      const t = process.hrtime.bigint();
+      ws.edited(target, next, [e]);
+      for (const f of Object.keys(files)) fileFindings(ws, f);
+      times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    console.log(`re-check of both PBXs after a one-line edit in ${target.slice(7)}: ${median(times).toFixed(0)} ms median of 9 (target <= 50 ms)`);
+  }
 }

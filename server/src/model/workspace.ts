@@ -44,12 +44,14 @@ export class Workspace {
     if (this.knownFiles.has(file)) return;
     this.knownFiles.add(file);
     this.derived.clear();
+    this.dialplans.clear();
     this.changed(file);
     this.reverseIncludes = null;
   }
 
   removeKnown(file: string): void {
     this.knownFiles.delete(file);
+    this.dialplans.clear();
     this.changed(file);
     this.reverseIncludes = null;
   }
@@ -82,7 +84,8 @@ export class Workspace {
 
   /** The text of a file changed (or it appeared or went): drop what was derived from it. */
   changed(file: string): void {
-    this.dialplans.clear();
+    // a dialplan is rebuilt only when a file it was loaded from changed (or a root file that moves config dirs)
+    for (const [root, plan] of this.dialplans) if (plan.config.files.includes(file) || plan.config.includes.some((i) => i.targets.length === 0)) this.dialplans.delete(root);
     this.derived.clear();
     // An edit that leaves the #include lines alone keeps the include graph (the common keystroke).
     if (!this.dirty.has(file)) this.dirty.set(file, includeSignature(this.cache.get(file)));

@@ -35,8 +35,7 @@ export const unreachableContext: TrunkCheck = {
       if (pbx.sip) entries.add(pbx.sip.general.get('context')?.assignment.value.text ?? 'default');
       // pjsip endpoints, those a pjsip_wizard.conf wizard makes included (`endpoint/context = ...`)
       if (pbx.pjsip) for (const e of objectsOf(pbx.pjsip, 'endpoint')) entries.add(option(e, 'context')?.text ?? 'default');
-      const reached = new Set<string>();
-      for (const e of entries) for (const c of reachableContexts(plan, e)) reached.add(c);
+      const reached = reachableContexts(plan, entries);
       // an #exec can add anything, and so can a jump whose context is built at run time
       let dynamic = files.some((f) => workspace.document(f)?.sections.some((s) => s.items.some((i) => i.type === 'Directive' && i.kind === 'exec')) || workspace.document(f)?.preamble.some((i) => i.type === 'Directive' && i.kind === 'exec'));
       for (const name of reached) {

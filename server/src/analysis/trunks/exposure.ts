@@ -3,10 +3,10 @@
 import type { Dialplan } from '../../model/dialplan';
 import { applicationTargets } from '../targets';
 
-/** The contexts a call that starts in `start` can get to (includes and static jump targets). */
-export function reachableContexts(plan: Dialplan, start: string): Set<string> {
+/** The contexts a call that starts in one of `starts` can get to (includes and static jump targets). */
+export function reachableContexts(plan: Dialplan, starts: string | Iterable<string>): Set<string> {
   const seen = new Set<string>();
-  const queue = [start];
+  const queue = typeof starts === 'string' ? [starts] : [...starts];
   while (queue.length > 0) {
     const name = queue.pop()!;
     if (seen.has(name)) continue;
