@@ -14,7 +14,9 @@ import { fixturesDir, resultsDir, root, screenshotsDir } from '../../scripts/e2e
 
 const runDir = join(resultsDir, 'e2e', 'extension-host');
 const suiteEntry = join(root, 'out', 'test', 'e2e', 'suite', 'index');
-const workspace = join(fixturesDir, 'workspace');
+// Two workspace folders: `workspace` (the office PBX, first, so workspaceFolders[0] stays it) and `twopbx`
+// (the PBXs wazo-a and wazo-b, whose trunk the server checks across both; it scans every workspace folder).
+const workspace = join(fixturesDir, 'extension-host.code-workspace');
 const TIMEOUT_MS = 90_000;
 // Workbench chatter that code-server prints on every start; everything else from the page is shown.
 const NOISE = [
@@ -61,7 +63,8 @@ test('the extension-host suite (mocha in VS Code) passes', { timeout: TIMEOUT_MS
     ['extensionEnvironment', JSON.stringify({ PBX_E2E_FIXTURES: fixturesDir, ...(process.env.PBX_E2E_GREP ? { PBX_E2E_GREP: process.env.PBX_E2E_GREP } : {}) })],
   ];
   pageStarted = Date.now();
-  await page.goto(codeServer.workbenchUrl(workspace, payload));
+  // a .code-workspace file opens with `?workspace=` (codeServer.workbenchUrl writes `?folder=`)
+  await page.goto(`${codeServer.url}/?workspace=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
   let timer;
   const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve('timeout'), TIMEOUT_MS)));
   const result = await Promise.race([exited, timedOut]);
