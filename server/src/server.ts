@@ -20,9 +20,11 @@ import { SETTINGS_SECTION } from './protocol';
 interface Settings {
   index: { maxFiles: number };
   diagnostics: { severity: SeverityOverrides };
+  runtimeContexts: string[];
+  addresses: Record<string, string[]>;
 }
 
-const DEFAULT_SETTINGS: Settings = { index: { maxFiles: 5000 }, diagnostics: { severity: {} } };
+const DEFAULT_SETTINGS: Settings = { index: { maxFiles: 5000 }, diagnostics: { severity: {} }, runtimeContexts: ['parkedcalls'], addresses: {} };
 const DEBOUNCE_MS = 150;
 
 export function uriToPath(uri: string): string | undefined {
@@ -100,7 +102,10 @@ export function startServer(connection: Connection): void {
     settings = {
       index: { maxFiles: got?.index?.maxFiles ?? DEFAULT_SETTINGS.index.maxFiles },
       diagnostics: { severity: got?.diagnostics?.severity ?? {} },
+      runtimeContexts: Array.isArray(got?.runtimeContexts) ? got.runtimeContexts.map(String) : DEFAULT_SETTINGS.runtimeContexts,
+      addresses: got?.addresses && typeof got.addresses === 'object' ? got.addresses : {},
     };
+    workspace.configure({ runtimeContexts: settings.runtimeContexts, addresses: settings.addresses });
   };
 
   connection.onInitialized(async () => {

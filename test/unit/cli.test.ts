@@ -146,6 +146,6 @@ describe('pbx-interconnect check across PBXs', () => {
     const f = JSON.parse(r.out).findings.find((x: { code: string }) => x.code === 'trunk-register-user-unknown');
     assert.equal(f.file, 'A/sip.conf');
     assert.equal(f.line, 12);
-    assert.deepEqual(f.related, [{ file: 'B/sip.conf', line: 10, message: 'the section B has' }]);
+    assert.deepEqual(f.related, [{ file: 'B/sip.conf', line: 10, message: "B's section 'wazo-trunk', probably the one meant" }]);
   });
 });

@@ -15,7 +15,7 @@ import { canEverBeOpen, isAlwaysOpen, parseTiming } from './timing';
 export const PRIORITY_HINT = -1;
 
 /** Contexts Asterisk modules create at run time (res_parking...), never defined in extensions.conf. */
-export const RUNTIME_CONTEXTS = new Set(['parkedcalls']);
+export const DEFAULT_RUNTIME_CONTEXTS = ['parkedcalls'];
 
 export interface Priority {
   priority: number;
@@ -92,6 +92,8 @@ export interface Dialplan {
   globals: Map<string, string>;
   /** Lines Asterisk drops without a warning. */
   dropped: { reason: 'next-after-hint'; file: string; statement: ExtensionStatement }[];
+  /** Contexts created at run time (setting `pbx.runtimeContexts`): they exist though no file defines them. */
+  runtimeContexts: Set<string>;
   /** extenpatternmatchnew=yes: Asterisk uses another matcher, whose results may differ from ours. */
   newMatcher: boolean;
   autofallthrough: boolean;
@@ -151,8 +153,8 @@ interface Builder {
   plan: Dialplan;
 }
 
-export function buildDialplan(config: LoadedConfig): Dialplan {
-  const plan: Dialplan = { config, contexts: new Map(), general: new Map(), globals: new Map(), newMatcher: false, autofallthrough: true, problems: [], dropped: [] };
+export function buildDialplan(config: LoadedConfig, runtimeContexts: Iterable<string> = DEFAULT_RUNTIME_CONTEXTS): Dialplan {
+  const plan: Dialplan = { config, contexts: new Map(), general: new Map(), globals: new Map(), runtimeContexts: new Set(runtimeContexts), newMatcher: false, autofallthrough: true, problems: [], dropped: [] };
   const b: Builder = { plan };
   const isNamed = (c: Category, name: string): boolean => c.name.toLowerCase() === name;
   const general = config.categories.find((c) => !c.template && isNamed(c, 'general'));
@@ -453,7 +455,7 @@ function spanAt(file: string, s: Span): { file: string; start: number; end: numb
 function checkIncludes(b: Builder): void {
   for (const context of b.plan.contexts.values()) {
     for (const inc of context.includes) {
-      if (b.plan.contexts.has(inc.context) || RUNTIME_CONTEXTS.has(inc.context)) continue;
+      if (b.plan.contexts.has(inc.context) || b.plan.runtimeContexts.has(inc.context)) continue;
       const near = [...b.plan.contexts.keys()].find((k) => k.toLowerCase() === inc.context.toLowerCase());
       problem(
         b,

@@ -20,6 +20,8 @@ export interface Pbx {
   dialplan: Dialplan | null;
   /** An IvozProvider company and its friends (ivozprovider.conf), or null. */
   company: Company | null;
+  /** The addresses it is reached at when it binds to every address (setting `pbx.addresses`). */
+  addresses: string[];
 }
 
 export function pbxsOf(workspace: Workspace): Pbx[] {
@@ -47,7 +49,8 @@ export function pbxAt(workspace: Workspace, dir: string): Pbx {
   const dialplan = workspace.document(extFile) ? (workspace.dialplanFor(extFile) ?? null) : null;
   const friendsFile = path.posix.join(dir, FRIENDS_FILE);
   const company = workspace.document(friendsFile) ? buildCompany(friendsFile, workspace.load(friendsFile)) : null;
-  return { name: path.posix.basename(dir), dir, sip, pjsip, dialplan, company };
+  const name = path.posix.basename(dir);
+  return { name, dir, sip, pjsip, dialplan, company, addresses: workspace.settings.addresses[name] ?? [] };
 }
 
 function isLoopback(host: string): boolean {
@@ -60,7 +63,7 @@ function isLoopback(host: string): boolean {
  * loopback, since the workspace does not say which other names and addresses the machine has.
  */
 export function listensAt(pbx: Pbx, host: string, port: number, protocol?: string): boolean {
-  const at = (h: string, p: number): boolean => p === port && (h === host || (isWildcardHost(h) && isLoopback(host)));
+  const at = (h: string, p: number): boolean => p === port && (h === host || (isWildcardHost(h) && (isLoopback(host) || pbx.addresses.includes(host))));
   if (pbx.sip && (protocol === undefined || protocol === 'udp') && at(pbx.sip.listen.host, pbx.sip.listen.port)) return true;
   if (!pbx.pjsip) return false;
   return objectsOf(pbx.pjsip, 'transport').some((t) => {

@@ -10,7 +10,13 @@ import type { FileHost } from './fileHost';
 import type { LoadedConfig } from './configLoader';
 import { loadConfig, resolveInclude } from './configLoader';
 import type { Dialplan } from './dialplan';
-import { buildDialplan } from './dialplan';
+import { buildDialplan, DEFAULT_RUNTIME_CONTEXTS } from './dialplan';
+
+export interface WorkspaceSettings {
+  runtimeContexts: string[];
+  /** PBX (folder name) -> the addresses it is reached at, for a PBX that binds to every address. */
+  addresses: Record<string, string[]>;
+}
 
 /** Files that make a folder an Asterisk config root (the folder relative #include names resolve against). */
 export const ROOT_FILES = ['extensions.conf', 'sip.conf', 'pjsip.conf', 'iax.conf', 'users.conf', 'asterisk.conf', 'modules.conf'];
@@ -33,7 +39,17 @@ export class Workspace {
   private readonly configDirs = new Map<string, string>();
   private readonly knownFiles = new Set<string>();
 
+  /** What the user configured: contexts made at run time, and addresses of PBXs that bind to 0.0.0.0. */
+  readonly settings: WorkspaceSettings = { runtimeContexts: [...DEFAULT_RUNTIME_CONTEXTS], addresses: {} };
+
   constructor(readonly host: FileHost) {}
+
+  configure(settings: Partial<WorkspaceSettings>): void {
+    if (settings.runtimeContexts) this.settings.runtimeContexts = settings.runtimeContexts;
+    if (settings.addresses) this.settings.addresses = settings.addresses;
+    this.dialplans.clear();
+    this.derived.clear();
+  }
 
   /** Files found by the workspace scan or opened (closed files count too). */
   get known(): ReadonlySet<string> {
@@ -66,7 +82,7 @@ export class Workspace {
     if (root === undefined) return undefined;
     let plan = this.dialplans.get(root);
     if (plan === undefined) {
-      plan = buildDialplan(this.load(root));
+      plan = buildDialplan(this.load(root), this.settings.runtimeContexts);
       this.dialplans.set(root, plan);
     }
     return plan;

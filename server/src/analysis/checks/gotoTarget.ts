@@ -2,7 +2,7 @@
 // context, extension, priority or label that does not exist. Resolved the way the call would resolve them
 // (pbx_parse_location + pbx_find_extension, includes counted); targets built at run time (`${...}`) are skipped.
 import type { Dialplan, Priority } from '../../model/dialplan';
-import { registeredLine, RUNTIME_CONTEXTS } from '../../model/dialplan';
+import { registeredLine } from '../../model/dialplan';
 import { lookup } from '../../model/matcher';
 import type { DialplanCheck, Finding } from '../findings';
 import { applicationTargets } from '../targets';
@@ -14,7 +14,7 @@ export const code = 'dialplan-goto-target-missing';
 export function checkTarget(plan: Dialplan, from: Priority, t: Target): string | null {
   if (t.dynamic) return null;
   const context = t.context ?? contextOf(plan, from);
-  if (context === null || RUNTIME_CONTEXTS.has(context)) return null;
+  if (context === null || plan.runtimeContexts.has(context)) return null;
   if (!plan.contexts.has(context)) return `${t.kind} names context '${context}', which does not exist.`;
   const exten = t.extension ?? (from.name.startsWith('_') ? null : from.name);
   if (exten === null) {

@@ -18,7 +18,7 @@ export const trunkRegisterUser: TrunkCheck = {
         severity: 'error',
         message: `${l.to.name} has no peer '${r.user}' in its sip.conf: the user of a register line must be the name of the section that the other side keeps for this trunk${near ? ` ('${near}'?)` : ''}. ${l.to.name} refuses the registration with 403, and its calls to ${l.from.name} fail.`,
         ...r.at.user,
-        related: near ? [{ ...l.to.sip!.peers.get(near)!.header, message: `the section ${l.to.name} has` }] : [],
+        related: near ? [{ ...l.to.sip!.peers.get(near)!.header, message: `${l.to.name}'s section '${near}', probably the one meant` }] : [],
         fixes: near ? [{ title: `Register as '${near}'`, edits: [{ file: r.at.user.file, start: r.at.user.start, end: r.at.user.end, text: near }] }] : undefined,
       });
     }

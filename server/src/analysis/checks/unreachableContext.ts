@@ -7,7 +7,6 @@ import * as path from 'node:path';
 import type { Finding, TrunkCheck } from '../findings';
 import { applicationTargets } from '../targets';
 import { reachableContexts } from '../trunks/exposure';
-import { RUNTIME_CONTEXTS } from '../../model/dialplan';
 import { objectsOf, option } from '../../model/pjsip';
 
 export const code = 'dialplan-unreachable-context';
@@ -25,7 +24,7 @@ export const unreachableContext: TrunkCheck = {
       if (!plan) continue;
       const files = [...workspace.known].filter((f) => path.posix.dirname(f) === pbx.dir && !/^extensions/.test(path.posix.basename(f)));
       if (!files.some((f) => CHANNEL_FILES.includes(path.posix.basename(f)))) continue;
-      const entries = new Set<string>(RUNTIME_CONTEXTS);
+      const entries = new Set<string>(plan.runtimeContexts);
       for (const f of files) {
         const doc = workspace.document(f);
         for (const s of doc?.sections ?? []) {
