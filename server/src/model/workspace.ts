@@ -212,8 +212,9 @@ export class Workspace {
     return [...roots];
   }
 
+  /** A root file loaded with its includes (kept until anything changes). */
   load(root: string): LoadedConfig {
-    return loadConfig(root, this.host, (f) => this.document(f), this.configDir(root));
+    return this.cached(`load:${root}`, () => loadConfig(root, this.host, (f) => this.document(f), this.configDir(root)));
   }
 
   /** Every syntax problem of a file: its own lines, and those that come from how it is loaded. */

@@ -22,11 +22,25 @@ function mayMeet(a: string, b: string): boolean {
   return x === null || y === null || [...x].some((c) => y.includes(c));
 }
 
-/** Do earlier candidates take every number `exten` matches? Exact for a literal, decided for a pattern. */
+const decided = new Map<string, boolean>();
+
+/**
+ * Do earlier candidates take every number `exten` matches? Exact for a literal, decided for a pattern. Only the
+ * earlier literals the pattern itself matches can take numbers from it, so the others are left out; the same
+ * question (it recurs across contexts) is decided once.
+ */
 function shadowed(exten: string, takers: string[]): boolean {
   if (!exten.startsWith('_')) return takers.some((t) => matchExtension(t, exten, 'match') !== 0);
-  const relevant = takers.filter((t) => mayMeet(exten, t));
-  return relevant.length > 0 && isCovered(exten, relevant, 20_000) === 'yes';
+  const relevant = takers.filter((t) => (t.startsWith('_') ? mayMeet(exten, t) : matchExtension(exten, t, 'match') !== 0));
+  if (relevant.length === 0) return false;
+  const key = `${exten}\u0000${relevant.join('\u0000')}`;
+  let answer = decided.get(key);
+  if (answer === undefined) {
+    if (decided.size > 50_000) decided.clear();
+    answer = isCovered(exten, relevant, 20_000) === 'yes';
+    decided.set(key, answer);
+  }
+  return answer;
 }
 
 export const code = 'dialplan-shadowed-extension';
