@@ -48,6 +48,7 @@ export class Workspace {
     if (settings.runtimeContexts) this.settings.runtimeContexts = settings.runtimeContexts;
     if (settings.addresses) this.settings.addresses = settings.addresses;
     this.dialplans.clear();
+    this.loads.clear();
     this.derived.clear();
   }
 
@@ -61,6 +62,9 @@ export class Workspace {
     this.knownFiles.add(file);
     this.derived.clear();
     this.dialplans.clear();
+    this.loads.clear();
+    // a new root file (extensions.conf, sip.conf...) can move the config root of the files around it
+    this.configDirs.clear();
     this.changed(file);
     this.reverseIncludes = null;
   }
@@ -68,6 +72,8 @@ export class Workspace {
   removeKnown(file: string): void {
     this.knownFiles.delete(file);
     this.dialplans.clear();
+    this.loads.clear();
+    this.configDirs.clear();
     this.changed(file);
     this.reverseIncludes = null;
   }
@@ -102,14 +108,11 @@ export class Workspace {
   changed(file: string): void {
     // a dialplan is rebuilt only when a file it was loaded from changed (or a root file that moves config dirs)
     for (const [root, plan] of this.dialplans) if (plan.config.files.includes(file) || plan.config.includes.some((i) => i.targets.length === 0)) this.dialplans.delete(root);
+    for (const [root, loaded] of this.loads) if (loaded.files.includes(file) || loaded.includes.some((i) => i.targets.length === 0)) this.loads.delete(root);
     this.derived.clear();
     // An edit that leaves the #include lines alone keeps the include graph (the common keystroke).
     if (!this.dirty.has(file)) this.dirty.set(file, includeSignature(this.cache.get(file)));
     this.cache.delete(file);
-    if (ROOT_FILES.includes(path.posix.basename(file))) {
-      this.configDirs.clear();
-      this.reverseIncludes = null;
-    }
   }
 
   private readonly dirty = new Map<string, string>();
@@ -212,9 +215,16 @@ export class Workspace {
     return [...roots];
   }
 
-  /** A root file loaded with its includes (kept until anything changes). */
+  private readonly loads = new Map<string, LoadedConfig>();
+
+  /** A root file loaded with its includes (kept until one of the files it read changes). */
   load(root: string): LoadedConfig {
-    return this.cached(`load:${root}`, () => loadConfig(root, this.host, (f) => this.document(f), this.configDir(root)));
+    let loaded = this.loads.get(root);
+    if (loaded === undefined) {
+      loaded = loadConfig(root, this.host, (f) => this.document(f), this.configDir(root));
+      this.loads.set(root, loaded);
+    }
+    return loaded;
   }
 
   /** Every syntax problem of a file: its own lines, and those that come from how it is loaded. */

@@ -5,8 +5,8 @@
 // folder holds a channel configuration (otherwise the entry points are unknown).
 import * as path from 'node:path';
 import type { Finding, TrunkCheck } from '../findings';
-import { applicationTargets } from '../targets';
-import { reachableContexts } from '../trunks/exposure';
+import { hasDynamicJumps, reachableContexts } from '../trunks/exposure';
+import type { ConfigDocument } from '../../parser/ast';
 import { objectsOf, option } from '../../model/pjsip';
 
 export const code = 'dialplan-unreachable-context';
@@ -36,12 +36,7 @@ export const unreachableContext: TrunkCheck = {
       if (pbx.pjsip) for (const e of objectsOf(pbx.pjsip, 'endpoint')) entries.add(option(e, 'context')?.text ?? 'default');
       const reached = reachableContexts(plan, entries);
       // an #exec can add anything, and so can a jump whose context is built at run time
-      let dynamic = files.some((f) => workspace.document(f)?.sections.some((s) => s.items.some((i) => i.type === 'Directive' && i.kind === 'exec')) || workspace.document(f)?.preamble.some((i) => i.type === 'Directive' && i.kind === 'exec'));
-      for (const name of reached) {
-        for (const ext of plan.contexts.get(name)?.extensions ?? []) {
-          for (const p of ext.priorities.values()) if (applicationTargets(p).some((t) => t.dynamic && (t.context === undefined || /\$[{[]/.test(t.context)))) dynamic = true;
-        }
-      }
+      const dynamic = files.some((f) => hasExec(workspace.document(f))) || hasDynamicJumps(plan, reached);
       for (const ctx of plan.contexts.values()) {
         if (reached.has(ctx.name)) continue;
         const c = ctx.categories[0];
@@ -59,3 +54,9 @@ export const unreachableContext: TrunkCheck = {
     return out;
   },
 };
+
+function hasExec(doc: ConfigDocument | undefined): boolean {
+  if (!doc) return false;
+  const isExec = (i: { type: string; kind?: string | null }): boolean => i.type === 'Directive' && i.kind === 'exec';
+  return doc.preamble.some(isExec) || doc.sections.some((s) => s.items.some(isExec));
+}

@@ -3,22 +3,57 @@
 import type { Dialplan } from '../../model/dialplan';
 import { applicationTargets } from '../targets';
 
+interface Node {
+  /** Contexts this one includes or jumps to by name. */
+  next: Set<string>;
+  /** A jump whose context is built at run time. */
+  dynamic: boolean;
+}
+
+const graphs = new WeakMap<Dialplan, Map<string, Node>>();
+
+/** The contexts of a dialplan and where each leads, computed once per dialplan. */
+export function contextGraph(plan: Dialplan): Map<string, Node> {
+  let graph = graphs.get(plan);
+  if (graph !== undefined) return graph;
+  graph = new Map();
+  for (const ctx of plan.contexts.values()) {
+    const node: Node = { next: new Set(ctx.includes.map((i) => i.context)), dynamic: false };
+    for (const e of ctx.extensions) {
+      for (const p of e.priorities.values()) {
+        for (const t of applicationTargets(p)) {
+          if (t.context && !/\$[{[]/.test(t.context)) node.next.add(t.context);
+          else if (t.dynamic && (t.context === undefined || /\$[{[]/.test(t.context))) node.dynamic = true;
+        }
+      }
+    }
+    graph.set(ctx.name, node);
+  }
+  graphs.set(plan, graph);
+  return graph;
+}
+
 /** The contexts a call that starts in one of `starts` can get to (includes and static jump targets). */
 export function reachableContexts(plan: Dialplan, starts: string | Iterable<string>): Set<string> {
+  const graph = contextGraph(plan);
   const seen = new Set<string>();
   const queue = typeof starts === 'string' ? [starts] : [...starts];
   while (queue.length > 0) {
     const name = queue.pop()!;
     if (seen.has(name)) continue;
-    const ctx = plan.contexts.get(name);
-    if (!ctx) continue;
+    const node = graph.get(name);
+    if (!node) continue;
     seen.add(name);
-    for (const inc of ctx.includes) queue.push(inc.context);
-    for (const e of ctx.extensions) {
-      for (const p of e.priorities.values()) for (const t of applicationTargets(p)) if (t.context && !/\$[{[]/.test(t.context)) queue.push(t.context);
-    }
+    for (const n of node.next) queue.push(n);
   }
   return seen;
+}
+
+/** Does any of these contexts jump to a context built at run time? */
+export function hasDynamicJumps(plan: Dialplan, contexts: Iterable<string>): boolean {
+  const graph = contextGraph(plan);
+  for (const c of contexts) if (graph.get(c)?.dynamic) return true;
+  return false;
 }
 
 /** A Dial in these contexts that goes out through one of these peers: `SIP/peer/num`, `SIP/num@peer`, `SIP/peer`. */
