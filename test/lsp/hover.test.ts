@@ -54,6 +54,7 @@ describe('hover and quick fixes over LSP', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pbx-hover-'));
     file = path.join(dir, 'extensions.conf');
     fs.writeFileSync(file, text);
+    fs.writeFileSync(path.join(dir, 'sip.conf'), '[general]\nallowguest=no\ncontext=from-users\n[provider]\ntype=peer\nhost=203.0.113.9\nsecret=Xk29!qLm7vB2\ncontext=outgoing\n');
     client = await LspClient.start(dir);
     await client.open(file, text);
     await client.diagnosticsFor(file, (d) => d.length > 0);
@@ -84,6 +85,7 @@ describe('hover and quick fixes over LSP', () => {
     assert.match(h, /\*\*Context\*\* `outgoing`/);
     assert.match(h, /Defined at extensions\.conf:16/);
     assert.match(h, /included by `from-users` \(extensions\.conf:8\)/);
+    assert.match(h, /calls from SIP peer `provider` \(sip\.conf:4\)/);
   });
 
   it('describes an include, and a timed include in words', async () => {

@@ -7,6 +7,8 @@ import { parseArguments, parseExtensionStatement, parseIncludeStatement } from '
 import type { Context, Dialplan, Extension, Priority } from '../model/dialplan';
 import { PRIORITY_HINT, registeredLine, substituteGlobals } from '../model/dialplan';
 import type { Workspace } from '../model/workspace';
+import { pbxsOf } from '../model/pbx';
+import { objectsOf, option } from '../model/pjsip';
 import { describeTiming } from './describeTiming';
 import { explainPattern, explainSubstring } from './explainPattern';
 import { overlap, isCovered } from './patternCoverage';
@@ -37,7 +39,7 @@ export function hoverAt(workspace: Workspace, file: string, offset: number, wher
   if (!section) return null;
   if (offset >= section.name.start && offset <= section.name.end && offset < section.header.end) {
     const context = plan.contexts.get(section.name.text);
-    return context ? { markdown: contextHover(plan, context, where), start: section.name.start, end: section.name.end } : null;
+    return context ? { markdown: contextHover(plan, context, where, entryPoints(workspace, plan, context.name, where)), start: section.name.start, end: section.name.end } : null;
   }
   const item = section.items.find((i) => offset >= i.start && offset <= i.end);
   if (!item || item.type !== 'Assignment') return null;
@@ -209,13 +211,29 @@ function includeHover(plan: Dialplan, a: Assignment, offset: number, where: Wher
 
 // ------------------------------------------------------------------------------------------ contexts
 
-function contextHover(plan: Dialplan, context: Context, where: Where): string {
+/** Peers and endpoints of the PBX whose calls start in this context. */
+function entryPoints(workspace: Workspace, plan: Dialplan, name: string, where: Where): string[] {
+  const pbx = pbxsOf(workspace).find((p) => p.dialplan === plan);
+  if (!pbx) return [];
+  const out: string[] = [];
+  for (const peer of pbx.sip?.peers.values() ?? []) {
+    if (peer.context.name === name) out.push(`calls from SIP ${peer.type} ${code(peer.name)} (${where(peer.header.file, peer.header.start)})`);
+  }
+  for (const e of pbx.pjsip ? objectsOf(pbx.pjsip, 'endpoint') : []) {
+    const ctx = option(e, 'context');
+    if ((ctx?.text ?? 'default') === name) out.push(`calls from PJSIP endpoint ${code(e.id)}${ctx ? ` (${where(ctx.at.file, ctx.at.start)})` : ''}`);
+  }
+  if (pbx.sip && (pbx.sip.general.get('context')?.assignment.value.text ?? 'default') === name) out.push('calls from guests (chan_sip [general] context)');
+  return out;
+}
+
+function contextHover(plan: Dialplan, context: Context, where: Where, entries: string[] = []): string {
   const lines = [`**Context** ${code(context.name)}`, ''];
   const defs = context.categories.map((c) => where(c.file, c.section.name.start));
   lines.push(`Defined at ${defs.join(', ')}${defs.length > 1 ? ' (Asterisk merges them into one context)' : ''}.`);
   const exts = context.extensions.filter((e) => [...e.priorities.keys()].some((k) => k !== PRIORITY_HINT));
   lines.push(`${exts.length} extension${exts.length === 1 ? '' : 's'}${context.includes.length ? `; includes ${context.includes.map((i) => code(i.context)).join(', ')}` : ''}.`);
-  const leads: string[] = [];
+  const leads: string[] = [...entries];
   for (const other of plan.contexts.values()) {
     for (const inc of other.includes) if (inc.context === context.name) leads.push(`included by ${code(other.name)} (${where(inc.file, inc.statement.statement.start)})`);
     for (const e of other.extensions) {
@@ -227,6 +245,6 @@ function contextHover(plan: Dialplan, context: Context, where: Where): string {
     }
   }
   if (leads.length > 0) lines.push('', 'Reached from:', ...leads.slice(0, 8).map((l) => `- ${l}`), ...(leads.length > 8 ? [`- and ${leads.length - 8} more`] : []));
-  else lines.push('', 'Nothing in this dialplan leads here (no include, Goto, Gosub or Local channel names it).');
+  else lines.push('', 'Nothing leads here: no peer or endpoint, include, Goto, Gosub or Local channel names it.');
   return lines.join('\n');
 }
