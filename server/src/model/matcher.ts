@@ -19,6 +19,8 @@ export interface LookupOptions {
   priority?: number;
   /** Find a label instead of a priority (E_FINDLABEL). */
   label?: string;
+  /** Record every candidate in `considered` (else, for a complete number, the literals that cannot match it are skipped unseen). */
+  explain?: boolean;
   when?: When;
 }
 
@@ -86,7 +88,7 @@ function find(plan: Dialplan, q: Query, name: string, number: string, o: LookupO
   if (STATUS[q.status] < STATUS['no-extension']) q.status = 'no-extension';
   const mode = o.mode ?? 'match';
   const wanted = o.priority ?? 1;
-  for (const e of context.extensions) {
+  for (const e of candidates(context, number, mode, o.explain === true)) {
     const m = matchExtension(e.exten, number, mode);
     if (!m) {
       q.considered.push({ context: name, extension: e, outcome: 'no-match' });
@@ -120,6 +122,39 @@ function find(plan: Dialplan, q: Query, name: string, number: string, o: LookupO
     if (r) return r;
   }
   return null;
+}
+
+interface ContextIndex {
+  /** Literal entries by their match form (dashes removed), in list order. */
+  literals: Map<string, Extension[]>;
+  /** Every pattern entry, in list order (they all come after the literals). */
+  patterns: Extension[];
+}
+
+const indexes = new WeakMap<Context, ContextIndex>();
+
+/**
+ * The entries that can match a complete number, in the context's order. Literals sort before every pattern and
+ * a literal matches a complete number only when it equals it, so those few and then the patterns are all the
+ * matcher would ever take; partial matches (overlap dialing) and explanations walk the whole list.
+ */
+function candidates(context: Context, number: string, mode: MatchMode, explain: boolean): Extension[] {
+  if (mode !== 'match' || explain || context.extensions.length < 16) return context.extensions;
+  let index = indexes.get(context);
+  if (index === undefined || index.patterns.length + [...index.literals.values()].reduce((n, l) => n + l.length, 0) !== context.extensions.length) {
+    index = { literals: new Map(), patterns: [] };
+    for (const e of context.extensions) {
+      if (e.isPattern) index.patterns.push(e);
+      else {
+        const list = index.literals.get(e.exten.replace(/-/g, ''));
+        if (list) list.push(e);
+        else index.literals.set(e.exten.replace(/-/g, ''), [e]);
+      }
+    }
+    indexes.set(context, index);
+  }
+  const literal = index.literals.get(number.replace(/-/g, ''));
+  return literal ? [...literal, ...index.patterns] : index.patterns;
 }
 
 function labelled(e: Extension, label: string): Priority | undefined {
