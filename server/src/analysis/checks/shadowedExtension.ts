@@ -24,6 +24,32 @@ function mayMeet(a: string, b: string): boolean {
 
 const decided = new Map<string, boolean>();
 
+/** A few numbers the pattern matches, built from its lowest and highest choices, to disprove coverage cheaply. */
+function samples(exten: string): string[] {
+  const choices: string[][] = [];
+  for (let i = 1; i < exten.length; i++) {
+    const c = exten[i];
+    if (c === '-') continue;
+    if (c === 'x' || c === 'X') choices.push(['0', '9', '5']);
+    else if (c === 'z' || c === 'Z') choices.push(['1', '9', '5']);
+    else if (c === 'n' || c === 'N') choices.push(['2', '9', '5']);
+    else if (c === '.') {
+      choices.push(['0', '9z', '5']);
+      break;
+    } else if (c === '!') {
+      choices.push(['', '9z', '5']);
+      break;
+    } else if (c === '[') {
+      const end = exten.indexOf(']', i);
+      if (end < 0) return [];
+      const body = exten.slice(i + 1, end);
+      if (body.length > 0) choices.push([body[0], body[body.length - 1], body[body.length >> 1]]);
+      i = end;
+    } else choices.push([c]);
+  }
+  return [0, 1, 2].map((k) => choices.map((opts) => opts[Math.min(k, opts.length - 1)]).join('')).filter((n) => n.length > 0 && matchExtension(exten, n, 'match') !== 0);
+}
+
 /**
  * Do earlier candidates take every number `exten` matches? Exact for a literal, decided for a pattern. Only the
  * earlier literals the pattern itself matches can take numbers from it, so the others are left out; the same
@@ -33,6 +59,8 @@ function shadowed(exten: string, takers: string[]): boolean {
   if (!exten.startsWith('_')) return takers.some((t) => matchExtension(t, exten, 'match') !== 0);
   const relevant = takers.filter((t) => (t.startsWith('_') ? mayMeet(exten, t) : matchExtension(exten, t, 'match') !== 0));
   if (relevant.length === 0) return false;
+  // a number of the pattern that no earlier candidate takes settles it at once
+  if (samples(exten).some((n) => !relevant.some((t) => matchExtension(t, n, 'match') !== 0))) return false;
   const key = `${exten}\u0000${relevant.join('\u0000')}`;
   let answer = decided.get(key);
   if (answer === undefined) {
@@ -47,6 +75,8 @@ export const code = 'dialplan-shadowed-extension';
 
 /** Drops candidates the others can do without, so the message names the ones that matter. */
 function minimalCover<T extends { exten: string }>(target: string, list: T[]): T[] {
+  // each removal is a full decision: beyond a handful of candidates, name them as they are
+  if (list.length > 4) return list;
   const kept = [...list];
   for (let i = kept.length - 1; i >= 0 && kept.length > 1; i--) {
     const without = kept.filter((_, j) => j !== i);
