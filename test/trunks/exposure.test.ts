@@ -66,3 +66,18 @@ describe('trunk quick fixes', () => {
     assert.match(fixed, /\n\[Incals\]\n/);
   });
 });
+
+describe('exposure checks for pjsip', () => {
+  it('a trunk endpoint landing in default, and a weak auth password (never shown)', () => {
+    const files = {
+      '/p/pjsip.conf': '[t]\ntype = transport\nprotocol = udp\nbind = 127.0.0.1:5160\n[itsp]\ntype = endpoint\naors = itsp\nauth = itsp\n[itsp]\ntype = aor\ncontact = sip:203.0.113.5\n[itsp]\ntype = auth\nusername = itsp\npassword = 123456\n',
+      '/p/extensions.conf': '[default]\nexten => 1,1,NoOp()\n',
+    };
+    const ws = new Workspace(new MemoryHost(files));
+    for (const f of Object.keys(files)) ws.addKnown(f);
+    const text = files['/p/pjsip.conf'];
+    const found = fileFindings(ws, '/p/pjsip.conf').filter((f) => f.code.startsWith('exposure-'));
+    assert.deepEqual(found.map((f) => `${f.code}@${text.slice(0, f.start).split('\n').length}`), ['exposure-default-context@5', 'exposure-weak-secret@15']);
+    assert.ok(found.every((f) => !f.message.includes('123456')));
+  });
+});

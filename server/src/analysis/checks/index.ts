@@ -4,6 +4,7 @@ import { emptyPattern } from './emptyPattern';
 import { exposureDefaultContext } from './exposureDefaultContext';
 import { exposureGuestDialout } from './exposureGuestDialout';
 import { exposureInsecureInvite } from './exposureInsecureInvite';
+import { exposurePjsip } from './exposurePjsip';
 import { exposureSecret } from './exposureSecret';
 import { firstLineNext } from './firstLineNext';
 import { ivozCodec } from './ivozCodec';
@@ -59,6 +60,7 @@ export const TRUNK_CHECKS: TrunkCheck[] = [
   exposureGuestDialout,
   exposureInsecureInvite,
   exposureSecret,
+  exposurePjsip,
   unreachableContext,
   ivozFriendIdentity,
   ivozInsecure,
