@@ -111,6 +111,15 @@ describe('dialplan grammar: include and arguments', () => {
   });
 });
 
+describe('dialplan grammar: arguments never fail', () => {
+  it('takes a closer with no opener as a plain character', () => {
+    const src = '[c]\nexten => 1,1,NoOp(a},b],c)x)\n';
+    const a = parseConfig(src).sections[0].items[0] as Assignment;
+    const st = parseExtensionStatement(a, 'exten');
+    assert.deepEqual(parseArguments(a, st.application!.data!).map((x) => x.text), ['a}', 'b]', 'c)x']);
+  });
+});
+
 describe('dialplan grammar: fast path', () => {
   it('returns exactly what the grammar returns on every exten/same line of the corpus and conformance files', () => {
     let compared = 0;

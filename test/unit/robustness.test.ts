@@ -1,0 +1,56 @@
+// Bad input never crashes or hangs the analysis: random damage to real configs (the corpus and the two-PBX labs)
+// goes through parsing, the dialplan model, every check, hovers and lookups, each file within a time limit.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { fileFindings } from '../../server/src/analysis/findings';
+import { hoverAt } from '../../server/src/analysis/hover';
+import { lookup } from '../../server/src/model/matcher';
+import { Workspace } from '../../server/src/model/workspace';
+import { MemoryHost } from '../memoryHost';
+import { CONFORMANCE, CORPUS, listFiles } from '../paths';
+
+function rng(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+}
+
+const DAMAGE = ['[', ']', '(', ')', '${', '$[', ';--', '--;', '\\', '\n', '=', '=>', ',', '/', '_', '.', '!', '#include x.conf\n', '#exec /bin/false\n', '\u0000', '\uffff', 'exten => _[', 'same => n(', 'include => ', 'Goto(', 'Dial(Local/', 'type=wizard\n', '[x](!)\n', '(+)'];
+
+function damage(text: string, random: () => number, edits: number): string {
+  for (let i = 0; i < edits; i++) {
+    const at = Math.floor(random() * (text.length + 1));
+    const cut = Math.floor(random() * 8);
+    text = text.slice(0, at) + DAMAGE[Math.floor(random() * DAMAGE.length)] + text.slice(at + cut);
+  }
+  return text;
+}
+
+describe('robustness', () => {
+  it('survives random damage to real configs, answering within a time limit', () => {
+    const sources = [...listFiles(CORPUS).filter((f) => /\.conf$/.test(f)), ...listFiles(path.join(CONFORMANCE, 'sip-trunks', 'ok')), ...listFiles(path.join(CONFORMANCE, 'pjsip-trunks', 'ok'))].filter((f) => f.endsWith('.conf'));
+    const random = rng(7);
+    for (let round = 0; round < 3; round++) {
+      const files: Record<string, string> = {};
+      for (const src of sources) {
+        const rel = path.relative(path.dirname(path.dirname(src)), src).split(path.sep).join('/');
+        files[`/ws/${rel}`] = damage(fs.readFileSync(src, 'utf8'), random, 20);
+      }
+      const ws = new Workspace(new MemoryHost(files));
+      for (const f of Object.keys(files)) ws.addKnown(f);
+      for (const f of Object.keys(files)) {
+        const started = Date.now();
+        const found = fileFindings(ws, f);
+        assert.ok(found.every((x) => x.start >= 0 && x.end >= x.start && x.end <= files[f].length + 1), `ranges inside ${f}`);
+        for (let i = 0; i < 5; i++) hoverAt(ws, f, Math.floor(random() * files[f].length), (file, at) => `${file}:${at}`);
+        const plan = ws.dialplanFor(f);
+        if (plan) for (const c of [...plan.contexts.keys()].slice(0, 5)) lookup(plan, c, String(Math.floor(random() * 100000)), { mode: 'canmatch', when: 'open' });
+        assert.ok(Date.now() - started < 5000, `${f} took ${Date.now() - started} ms`);
+      }
+    }
+  });
+});
