@@ -55,3 +55,21 @@ describe('unreachable contexts', () => {
     assert.deepEqual(unreachable({ '/pbx/extensions.conf': DIALPLAN }), []);
   });
 });
+
+describe('contexts named elsewhere', () => {
+  it('config-context-missing: queues.conf or voicemail.conf naming a context the dialplan lacks', () => {
+    const files = {
+      '/pbx/extensions.conf': '[from-users]\nexten => 1,1,NoOp()\n[queue-exit]\nexten => s,1,NoOp()\n',
+      '/pbx/queues.conf': '[support]\ncontext=queue-exit\n[sales]\ncontext=queue-exitt\n',
+      '/pbx/voicemail.conf': '[general]\ndialout=${DIALOUT}\n[default]\n1001 => 1234,Alice\n',
+      '/pbx/sip.conf': '[general]\nallowguest=no\ncontext=from-users\n',
+    };
+    const ws = new Workspace(new MemoryHost(files));
+    for (const f of Object.keys(files)) ws.addKnown(f);
+    assert.deepEqual(
+      fileFindings(ws, '/pbx/queues.conf').map((f) => `${f.code}@${files['/pbx/queues.conf'].slice(0, f.start).split('\n').length}`),
+      ['config-context-missing@4'],
+    );
+    assert.deepEqual(fileFindings(ws, '/pbx/voicemail.conf'), []);
+  });
+});

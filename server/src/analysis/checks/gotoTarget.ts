@@ -1,6 +1,7 @@
 // dialplan-goto-target-missing: Goto, GotoIf, GotoIfTime, Gosub, GosubIf, Macro and Local/ channels that name a
 // context, extension, priority or label that does not exist. Resolved the way the call would resolve them
 // (pbx_parse_location + pbx_find_extension, includes counted); targets built at run time (`${...}`) are skipped.
+import * as path from 'node:path';
 import type { Dialplan, Priority } from '../../model/dialplan';
 import { registeredLine } from '../../model/dialplan';
 import { lookup } from '../../model/matcher';
@@ -39,6 +40,7 @@ export const gotoTarget: DialplanCheck = {
   run(plan) {
     const out: Finding[] = [];
     const seen = new Set<unknown>();
+    const fragment = path.posix.basename(plan.config.root) !== 'extensions.conf';
     for (const context of plan.contexts.values()) {
       for (const e of context.extensions) {
         for (const p of e.priorities.values()) {
@@ -50,8 +52,9 @@ export const gotoTarget: DialplanCheck = {
             const target = t.context !== undefined ? plan.contexts.get(t.context) : undefined;
             out.push({
               code,
-              severity: 'error',
-              message: `${problem} ${t.consequence}`,
+              // a fragment loaded on its own (not from an extensions.conf) may rely on files this workspace lacks
+              severity: fragment ? 'warning' : 'error',
+              message: `${problem} ${t.consequence}${fragment ? ` (${path.posix.basename(plan.config.root)} is not loaded from an extensions.conf here, so the target may be defined in a file this workspace does not hold.)` : ''}`,
               file: p.file,
               start: t.start,
               end: t.end,

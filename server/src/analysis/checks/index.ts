@@ -1,5 +1,6 @@
 // The dialplan checks, one file each, named after their code.
 import type { DialplanCheck, TrunkCheck } from '../findings';
+import { configContextMissing } from './configContextMissing';
 import { emptyPattern } from './emptyPattern';
 import { exposureDefaultContext } from './exposureDefaultContext';
 import { exposureGuestDialout } from './exposureGuestDialout';
@@ -62,6 +63,7 @@ export const TRUNK_CHECKS: TrunkCheck[] = [
   exposureSecret,
   exposurePjsip,
   unreachableContext,
+  configContextMissing,
   ivozFriendIdentity,
   ivozInsecure,
   ivozCodec,
