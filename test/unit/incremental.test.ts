@@ -2,7 +2,8 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import { describe, it } from 'node:test';
-import type { ConfigDocument } from '../../server/src/parser/ast';
+import type { Assignment, ConfigDocument } from '../../server/src/parser/ast';
+import { parseExtensionStatement } from '../../server/src/parser/dialplanParser';
 import { parseConfig } from '../../server/src/parser/configParser';
 import { reparseConfig } from '../../server/src/parser/incremental';
 import { CORPUS, listFiles } from '../paths';
@@ -54,5 +55,25 @@ describe('incremental re-parse', () => {
     const closed = opened.slice(0, closedAt) + '--; ' + opened.slice(closedAt);
     const doc2 = reparseConfig(doc1, closed, { start: closedAt, end: closedAt, text: '--; ' });
     assert.deepEqual(normal(doc2), normal(parseConfig(closed)));
+  });
+});
+
+describe('incremental re-parse keeps parsed statements right', () => {
+  it('moves the dialplan statements of the lines after an edit with them', () => {
+    const text = fs.readFileSync(listFiles(CORPUS).find((f) => f.endsWith('wazo/expected_generated_extension.conf'))!, 'utf8');
+    let doc = parseConfig(text);
+    const assignments = (d: ConfigDocument): Assignment[] => d.sections.flatMap((s) => s.items.filter((i): i is Assignment => i.type === 'Assignment' && i.key.text.toLowerCase() === 'exten'));
+    for (const a of assignments(doc)) parseExtensionStatement(a, 'exten');
+    const at = text.indexOf('exten', Math.floor(text.length / 3));
+    const next = text.slice(0, at) + '; a new comment line\n' + text.slice(at);
+    doc = reparseConfig(doc, next, { start: at, end: at, text: '; a new comment line\n' });
+    const fresh = assignments(parseConfig(next));
+    const kept = assignments(doc);
+    assert.equal(kept.length, fresh.length);
+    kept.forEach((a, i) => {
+      const { statement: _a, ...cached } = parseExtensionStatement(a, 'exten');
+      const { statement: _b, ...reparsed } = parseExtensionStatement(fresh[i], 'exten');
+      assert.deepEqual(JSON.parse(JSON.stringify(cached)), JSON.parse(JSON.stringify(reparsed)), a.value.text);
+    });
   });
 });

@@ -257,3 +257,26 @@ export function fastExtension(value: string, kind: 'exten' | 'same', base: numbe
   }
   return { extension, callerId: null, priority, application };
 }
+
+/** Moves a parsed statement with its line (incremental re-parse shifts the lines after an edit). */
+export function shiftStatement(st: ExtensionStatement, delta: number): void {
+  const move = (s: { start: number; end: number } | null | undefined): void => {
+    if (s) {
+      s.start += delta;
+      s.end += delta;
+    }
+  };
+  if (st.extension) move(st.extension);
+  move(st.callerId);
+  if (st.priority) {
+    move(st.priority);
+    move(st.priority.value);
+    move(st.priority.label);
+    move(st.priority.offset);
+  }
+  if (st.application) {
+    move(st.application);
+    move(st.application.name);
+    move(st.application.data);
+  }
+}

@@ -6,6 +6,8 @@
 import type { ConfigDocument, Item, Section, SyntaxProblem } from './ast';
 import { parseConfig, parseRegion } from './configParser';
 import { lineAndCharacter } from './lines';
+import type { ExtensionStatement } from './dialplanParser';
+import { shiftStatement } from './dialplanParser';
 
 export interface TextEdit {
   /** Offsets in the old text. */
@@ -108,6 +110,8 @@ function assemble(
 }
 
 function shiftItem(item: Item, delta: number, lines: number): void {
+  // a dialplan statement parsed from this line moves with it, and stays valid
+  const parsed = item.type === 'Assignment' && item.parsed !== null && item.parsedAt === item.start ? (item.parsed as ExtensionStatement) : null;
   item.start += delta;
   item.end += delta;
   item.line += lines;
@@ -117,6 +121,10 @@ function shiftItem(item: Item, delta: number, lines: number): void {
     item.value.start += delta;
     item.value.end += delta;
     if (item.valueMap !== null) item.valueMap = item.valueMap.map((o) => o + delta);
+    if (parsed !== null && delta !== 0) {
+      shiftStatement(parsed, delta);
+      item.parsedAt = item.start;
+    }
   } else {
     item.name.start += delta;
     item.name.end += delta;
