@@ -73,6 +73,44 @@ export interface Context {
   includes: Include[];
   ignorePatterns: string[];
   switches: { kind: string; value: string; file: string; statement: Assignment }[];
+  /** What Asterisk logs while loading this context's lines, and the lines it drops without a word. */
+  problems: DialplanProblem[];
+  dropped: Dropped[];
+}
+
+export interface Dropped {
+  reason: 'next-after-hint';
+  file: string;
+  statement: ExtensionStatement;
+}
+
+/**
+ * Where positions move after edits: an incremental re-parse shifts the lines after an edit, and what was derived
+ * from unchanged contexts is kept, moved along. `seq` counts the edits; `move` brings a position computed at an
+ * earlier `seq` up to date.
+ */
+export interface Positions {
+  seq(): number;
+  move(file: string, offset: number, since: number): number;
+}
+
+/** Moves a problem or finding (and its related places and fix edits) computed at `since` up to date. */
+export function moveFinding(f: DialplanProblem & { fixes?: { edits: { file: string; start: number; end: number }[] }[] }, positions: Positions, since: number): void {
+  const end = f.end;
+  f.start = positions.move(f.file, f.start, since);
+  f.end = Math.max(f.start, positions.move(f.file, end, since));
+  for (const r of f.related) {
+    const e = r.end;
+    r.start = positions.move(r.file, r.start, since);
+    r.end = Math.max(r.start, positions.move(r.file, e, since));
+  }
+  for (const fix of f.fixes ?? []) {
+    for (const edit of fix.edits) {
+      const e = edit.end;
+      edit.start = positions.move(edit.file, edit.start, since);
+      edit.end = Math.max(edit.start, positions.move(edit.file, e, since));
+    }
+  }
 }
 
 export interface DialplanProblem {
@@ -90,8 +128,13 @@ export interface Dialplan {
   contexts: Map<string, Context>;
   general: Map<string, string>;
   globals: Map<string, string>;
-  /** Lines Asterisk drops without a warning. */
-  dropped: { reason: 'next-after-hint'; file: string; statement: ExtensionStatement }[];
+  /** Lines Asterisk drops without a warning (every context's, in order). */
+  dropped: Dropped[];
+  /** Contexts built anew (the others were kept from the previous dialplan of this root); null: all of them. */
+  changed: Set<string> | null;
+  /** When it was built, in the workspace's edit count; and how positions move since. */
+  builtAt: number;
+  positions: Positions | null;
   /** Contexts created at run time (setting `pbx.runtimeContexts`): they exist though no file defines them. */
   runtimeContexts: Set<string>;
   /** extenpatternmatchnew=yes: Asterisk uses another matcher, whose results may differ from ours. */
@@ -151,11 +194,32 @@ export function substring(value: string, offset: number, length?: number): strin
 
 interface Builder {
   plan: Dialplan;
+  /** The context being loaded: its problems go with it. */
+  context: Context | null;
 }
 
-export function buildDialplan(config: LoadedConfig, runtimeContexts: Iterable<string> = DEFAULT_RUNTIME_CONTEXTS): Dialplan {
-  const plan: Dialplan = { config, contexts: new Map(), general: new Map(), globals: new Map(), runtimeContexts: new Set(runtimeContexts), newMatcher: false, autofallthrough: true, problems: [], dropped: [] };
-  const b: Builder = { plan };
+/** A previous dialplan of the same root whose unchanged contexts can be kept. */
+export interface Previous {
+  plan: Dialplan;
+  positions: Positions;
+}
+
+export function buildDialplan(config: LoadedConfig, runtimeContexts: Iterable<string> = DEFAULT_RUNTIME_CONTEXTS, previous?: Previous): Dialplan {
+  const plan: Dialplan = {
+    config,
+    contexts: new Map(),
+    general: new Map(),
+    globals: new Map(),
+    runtimeContexts: new Set(runtimeContexts),
+    newMatcher: false,
+    autofallthrough: true,
+    problems: [],
+    dropped: [],
+    changed: null,
+    builtAt: previous ? previous.positions.seq() : 0,
+    positions: previous?.positions ?? null,
+  };
+  const b: Builder = { plan, context: null };
   const isNamed = (c: Category, name: string): boolean => c.name.toLowerCase() === name;
   const general = config.categories.find((c) => !c.template && isNamed(c, 'general'));
   if (general) for (const v of general.variables) plan.general.set(v.assignment.key.text.toLowerCase(), v.assignment.value.text);
@@ -165,22 +229,61 @@ export function buildDialplan(config: LoadedConfig, runtimeContexts: Iterable<st
     if (c.template || !isNamed(c, 'globals')) continue;
     for (const v of c.variables) plan.globals.set(v.assignment.key.text, substituteGlobals(v.assignment.value.text, plan.globals));
   }
+  // each context from all its categories, in the order Asterisk reads them
+  const byContext = new Map<string, Category[]>();
   for (const category of config.categories) {
     if (category.template || isNamed(category, 'general') || isNamed(category, 'globals')) continue;
-    let context = plan.contexts.get(category.name);
-    if (!context) {
-      context = { name: category.name, categories: [], extensions: [], includes: [], ignorePatterns: [], switches: [] };
-      plan.contexts.set(category.name, context);
+    const list = byContext.get(category.name);
+    if (list) list.push(category);
+    else byContext.set(category.name, [category]);
+  }
+  const old = previous && sameSettings(previous.plan, plan) ? previous.plan : null;
+  plan.changed = old ? new Set([...old.contexts.keys()].filter((n) => !byContext.has(n))) : null;
+  for (const [name, categories] of byContext) {
+    const kept = old?.contexts.get(name);
+    if (kept && sameLines(kept.categories, categories)) {
+      // nothing in it changed: keep it, with what was found while loading it moved to the lines' new places
+      for (const p of kept.problems) moveFinding(p, previous!.positions, old!.builtAt);
+      for (const inc of kept.includes) inc.statement = parseIncludeStatement(inc.statement.statement);
+      kept.categories = categories;
+      plan.contexts.set(name, kept);
+      continue;
     }
-    context.categories.push(category);
-    loadCategory(b, context, category);
+    plan.changed?.add(name);
+    const context: Context = { name, categories, extensions: [], includes: [], ignorePatterns: [], switches: [], problems: [], dropped: [] };
+    plan.contexts.set(name, context);
+    b.context = context;
+    for (const category of categories) loadCategory(b, context, category);
+    b.context = null;
+  }
+  for (const c of plan.contexts.values()) {
+    plan.problems.push(...c.problems);
+    plan.dropped.push(...c.dropped);
   }
   checkIncludes(b);
   return plan;
 }
 
+/** The same [general] and [globals] (which shape every context), and the same run-time contexts. */
+function sameSettings(a: Dialplan, b: Dialplan): boolean {
+  const same = (x: Map<string, string>, y: Map<string, string>): boolean => x.size === y.size && [...x].every(([k, v]) => y.get(k) === v);
+  return same(a.general, b.general) && same(a.globals, b.globals) && a.runtimeContexts.size === b.runtimeContexts.size && [...a.runtimeContexts].every((c) => b.runtimeContexts.has(c));
+}
+
+/** The same lines, node for node (an incremental re-parse keeps the nodes of the lines it does not re-read). */
+function sameLines(before: Category[], after: Category[]): boolean {
+  if (before.length !== after.length) return false;
+  for (let i = 0; i < before.length; i++) {
+    const x = before[i];
+    const y = after[i];
+    if (x.section !== y.section || x.variables.length !== y.variables.length) return false;
+    for (let j = 0; j < x.variables.length; j++) if (x.variables[j].assignment !== y.variables[j].assignment) return false;
+  }
+  return true;
+}
+
 function problem(b: Builder, v: { file: string; start: number; end: number }, code: string, severity: Severity, message: string, related: DialplanProblem['related'] = []): void {
-  b.plan.problems.push({ code, severity, message, file: v.file, start: v.start, end: v.end, related });
+  (b.context ? b.context.problems : b.plan.problems).push({ code, severity, message, file: v.file, start: v.start, end: v.end, related });
 }
 
 function loadCategory(b: Builder, context: Context, category: Category): void {
@@ -269,7 +372,7 @@ function addLine(b: Builder, context: Context, v: LoadedVariable, st: ExtensionS
   }
   if (ipri === 0) {
     // `n` after a hint: -1 + 1 = 0, which pbx_config skips without a word
-    b.plan.dropped.push({ reason: 'next-after-hint', file: v.file, statement: st });
+    context.dropped.push({ reason: 'next-after-hint', file: v.file, statement: st });
     return lastPriority;
   }
   if (pri.offset !== null) ipri += parseInt(pri.offset.text, 10) || 0;
@@ -370,7 +473,7 @@ function addExtension(b: Builder, context: Context, entry: Priority, rawName: st
       }
     }
     e.priorities.set(entry.priority, entry);
-    register(b.plan, entry, e);
+    register(context, entry, e);
     if (entry.label !== null) e.labels.set(entry.label, entry.priority);
     // the lowest priority heads the chain and gives the entry its name (a hint is -1)
     if (entry.priority < e.minPriority) {
@@ -396,18 +499,18 @@ function addExtension(b: Builder, context: Context, entry: Priority, rawName: st
   };
   list.splice(i, 0, created);
   byName.set(nameKey, created);
-  register(b.plan, entry, created);
+  register(context, entry, created);
 }
 
-function register(plan: Dialplan, priority: Priority, extension: Extension): void {
-  priority.statement.registered = { plan, priority, extension };
+function register(context: Context, priority: Priority, extension: Extension): void {
+  priority.statement.registered = { context, priority, extension };
 }
 
 /** The priority an exten/same line registered in this dialplan (undefined when Asterisk dropped the line). */
 export function registeredLine(plan: Dialplan, line: Assignment): { priority: Priority; extension: Extension } | undefined {
   const st = line.parsedAt === line.start ? (line.parsed as ExtensionStatement) : undefined;
-  const r = st?.registered as { plan: Dialplan; priority: Priority; extension: Extension } | undefined;
-  return r !== undefined && r.plan === plan ? r : undefined;
+  const r = st?.registered as { context: Context; priority: Priority; extension: Extension } | undefined;
+  return r !== undefined && plan.contexts.get(r.context.name) === r.context ? r : undefined;
 }
 
 const namesOf = new WeakMap<Context, Map<string, Extension>>();

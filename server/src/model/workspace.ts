@@ -10,6 +10,7 @@ import type { FileHost } from './fileHost';
 import type { LoadedConfig } from './configLoader';
 import { loadConfig, resolveInclude } from './configLoader';
 import type { Dialplan } from './dialplan';
+import type { Positions } from './dialplan';
 import { buildDialplan, DEFAULT_RUNTIME_CONTEXTS } from './dialplan';
 
 export interface WorkspaceSettings {
@@ -48,6 +49,7 @@ export class Workspace {
     if (settings.runtimeContexts) this.settings.runtimeContexts = settings.runtimeContexts;
     if (settings.addresses) this.settings.addresses = settings.addresses;
     this.dialplans.clear();
+    this.previousPlans.clear();
     this.loads.clear();
     this.derived.clear();
   }
@@ -62,6 +64,7 @@ export class Workspace {
     this.knownFiles.add(file);
     this.derived.clear();
     this.dialplans.clear();
+    this.previousPlans.clear();
     this.loads.clear();
     // a new root file (extensions.conf, sip.conf...) can move the config root of the files around it
     this.configDirs.clear();
@@ -72,14 +75,41 @@ export class Workspace {
   removeKnown(file: string): void {
     this.knownFiles.delete(file);
     this.dialplans.clear();
+    this.previousPlans.clear();
     this.loads.clear();
     this.configDirs.clear();
     this.changed(file);
     this.reverseIncludes = null;
   }
 
-  /** Dialplans built from each extensions.conf root, dropped at any change. */
+  /** Dialplans built from each extensions.conf root, dropped when one of their files changes. */
   private readonly dialplans = new Map<string, Dialplan>();
+  /** The last dialplan of each root, kept through edits so that the next build keeps its unchanged contexts. */
+  private readonly previousPlans = new Map<string, Dialplan>();
+
+  /**
+   * Every incremental edit, in order: positions at or after `at` (in the text of that moment) moved by `delta`.
+   * A full re-parse of a file is a `reset`: nothing derived from that file before it can be kept.
+   */
+  private readonly shifts: { file: string; at: number; delta: number; reset: boolean }[] = [];
+
+  readonly positions: Positions = {
+    seq: () => this.shifts.length,
+    move: (file, offset, since) => {
+      let o = offset;
+      for (let i = since; i < this.shifts.length; i++) {
+        const s = this.shifts[i];
+        if (s.file === file && o >= s.at) o += s.delta;
+      }
+      return o;
+    },
+  };
+
+  /** Was a file of this dialplan re-parsed whole since it was built (so nothing of it can be kept)? */
+  private resetSince(plan: Dialplan): boolean {
+    for (let i = plan.builtAt; i < this.shifts.length; i++) if (this.shifts[i].reset && plan.config.files.includes(this.shifts[i].file)) return true;
+    return false;
+  }
 
   /** The dialplan a file belongs to: built from the extensions*.conf that loads it (or the file itself). */
   dialplanFor(file: string): Dialplan | undefined {
@@ -88,8 +118,13 @@ export class Workspace {
     if (root === undefined) return undefined;
     let plan = this.dialplans.get(root);
     if (plan === undefined) {
-      plan = buildDialplan(this.load(root), this.settings.runtimeContexts);
+      const before = this.previousPlans.get(root);
+      const previous = before && !this.resetSince(before) ? { plan: before, positions: this.positions } : undefined;
+      plan = buildDialplan(this.load(root), this.settings.runtimeContexts, previous);
+      plan.builtAt = this.positions.seq();
+      plan.positions = this.positions;
       this.dialplans.set(root, plan);
+      this.previousPlans.set(root, plan);
     }
     return plan;
   }
@@ -105,7 +140,8 @@ export class Workspace {
   }
 
   /** The text of a file changed (or it appeared or went): drop what was derived from it. */
-  changed(file: string): void {
+  changed(file: string, incremental = false): void {
+    if (!incremental) this.shifts.push({ file, at: 0, delta: 0, reset: true });
     // a dialplan is rebuilt only when a file it was loaded from changed (or a root file that moves config dirs)
     for (const [root, plan] of this.dialplans) if (plan.config.files.includes(file) || plan.config.includes.some((i) => i.targets.length === 0)) this.dialplans.delete(root);
     for (const [root, loaded] of this.loads) if (loaded.files.includes(file) || loaded.includes.some((i) => i.targets.length === 0)) this.loads.delete(root);
@@ -123,8 +159,13 @@ export class Workspace {
    */
   edited(file: string, newText: string, edits: TextEdit[]): void {
     const old = this.cache.get(file);
-    this.changed(file);
-    if (old !== undefined && edits.length === 1) this.cache.set(file, reparseConfig(old, newText, edits[0]));
+    const incremental = old !== undefined && edits.length === 1;
+    this.changed(file, incremental);
+    if (incremental) {
+      const e = edits[0];
+      this.cache.set(file, reparseConfig(old, newText, e));
+      this.shifts.push({ file, at: e.end, delta: e.text.length - (e.end - e.start), reset: false });
+    }
   }
 
   private refreshIncludeGraph(): void {

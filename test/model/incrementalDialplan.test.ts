@@ -1,0 +1,50 @@
+// After edits, the dialplan keeps its unchanged contexts (moved along) and rebuilds the others: what the user sees
+// must be exactly what a fresh build of the same text shows.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import type { Finding } from '../../server/src/analysis/findings';
+import { fileFindings } from '../../server/src/analysis/findings';
+import { Workspace } from '../../server/src/model/workspace';
+import { MemoryHost } from '../memoryHost';
+import { CONFORMANCE } from '../paths';
+
+function rng(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+}
+
+const EDITS = ['', 'x', '9', '\n', '_', 'exten => 7,1,NoOp()\n', ' same => n,Goto(ord_main,101,1)\n', '[newctx]\n', ';', 'include => inc_a\n', ']', 'n', ','];
+
+const normal = (list: Finding[]): string[] => list.map((f) => JSON.stringify([f.code, f.start, f.end, f.message, f.related, f.fixes ?? null])).sort();
+
+describe('incremental dialplan', () => {
+  it('shows after random edits exactly what a fresh build shows', () => {
+    const file = '/pbx/extensions.conf';
+    let text = fs.readFileSync(path.join(CONFORMANCE, 'dialplan-match', 'extensions.conf'), 'utf8');
+    const host = new MemoryHost({ [file]: text });
+    const ws = new Workspace(host);
+    ws.addKnown(file);
+    fileFindings(ws, file);
+    const random = rng(3);
+    let kept = 0;
+    for (let i = 0; i < 60; i++) {
+      const start = Math.floor(random() * text.length);
+      const end = Math.min(text.length, start + Math.floor(random() * 4));
+      const insert = EDITS[Math.floor(random() * EDITS.length)];
+      text = text.slice(0, start) + insert + text.slice(end);
+      host.files[file] = text;
+      ws.edited(file, text, [{ start, end, text: insert }]);
+      const plan = ws.dialplanFor(file)!;
+      if (plan.changed !== null) kept += plan.contexts.size - plan.changed.size;
+      const fresh = new Workspace(new MemoryHost({ [file]: text }));
+      fresh.addKnown(file);
+      assert.deepEqual(normal(fileFindings(ws, file)), normal(fileFindings(fresh, file)), `edit ${i}: [${start},${end}) -> ${JSON.stringify(insert)}`);
+    }
+    assert.ok(kept > 1000, `contexts kept: ${kept}`);
+  });
+});
