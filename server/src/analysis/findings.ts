@@ -1,5 +1,6 @@
 // Findings: what the checks report, for the editor (features/diagnostics.ts) and the CLI alike.
-import type { Dialplan, DialplanProblem } from '../model/dialplan';
+import type { Context, Dialplan, DialplanProblem } from '../model/dialplan';
+import { moveFinding } from '../model/dialplan';
 import type { Workspace } from '../model/workspace';
 import { DIALPLAN_CHECKS, TRUNK_CHECKS } from './checks/index';
 import type { Pbx } from '../model/pbx';
@@ -29,6 +30,14 @@ export interface Finding extends DialplanProblem {
 export interface DialplanCheck {
   code: string;
   run(plan: Dialplan): Finding[];
+  /**
+   * 'context': what it finds in a context depends on that context alone, so it is kept with the context across
+   * edits (`run` then sees a dialplan holding just that context). Otherwise it runs on the whole dialplan each time,
+   * unless it has `runContext` and `dependsOn`: kept while none of the contexts it depends on changed.
+   */
+  scope?: 'context';
+  runContext?(plan: Dialplan, context: Context): Finding[];
+  dependsOn?(plan: Dialplan, context: Context): Set<string>;
 }
 
 /** What the trunk checks see: every PBX of the workspace and how their trunks pair up. */
@@ -58,13 +67,65 @@ export function trunkFindings(workspace: Workspace): Finding[] {
 
 const dialplanFindings = new WeakMap<Dialplan, Finding[]>();
 
+interface Kept {
+  /** The edit count its positions are valid at. */
+  at: number;
+  findings: Finding[];
+  deps: Set<string> | null;
+}
+
+/** Check results per context, kept while the context is (see buildDialplan: unchanged contexts are kept). */
+const perContext = new WeakMap<Context, Map<string, Kept>>();
+
+/** The dialplan seen by a check that looks at one context. */
+function only(plan: Dialplan, context: Context): Dialplan {
+  const view = Object.create(plan) as Dialplan;
+  view.contexts = new Map([[context.name, context]]);
+  view.dropped = context.dropped;
+  return view;
+}
+
 /** Everything the checks find in one dialplan: what Asterisk logs when it loads it, then the silent traps. */
 export function findingsOf(plan: Dialplan): Finding[] {
   let found = dialplanFindings.get(plan);
-  if (found === undefined) {
-    found = [...plan.problems.map((p) => ({ ...p })), ...DIALPLAN_CHECKS.flatMap((c) => safely(() => c.run(plan)))];
-    dialplanFindings.set(plan, found);
+  if (found !== undefined) return found;
+  found = plan.problems.map((p) => ({ ...p, related: p.related.map((r) => ({ ...r })) }));
+  for (const check of DIALPLAN_CHECKS) {
+    const local = check.scope === 'context';
+    if (!local && !(check.runContext && check.dependsOn)) {
+      found.push(...safely(() => check.run(plan)));
+      continue;
+    }
+    for (const context of plan.contexts.values()) {
+      let entries = perContext.get(context);
+      if (entries === undefined) {
+        entries = new Map();
+        perContext.set(context, entries);
+      }
+      const kept = entries.get(check.code);
+      const reusable = kept !== undefined && plan.changed !== null && plan.positions !== null && (kept.deps === null || ![...kept.deps].some((d) => plan.changed!.has(d)));
+      if (reusable) {
+        if (kept.at !== plan.builtAt) {
+          for (const f of kept.findings) moveFinding(f, plan.positions!, kept.at);
+          kept.at = plan.builtAt;
+        }
+        found.push(...kept.findings);
+        continue;
+      }
+      const findings = safely(() => (local ? check.run(only(plan, context)) : check.runContext!(plan, context)));
+      entries.set(check.code, { at: plan.builtAt, findings, deps: local ? null : check.dependsOn!(plan, context) });
+      found.push(...findings);
+    }
   }
+  // a template's line checked in every context that inherits it is one finding
+  const seen = new Set<string>();
+  found = found.filter((f) => {
+    const key = `${f.code}\u0000${f.file}\u0000${f.start}\u0000${f.end}\u0000${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  dialplanFindings.set(plan, found);
   return found;
 }
 

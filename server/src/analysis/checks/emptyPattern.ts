@@ -12,6 +12,7 @@ export function matchesNothing(exten: string): boolean {
 
 export const emptyPattern: DialplanCheck = {
   code,
+  scope: 'context',
   run(plan) {
     const out: Finding[] = [];
     for (const context of plan.contexts.values()) {

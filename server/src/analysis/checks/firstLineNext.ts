@@ -9,6 +9,7 @@ export const code = 'dialplan-first-line-next';
 
 export const firstLineNext: DialplanCheck = {
   code,
+  scope: 'context',
   run(plan) {
     const out: Finding[] = [];
     lineByLine(plan, (line, previous) => {

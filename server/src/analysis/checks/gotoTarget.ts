@@ -2,7 +2,7 @@
 // context, extension, priority or label that does not exist. Resolved the way the call would resolve them
 // (pbx_parse_location + pbx_find_extension, includes counted); targets built at run time (`${...}`) are skipped.
 import * as path from 'node:path';
-import type { Dialplan, Priority } from '../../model/dialplan';
+import type { Context, Dialplan, Priority } from '../../model/dialplan';
 import { registeredLine } from '../../model/dialplan';
 import { lookup } from '../../model/matcher';
 import type { DialplanCheck, Finding } from '../findings';
@@ -35,13 +35,10 @@ function contextOf(plan: Dialplan, p: Priority): string | null {
   return registeredLine(plan, p.statement.statement)?.extension.context ?? null;
 }
 
-export const gotoTarget: DialplanCheck = {
-  code,
-  run(plan) {
-    const out: Finding[] = [];
-    const seen = new Set<unknown>();
-    const fragment = path.posix.basename(plan.config.root) !== 'extensions.conf';
-    for (const context of plan.contexts.values()) {
+function checkContext(plan: Dialplan, context: Context, seen: Set<unknown>, out: Finding[]): void {
+  const fragment = path.posix.basename(plan.config.root) !== 'extensions.conf';
+  {
+    {
       for (const e of context.extensions) {
         for (const p of e.priorities.values()) {
           if (seen.has(p.statement.statement)) continue;
@@ -64,6 +61,33 @@ export const gotoTarget: DialplanCheck = {
         }
       }
     }
+  }
+}
+
+export const gotoTarget: DialplanCheck = {
+  code,
+  run(plan) {
+    const out: Finding[] = [];
+    const seen = new Set<unknown>();
+    for (const context of plan.contexts.values()) checkContext(plan, context, seen, out);
     return out;
+  },
+  runContext(plan, context) {
+    const out: Finding[] = [];
+    checkContext(plan, context, new Set(), out);
+    return out;
+  },
+  // a target resolves through its context and what that context includes: those, and this context
+  dependsOn(plan, context) {
+    const deps = new Set<string>([context.name]);
+    const queue: string[] = [];
+    for (const e of context.extensions) for (const p of e.priorities.values()) for (const t of applicationTargets(p)) queue.push(t.context ?? context.name);
+    while (queue.length > 0) {
+      const name = queue.pop()!;
+      if (deps.has(name) && name !== context.name) continue;
+      deps.add(name);
+      for (const inc of plan.contexts.get(name)?.includes ?? []) if (!deps.has(inc.context)) queue.push(inc.context);
+    }
+    return deps;
   },
 };

@@ -24,6 +24,7 @@ export function wildcardsInWords(name: string): number[] {
 
 export const lowercaseWildcard: DialplanCheck = {
   code,
+  scope: 'context',
   run(plan) {
     const out: Finding[] = [];
     extensionStarts(plan, (line, ext) => {

@@ -12,6 +12,7 @@ export function looksLikePattern(name: string): boolean {
 
 export const missingUnderscore: DialplanCheck = {
   code,
+  scope: 'context',
   run(plan) {
     const out: Finding[] = [];
     extensionStarts(plan, (line, ext) => {

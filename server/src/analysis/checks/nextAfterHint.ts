@@ -6,6 +6,7 @@ export const code = 'dialplan-next-after-hint';
 
 export const nextAfterHint: DialplanCheck = {
   code,
+  scope: 'context',
   run(plan) {
     return plan.dropped
       .filter((d) => d.reason === 'next-after-hint')

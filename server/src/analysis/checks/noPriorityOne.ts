@@ -7,6 +7,7 @@ export const code = 'dialplan-no-priority-one';
 
 export const noPriorityOne: DialplanCheck = {
   code,
+  scope: 'context',
   run(plan) {
     const out: Finding[] = [];
     for (const context of plan.contexts.values()) {

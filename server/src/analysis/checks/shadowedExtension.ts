@@ -87,6 +87,7 @@ function minimalCover<T extends { exten: string }>(target: string, list: T[]): T
 
 export const shadowedExtension: DialplanCheck = {
   code,
+  scope: 'context',
   run(plan) {
     const out: Finding[] = [];
     for (const context of plan.contexts.values()) {
