@@ -37,14 +37,21 @@ export interface SkippedInclude {
   reason: 'closed' | 'visited' | 'missing' | 'depth';
 }
 
-export type LookupResult =
-  | { result: 'match'; extension: Extension; priority: Priority; foundIn: Context; considered: Considered[]; skipped: SkippedInclude[] }
-  | { result: 'no-extension' | 'no-context' | 'no-priority'; considered: Considered[]; skipped: SkippedInclude[] };
+export type LookupResult = (
+  | { result: 'match'; extension: Extension; priority: Priority; foundIn: Context }
+  | { result: 'no-extension' | 'no-context' | 'no-priority' }
+) & {
+  considered: Considered[];
+  skipped: SkippedInclude[];
+  /** Every context name the search looked up, in order (a change elsewhere cannot change the answer). */
+  visited: string[];
+};
 
 const STATUS = { 'no-context': 1, 'no-extension': 2, 'no-priority': 3 } as const;
 type Status = keyof typeof STATUS;
 
 interface Query {
+  visited: string[];
   status: Status;
   stack: string[];
   considered: Considered[];
@@ -64,10 +71,10 @@ export function includeIsOpen(include: Include, when: When): boolean {
 }
 
 export function lookup(plan: Dialplan, context: string, number: string, options: LookupOptions = {}): LookupResult {
-  const q: Query = { status: 'no-context', stack: [], considered: [], skipped: [] };
+  const q: Query = { status: 'no-context', stack: [], considered: [], skipped: [], visited: [] };
   const found = find(plan, q, context, number, options, null);
-  if (found) return { result: 'match', ...found, considered: q.considered, skipped: q.skipped };
-  return { result: q.status, considered: q.considered, skipped: q.skipped };
+  if (found) return { result: 'match', ...found, considered: q.considered, skipped: q.skipped, visited: q.visited };
+  return { result: q.status, considered: q.considered, skipped: q.skipped, visited: q.visited };
 }
 
 function find(plan: Dialplan, q: Query, name: string, number: string, o: LookupOptions, via: { from: string; include: Include } | null): { extension: Extension; priority: Priority; foundIn: Context } | null {
@@ -80,6 +87,7 @@ function find(plan: Dialplan, q: Query, name: string, number: string, o: LookupO
     if (via) q.skipped.push({ ...via, reason: 'visited' });
     return null;
   }
+  q.visited.push(name);
   const context = plan.contexts.get(name);
   if (!context) {
     if (via) q.skipped.push({ ...via, reason: 'missing' });

@@ -1,6 +1,7 @@
 // The PBXs of a workspace: every folder holding an Asterisk config root (extensions.conf, sip.conf, ...) is one
 // PBX, named after the folder, with its chan_sip and chan_pjsip configurations and its dialplan.
 import * as path from 'node:path';
+import type { LoadedConfig } from './configLoader';
 import type { Dialplan } from './dialplan';
 import type { Company } from './ivozprovider';
 import { buildCompany, FRIENDS_FILE } from './ivozprovider';
@@ -37,18 +38,44 @@ function findPbxs(workspace: Workspace): Pbx[] {
   return [...dirs].sort().map((dir) => pbxAt(workspace, dir));
 }
 
+const sips = new WeakMap<LoadedConfig, SipConfig>();
+const pjsips = new WeakMap<LoadedConfig, { wizard: LoadedConfig | null; value: PjsipConfig }>();
+const companies = new WeakMap<LoadedConfig, Company>();
+
+/** Built once per load of its files (a load is kept until one of them changes). */
+function once<T>(memo: WeakMap<LoadedConfig, T>, loaded: LoadedConfig, make: () => T): T {
+  let value = memo.get(loaded);
+  if (value === undefined) {
+    value = make();
+    memo.set(loaded, value);
+  }
+  return value;
+}
+
 export function pbxAt(workspace: Workspace, dir: string): Pbx {
   const sipFile = path.posix.join(dir, 'sip.conf');
   const extFile = path.posix.join(dir, 'extensions.conf');
   const pjsipFile = path.posix.join(dir, 'pjsip.conf');
   const wizardFile = path.posix.join(dir, 'pjsip_wizard.conf');
-  const sip = workspace.document(sipFile) ? buildSip(sipFile, workspace.load(sipFile)) : null;
-  const hasPjsip = workspace.document(pjsipFile) !== undefined;
-  const hasWizard = workspace.document(wizardFile) !== undefined;
-  const pjsip = hasPjsip || hasWizard ? buildPjsip(hasPjsip ? workspace.load(pjsipFile) : null, hasWizard ? workspace.load(wizardFile) : null) : null;
+  const sipLoad = workspace.document(sipFile) ? workspace.load(sipFile) : null;
+  const sip = sipLoad ? once(sips, sipLoad, () => buildSip(sipFile, sipLoad)) : null;
+  const pjsipLoad = workspace.document(pjsipFile) !== undefined ? workspace.load(pjsipFile) : null;
+  const wizardLoad = workspace.document(wizardFile) !== undefined ? workspace.load(wizardFile) : null;
+  // the pair is built together, again whenever either load is new
+  const pjsipKey = pjsipLoad ?? wizardLoad;
+  let pjsip: PjsipConfig | null = null;
+  if (pjsipKey) {
+    const known = pjsips.get(pjsipKey);
+    if (known && known.wizard === wizardLoad) pjsip = known.value;
+    else {
+      pjsip = buildPjsip(pjsipLoad, wizardLoad);
+      pjsips.set(pjsipKey, { wizard: wizardLoad, value: pjsip });
+    }
+  }
   const dialplan = workspace.document(extFile) ? (workspace.dialplanFor(extFile) ?? null) : null;
   const friendsFile = path.posix.join(dir, FRIENDS_FILE);
-  const company = workspace.document(friendsFile) ? buildCompany(friendsFile, workspace.load(friendsFile)) : null;
+  const friendsLoad = workspace.document(friendsFile) ? workspace.load(friendsFile) : null;
+  const company = friendsLoad ? once(companies, friendsLoad, () => buildCompany(friendsFile, friendsLoad)) : null;
   const name = path.posix.basename(dir);
   return { name, dir, sip, pjsip, dialplan, company, addresses: workspace.settings.addresses[name] ?? [] };
 }

@@ -210,8 +210,8 @@ export class Workspace {
     if (doc === undefined) return [];
     const dir = this.configDir(file);
     const out: string[] = [];
-    for (const d of [...doc.preamble, ...doc.sections.flatMap((s) => s.items)]) {
-      if (d.type !== 'Directive' || (d.kind !== 'include' && d.kind !== 'tryinclude') || d.argument === null) continue;
+    for (const d of doc.directives) {
+      if ((d.kind !== 'include' && d.kind !== 'tryinclude') || d.argument === null) continue;
       out.push(...resolveInclude(d.argument.text, dir, this.host));
     }
     return out;
@@ -316,9 +316,5 @@ export class Workspace {
 /** The #include lines of a document, to tell whether an edit changed the include graph. */
 function includeSignature(doc: ConfigDocument | undefined): string {
   if (doc === undefined) return '\u0000missing';
-  const parts: string[] = [];
-  for (const d of [...doc.preamble, ...doc.sections.flatMap((s) => s.items)]) {
-    if (d.type === 'Directive') parts.push(`${d.kind}:${d.argument?.text ?? ''}`);
-  }
-  return parts.join('\n');
+  return doc.directives.map((d) => `${d.kind}:${d.argument?.text ?? ''}`).join('\n');
 }

@@ -71,6 +71,8 @@ export interface ConfigDocument {
   /** Items before the first section header (directives; anything else is an error). */
   preamble: Item[];
   sections: Section[];
+  /** Every directive (#include, #tryinclude, #exec...), in order. */
+  directives: Directive[];
   problems: SyntaxProblem[];
   blockComments: { start: number; end: number }[];
   /** Offset where each line starts (a final empty line after a trailing newline counts). */

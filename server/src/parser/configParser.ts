@@ -20,6 +20,7 @@ export function parseConfig(text: string): ConfigDocument {
   return {
     preamble: region.preamble,
     sections: region.sections,
+    directives: region.directives,
     problems: region.problems,
     blockComments: region.blockComments,
     lineStarts: region.lineStarts,
@@ -37,11 +38,13 @@ export function parseRegion(text: string, range: ScanRange): Region {
   const problems: SyntaxProblem[] = [...scanned.problems];
   const preamble: Item[] = [];
   const sections: Section[] = [];
+  const directives: Directive[] = [];
   let current: Section | null = null;
 
   for (const line of scanned.lines) {
     const node = parseLine(line, problems);
     if (node === null) continue;
+    if (node.type === 'Directive') directives.push(node);
     if (node.type === 'Section') {
       current = node;
       sections.push(node);
@@ -58,6 +61,7 @@ export function parseRegion(text: string, range: ScanRange): Region {
   return {
     preamble,
     sections,
+    directives,
     problems,
     blockComments: scanned.blockComments,
     lineStarts: scanned.lineStarts,

@@ -71,6 +71,9 @@ function assemble(
   const atEnd = next >= old.sections.length;
   const toLine = atEnd ? old.lineStarts.length : old.sections[next].header.line;
   const after = old.sections.slice(next);
+  // directives before the region stay, those in it are re-read, those after it move with their sections
+  const directivesBefore = old.directives.filter((d) => d.start < from);
+  const directivesAfter = old.directives.filter((d) => d.start >= oldTo);
   for (const s of after) shiftSection(s, delta, addedLines);
   const inside = (o: { start: number }): boolean => o.start >= from && o.start < oldTo;
   const shift = <T extends { start: number; end: number }>(o: T): T => (o.start >= oldTo ? { ...o, start: o.start + delta, end: o.end + delta } : o);
@@ -100,6 +103,7 @@ function assemble(
   }
   return {
     preamble: first < 0 ? region.preamble : old.preamble,
+    directives: atEnd ? [...directivesBefore, ...region.directives] : [...directivesBefore, ...region.directives, ...directivesAfter],
     sections: [...old.sections.slice(0, Math.max(first, 0)), ...region.sections, ...after],
     problems,
     blockComments,

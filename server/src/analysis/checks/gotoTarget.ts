@@ -12,7 +12,10 @@ import type { Target } from '../targets';
 export const code = 'dialplan-goto-target-missing';
 
 
-export function checkTarget(plan: Dialplan, from: Priority, t: Target): string | null {
+/** Where the lookups of the last check of a context looked (what its answers depend on). */
+const looked = new WeakMap<Context, Set<string>>();
+
+export function checkTarget(plan: Dialplan, from: Priority, t: Target, visited?: Set<string>): string | null {
   if (t.dynamic) return null;
   const context = t.context ?? contextOf(plan, from);
   if (context === null || plan.runtimeContexts.has(context)) return null;
@@ -25,6 +28,7 @@ export function checkTarget(plan: Dialplan, from: Priority, t: Target): string |
     return ctx.extensions.some((e) => e.labels.has(t.label!)) ? null : `${t.kind}: no extension of '${context}' has a label '${t.label}'.`;
   }
   const r = lookup(plan, context, exten, { priority: t.priority ?? 1, label: t.label, when: 'open' });
+  if (visited) for (const v of r.visited) visited.add(v);
   if (r.result === 'match') return null;
   if (r.result === 'no-extension') return `${t.kind}: no extension of '${context}' matches '${exten}'.`;
   if (t.label !== undefined) return `${t.kind}: extension '${exten}' of '${context}' has no label '${t.label}'.`;
@@ -35,7 +39,7 @@ function contextOf(plan: Dialplan, p: Priority): string | null {
   return registeredLine(plan, p.statement.statement)?.extension.context ?? null;
 }
 
-function checkContext(plan: Dialplan, context: Context, seen: Set<unknown>, out: Finding[]): void {
+function checkContext(plan: Dialplan, context: Context, seen: Set<unknown>, out: Finding[], visited = new Set<string>()): void {
   const fragment = path.posix.basename(plan.config.root) !== 'extensions.conf';
   {
     {
@@ -44,7 +48,8 @@ function checkContext(plan: Dialplan, context: Context, seen: Set<unknown>, out:
           if (seen.has(p.statement.statement)) continue;
           seen.add(p.statement.statement);
           for (const t of applicationTargets(p)) {
-            const problem = checkTarget(plan, p, t);
+            if (t.context !== undefined) visited.add(t.context);
+            const problem = checkTarget(plan, p, t, visited);
             if (problem === null) continue;
             const target = t.context !== undefined ? plan.contexts.get(t.context) : undefined;
             out.push({
@@ -74,20 +79,14 @@ export const gotoTarget: DialplanCheck = {
   },
   runContext(plan, context) {
     const out: Finding[] = [];
-    checkContext(plan, context, new Set(), out);
+    const visited = new Set<string>([context.name]);
+    checkContext(plan, context, new Set(), out, visited);
+    looked.set(context, visited);
     return out;
   },
-  // a target resolves through its context and what that context includes: those, and this context
-  dependsOn(plan, context) {
-    const deps = new Set<string>([context.name]);
-    const queue: string[] = [];
-    for (const e of context.extensions) for (const p of e.priorities.values()) for (const t of applicationTargets(p)) queue.push(t.context ?? context.name);
-    while (queue.length > 0) {
-      const name = queue.pop()!;
-      if (deps.has(name) && name !== context.name) continue;
-      deps.add(name);
-      for (const inc of plan.contexts.get(name)?.includes ?? []) if (!deps.has(inc.context)) queue.push(inc.context);
-    }
-    return deps;
+  // the answers depend on this context and on the contexts the lookups looked in, up to where they found their
+  // extension: a change anywhere else cannot change them
+  dependsOn(_plan, context) {
+    return looked.get(context) ?? new Set([context.name]);
   },
 };

@@ -56,7 +56,5 @@ export const unreachableContext: TrunkCheck = {
 };
 
 function hasExec(doc: ConfigDocument | undefined): boolean {
-  if (!doc) return false;
-  const isExec = (i: { type: string; kind?: string | null }): boolean => i.type === 'Directive' && i.kind === 'exec';
-  return doc.preamble.some(isExec) || doc.sections.some((s) => s.items.some(isExec));
+  return doc !== undefined && doc.directives.some((d) => d.kind === 'exec');
 }

@@ -1,6 +1,6 @@
 // What a context lets a caller reach: every context it includes (the include closure), the contexts its Goto,
 // Gosub and Local targets lead to, and whether any of them dials out through a SIP peer.
-import type { Dialplan } from '../../model/dialplan';
+import type { Context, Dialplan } from '../../model/dialplan';
 import { applicationTargets } from '../targets';
 
 interface Node {
@@ -11,13 +11,19 @@ interface Node {
 }
 
 const graphs = new WeakMap<Dialplan, Map<string, Node>>();
+const nodes = new WeakMap<Context, Node>();
 
-/** The contexts of a dialplan and where each leads, computed once per dialplan. */
+/** The contexts of a dialplan and where each leads, computed once per context (kept contexts keep theirs). */
 export function contextGraph(plan: Dialplan): Map<string, Node> {
   let graph = graphs.get(plan);
   if (graph !== undefined) return graph;
   graph = new Map();
   for (const ctx of plan.contexts.values()) {
+    const known = nodes.get(ctx);
+    if (known) {
+      graph.set(ctx.name, known);
+      continue;
+    }
     const node: Node = { next: new Set(ctx.includes.map((i) => i.context)), dynamic: false };
     for (const e of ctx.extensions) {
       for (const p of e.priorities.values()) {
@@ -28,6 +34,7 @@ export function contextGraph(plan: Dialplan): Map<string, Node> {
       }
     }
     graph.set(ctx.name, node);
+    nodes.set(ctx, node);
   }
   graphs.set(plan, graph);
   return graph;
