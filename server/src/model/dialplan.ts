@@ -244,7 +244,14 @@ export function buildDialplan(config: LoadedConfig, runtimeContexts: Iterable<st
     if (kept && sameLines(kept.categories, categories)) {
       // nothing in it changed: keep it, with what was found while loading it moved to the lines' new places
       for (const p of kept.problems) moveFinding(p, previous!.positions, old!.builtAt);
-      for (const inc of kept.includes) inc.statement = parseIncludeStatement(inc.statement.statement);
+      for (const inc of kept.includes) {
+        const st = inc.statement;
+        for (const span of [st.context, ...(st.times ?? [])]) {
+          const end = span.end;
+          span.start = previous!.positions.move(inc.file, span.start, old!.builtAt);
+          span.end = previous!.positions.move(inc.file, end, old!.builtAt);
+        }
+      }
       kept.categories = categories;
       plan.contexts.set(name, kept);
       continue;

@@ -259,13 +259,15 @@ export function fastExtension(value: string, kind: 'exten' | 'same', base: numbe
 }
 
 /** Moves a parsed statement with its line (incremental re-parse shifts the lines after an edit). */
+function moveSpan(s: { start: number; end: number } | null | undefined, delta: number): void {
+  if (s) {
+    s.start += delta;
+    s.end += delta;
+  }
+}
+
 export function shiftStatement(st: ExtensionStatement, delta: number): void {
-  const move = (s: { start: number; end: number } | null | undefined): void => {
-    if (s) {
-      s.start += delta;
-      s.end += delta;
-    }
-  };
+  const move = (s: { start: number; end: number } | null | undefined): void => moveSpan(s, delta);
   if (st.extension) move(st.extension);
   move(st.callerId);
   if (st.priority) {
