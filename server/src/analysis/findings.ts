@@ -52,16 +52,51 @@ export interface TrunkContext {
 export interface TrunkCheck {
   code: string;
   run(context: TrunkContext): Finding[];
+  /** It reads only the channel configurations (sip.conf, pjsip.conf, the friends file), never a dialplan. */
+  channelsOnly?: boolean;
 }
+
+interface ChannelResults {
+  /** The channel models (and settings) the results were computed from. */
+  key: unknown[];
+  registrations: RegistrationLink[];
+  peers: PeerLink[];
+  byCheck: Map<TrunkCheck, Finding[]>;
+}
+
+/** Results of the checks that read only channel configurations, kept while those do not change. */
+const channelResults = new WeakMap<Workspace, ChannelResults>();
 
 /** Everything the trunk checks find across the workspace's PBXs (kept until anything changes). */
 export function trunkFindings(workspace: Workspace): Finding[] {
   return workspace.cached('trunk-findings', () => {
     const pbxs = pbxsOf(workspace);
-    const registrations = registrationLinks(pbxs);
-    const context: TrunkContext = { workspace, pbxs, registrations, peers: peerLinks(pbxs, registrations) };
+    const key = [...pbxs.flatMap((p) => [p.dir, p.sip, p.pjsip, p.company]), workspace.settings.addresses];
+    const before = channelResults.get(workspace);
+    const same = before !== undefined && before.key.length === key.length && before.key.every((k, i) => k === key[i]);
+    let results: ChannelResults;
+    if (same) results = before;
+    else {
+      const registrations = registrationLinks(pbxs);
+      results = { key, registrations, peers: peerLinks(pbxs, registrations), byCheck: new Map() };
+      channelResults.set(workspace, results);
+    }
+    const context: TrunkContext = { workspace, pbxs, registrations: results.registrations, peers: results.peers };
     const sipProblems = pbxs.flatMap((p) => [...(p.sip?.problems ?? []), ...(p.company?.problems ?? [])].map((x): Finding => ({ code: x.code, severity: x.severity, message: x.message, ...x.at, related: [] })));
-    return [...sipProblems, ...TRUNK_CHECKS.flatMap((c) => safely(() => c.run(context)))];
+    const found = [...sipProblems];
+    for (const check of TRUNK_CHECKS) {
+      if (!check.channelsOnly) {
+        found.push(...safely(() => check.run(context)));
+        continue;
+      }
+      let list = results.byCheck.get(check);
+      if (list === undefined) {
+        list = safely(() => check.run(context));
+        results.byCheck.set(check, list);
+      }
+      found.push(...list);
+    }
+    return found;
   });
 }
 

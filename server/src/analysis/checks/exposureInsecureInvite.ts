@@ -9,6 +9,7 @@ export const code = 'exposure-insecure-invite';
 
 export const exposureInsecureInvite: TrunkCheck = {
   code,
+  channelsOnly: true,
   run({ pbxs }) {
     const out: Finding[] = [];
     // towards IvozProvider it is required (ivoz-insecure checks it)

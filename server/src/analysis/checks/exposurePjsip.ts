@@ -9,6 +9,7 @@ export const code = 'exposure-weak-secret';
 
 export const exposurePjsip: TrunkCheck = {
   code,
+  channelsOnly: true,
   run({ pbxs }) {
     const out: Finding[] = [];
     for (const pbx of pbxs) {

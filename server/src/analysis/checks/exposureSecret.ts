@@ -19,6 +19,7 @@ export function weakness(secret: string, names: string[]): string | null {
 
 export const exposureSecret: TrunkCheck = {
   code,
+  channelsOnly: true,
   run({ pbxs }) {
     const out: Finding[] = [];
     // a template's secret is shared by every peer built from it: one finding there, naming them all

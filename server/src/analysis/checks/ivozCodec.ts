@@ -8,6 +8,7 @@ export const code = 'ivoz-codec';
 
 export const ivozCodec: TrunkCheck = {
   code,
+  channelsOnly: true,
   run({ pbxs }) {
     const out: Finding[] = [];
     for (const l of friendLinks(pbxs)) {

@@ -9,6 +9,7 @@ export const code = 'ivoz-friend-identity';
 
 export const ivozFriendIdentity: TrunkCheck = {
   code,
+  channelsOnly: true,
   run({ pbxs }) {
     const out: Finding[] = [];
     const add = (at: { file: string; start: number; end: number }, message: string, related: Finding['related'] = [], fixes?: Finding['fixes']): void => {

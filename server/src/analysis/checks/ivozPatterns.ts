@@ -9,6 +9,7 @@ export const portabilityCode = 'ivoz-pattern-portability';
 
 export const ivozPatterns: TrunkCheck = {
   code,
+  channelsOnly: true,
   run({ pbxs }) {
     const out: Finding[] = [];
     for (const pbx of pbxs) {

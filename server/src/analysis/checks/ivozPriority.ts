@@ -10,6 +10,7 @@ export const duplicateCode = 'ivoz-priority-duplicate';
 
 export const ivozPriority: TrunkCheck = {
   code,
+  channelsOnly: true,
   run({ pbxs }) {
     const out: Finding[] = [];
     for (const pbx of pbxs) {

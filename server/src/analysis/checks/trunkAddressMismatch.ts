@@ -8,6 +8,7 @@ export const code = 'trunk-address-mismatch';
 
 export const trunkAddressMismatch: TrunkCheck = {
   code,
+  channelsOnly: true,
   run({ registrations, peers }) {
     const out: Finding[] = [];
     for (const l of registrations) {

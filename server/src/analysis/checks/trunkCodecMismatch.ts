@@ -7,6 +7,7 @@ export const code = 'trunk-codec-mismatch';
 
 export const trunkCodecMismatch: TrunkCheck = {
   code,
+  channelsOnly: true,
   run({ peers }) {
     const out: Finding[] = [];
     for (const l of peers) {

@@ -8,6 +8,7 @@ export const code = 'trunk-dynamic-unrecognised';
 
 export const trunkDynamicUnrecognised: TrunkCheck = {
   code,
+  channelsOnly: true,
   run({ peers, registrations }) {
     const out: Finding[] = [];
     for (const l of peers) {

@@ -8,6 +8,7 @@ export const code = 'trunk-name-username';
 
 export const trunkNameUsername: TrunkCheck = {
   code,
+  channelsOnly: true,
   run({ pbxs, peers }) {
     const out: Finding[] = [];
     const paired = new Set(peers.map((l) => l.peer));

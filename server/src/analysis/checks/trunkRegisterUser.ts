@@ -6,6 +6,7 @@ export const code = 'trunk-register-user-unknown';
 
 export const trunkRegisterUser: TrunkCheck = {
   code,
+  channelsOnly: true,
   run({ registrations }) {
     const out: Finding[] = [];
     for (const l of registrations) {

@@ -7,6 +7,7 @@ export const code = 'trunk-secret-mismatch';
 
 export const trunkSecretMismatch: TrunkCheck = {
   code,
+  channelsOnly: true,
   run({ registrations, peers }) {
     const out: Finding[] = [];
     for (const l of registrations) {

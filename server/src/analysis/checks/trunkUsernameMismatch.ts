@@ -9,6 +9,7 @@ export const code = 'trunk-username-mismatch';
 
 export const trunkUsernameMismatch: TrunkCheck = {
   code,
+  channelsOnly: true,
   run({ peers }) {
     const out: Finding[] = [];
     for (const l of peers) {
