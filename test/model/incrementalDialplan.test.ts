@@ -48,3 +48,28 @@ describe('incremental dialplan', () => {
     assert.ok(kept > 1000, `contexts kept: ${kept}`);
   });
 });
+
+describe('incremental dialplan: Goto findings in a kept context', () => {
+  it('point at the right place after the lines above them moved and their target changed', () => {
+    const file = '/pbx/extensions.conf';
+    let text = '[a]\nexten => 1,1,NoOp()\n[b]\nexten => 2,1,Goto(c,9,1)\n[y]\nexten => 5,1,NoOp()\n[z]\nexten => 6,1,NoOp()\n[c]\nexten => 9,1,NoOp()\n';
+    const host = new MemoryHost({ [file]: text });
+    const ws = new Workspace(host);
+    ws.addKnown(file);
+    assert.deepEqual(fileFindings(ws, file).filter((f) => f.code === 'dialplan-goto-target-missing'), []);
+    // lengthen a line of [a] (shifting [b], which is kept), then remove extension 9 from [c] (re-reading [z] and [c]
+    // only): [b] is kept again, but its Goto must be checked again, at [b]'s new place
+    const edit = (from: string, to: string): void => {
+      const at = text.indexOf(from);
+      text = text.slice(0, at) + to + text.slice(at + from.length);
+      host.files[file] = text;
+      ws.edited(file, text, [{ start: at, end: at + from.length, text: to }]);
+    };
+    edit('exten => 1,1,NoOp()', 'exten => 1,1,NoOp(a longer line)');
+    fileFindings(ws, file);
+    edit('exten => 9,1,NoOp()', 'exten => 8,1,NoOp()');
+    const f = fileFindings(ws, file).filter((x) => x.code === 'dialplan-goto-target-missing');
+    assert.equal(f.length, 1);
+    assert.equal(text.slice(f[0].start, f[0].end), 'c,9,1');
+  });
+});

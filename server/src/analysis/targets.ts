@@ -62,16 +62,10 @@ function gotoString(kind: string, text: string, base: number, consequence: strin
   return { kind, context, extension, priority: number, label: number === undefined ? pri : undefined, dynamic, consequence, start: base, end: base + text.length };
 }
 
-const targetsOf = new WeakMap<Priority, Target[]>();
-
 /** The jump targets of a dialplan line (computed once per line of a built dialplan). */
 export function applicationTargets(p: Priority): Target[] {
-  let t = targetsOf.get(p);
-  if (t === undefined) {
-    t = computeTargets(p);
-    targetsOf.set(p, t);
-  }
-  return t;
+  if (p.targets === null) p.targets = computeTargets(p);
+  return p.targets as Target[];
 }
 
 function computeTargets(p: Priority): Target[] {

@@ -28,6 +28,8 @@ export interface Priority {
   statement: ExtensionStatement;
   /** Copied from a template. */
   inheritedFrom: string | null;
+  /** Where the line's application sends the call, once analysis/targets.ts has worked it out (a slot, not a map: there are as many as lines). */
+  targets: unknown;
 }
 
 /** One entry of a context's extension list: an extension (and caller-ID match) with its priorities. */
@@ -244,6 +246,8 @@ export function buildDialplan(config: LoadedConfig, runtimeContexts: Iterable<st
     if (kept && sameLines(kept.categories, categories)) {
       // nothing in it changed: keep it, with what was found while loading it moved to the lines' new places
       for (const p of kept.problems) moveFinding(p, previous!.positions, old!.builtAt);
+      // jump targets carry positions: worked out again when next needed
+      for (const e of kept.extensions) for (const pr of e.priorities.values()) pr.targets = null;
       for (const inc of kept.includes) {
         const st = inc.statement;
         for (const span of [st.context, ...(st.times ?? [])]) {
@@ -394,6 +398,7 @@ function addLine(b: Builder, context: Context, v: LoadedVariable, st: ExtensionS
     file: v.file,
     statement: st,
     inheritedFrom: v.inheritedFrom,
+    targets: null,
   };
   if (name === '_.' || name === '_!') {
     problem(b, { file: v.file, start: st.extension?.start ?? at.start, end: st.extension?.end ?? at.end }, 'dialplan-catch-all-pattern', 'warning', `'${name}' matches everything, including the special extensions h, i, t and s: Asterisk warns that it "is strongly discouraged and can have unexpected behavior". Use '_X${name[1]}' instead.`);

@@ -5,9 +5,18 @@ import { isCovered } from '../patternCoverage';
 
 export const code = 'dialplan-empty-pattern';
 
-/** No number matches it (an unclosed `[` is reported as dialplan-unclosed-bracket instead). */
+const empty = new Map<string, boolean>();
+
+/** No number matches it (an unclosed `[` is reported as dialplan-unclosed-bracket instead). Decided once per name. */
 export function matchesNothing(exten: string): boolean {
-  return exten.startsWith('_') && isCovered(exten, []) === 'yes';
+  if (!exten.startsWith('_')) return false;
+  let answer = empty.get(exten);
+  if (answer === undefined) {
+    if (empty.size > 50_000) empty.clear();
+    answer = isCovered(exten, []) === 'yes';
+    empty.set(exten, answer);
+  }
+  return answer;
 }
 
 export const emptyPattern: DialplanCheck = {

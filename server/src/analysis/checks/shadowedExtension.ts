@@ -23,6 +23,19 @@ function mayMeet(a: string, b: string): boolean {
 }
 
 const decided = new Map<string, boolean>();
+const overlapping = new Map<string, boolean>();
+
+/** Do two names share a number? (The same pairs recur across contexts: decided once.) */
+function overlaps(a: string, b: string): boolean {
+  const key = `${a}\u0000${b}`;
+  let answer = overlapping.get(key);
+  if (answer === undefined) {
+    if (overlapping.size > 50_000) overlapping.clear();
+    answer = overlap(a, b) !== null;
+    overlapping.set(key, answer);
+  }
+  return answer;
+}
 
 /** A few numbers the pattern matches, built from its lowest and highest choices, to disprove coverage cheaply. */
 function samples(exten: string): string[] {
@@ -59,13 +72,35 @@ function shadowed(exten: string, takers: string[]): boolean {
   if (!exten.startsWith('_')) return takers.some((t) => matchExtension(t, exten, 'match') !== 0);
   const relevant = takers.filter((t) => (t.startsWith('_') ? mayMeet(exten, t) : matchExtension(exten, t, 'match') !== 0));
   if (relevant.length === 0) return false;
+  // an earlier pattern that reads the same up to its `.` or `!` (what follows them is never looked at) takes all
+  const same = matchedPart(exten);
+  if (relevant.some((t) => t.startsWith('_') && matchedPart(t) === same)) return true;
   // a number of the pattern that no earlier candidate takes settles it at once
   if (samples(exten).some((n) => !relevant.some((t) => matchExtension(t, n, 'match') !== 0))) return false;
-  const key = `${exten}\u0000${relevant.join('\u0000')}`;
+  return covered(exten, relevant);
+}
+
+/** A pattern as the matcher reads it: upper-case wildcards, no dashes, nothing after `.` or `!` outside a set. */
+function matchedPart(exten: string): string {
+  let out = '';
+  let inSet = false;
+  for (const c of exten) {
+    if (c === '[') inSet = true;
+    else if (c === ']') inSet = false;
+    else if (c === '-' && !inSet) continue;
+    out += inSet ? c : c.replace(/[xnz]/, (l) => l.toUpperCase());
+    if (!inSet && (c === '.' || c === '!')) break;
+  }
+  return out;
+}
+
+/** isCovered, decided once per question (the same questions recur across contexts). */
+function covered(target: string, earlier: string[]): boolean {
+  const key = `${target}\u0000${earlier.join('\u0000')}`;
   let answer = decided.get(key);
   if (answer === undefined) {
     if (decided.size > 50_000) decided.clear();
-    answer = isCovered(exten, relevant, 20_000) === 'yes';
+    answer = isCovered(target, earlier, 20_000) === 'yes';
     decided.set(key, answer);
   }
   return answer;
@@ -80,7 +115,7 @@ function minimalCover<T extends { exten: string }>(target: string, list: T[]): T
   const kept = [...list];
   for (let i = kept.length - 1; i >= 0 && kept.length > 1; i--) {
     const without = kept.filter((_, j) => j !== i);
-    if (isCovered(target, without.map((t) => t.exten), 20_000) === 'yes') kept.splice(i, 1);
+    if (covered(target, without.map((t) => t.exten))) kept.splice(i, 1);
   }
   return kept;
 }
@@ -96,10 +131,15 @@ export const shadowedExtension: DialplanCheck = {
         if (e.priorities.has(1) && e.cid === null && takers.length > 0 && !matchesNothing(e.exten) && shadowed(e.exten, takers.map((t) => t.exten))) {
           const p = e.priorities.get(1)!;
           const ext = p.statement.extension;
-          // name the patterns that do it when they suffice, else every candidate that shares numbers with it
-          const sharing = takers.filter((t) => overlap(e.exten, t.exten) !== null);
-          const patterns = sharing.filter((t) => t.exten.startsWith('_'));
-          const culprits = minimalCover(e.exten, patterns.length > 0 && isCovered(e.exten, patterns.map((t) => t.exten), 20_000) === 'yes' ? patterns : sharing);
+          // an earlier pattern that reads the same takes it all; else name the patterns that do it when they
+          // suffice, else every candidate that shares numbers with it
+          const twin = takers.find((t) => t.exten.startsWith('_') && matchedPart(t.exten) === matchedPart(e.exten));
+          let culprits = twin ? [twin] : [];
+          if (!twin) {
+            const sharing = takers.filter((t) => (t.exten.startsWith('_') ? mayMeet(e.exten, t.exten) : matchExtension(e.exten, t.exten, 'match') !== 0) && overlaps(e.exten, t.exten));
+            const patterns = sharing.filter((t) => t.exten.startsWith('_'));
+            culprits = minimalCover(e.exten, patterns.length > 0 && covered(e.exten, patterns.map((t) => t.exten)) ? patterns : sharing);
+          }
           const names = culprits.slice(0, 3).map((t) => `'${t.name}'`);
           const who = culprits.length === 1 ? `${names[0]} first, and it takes` : `${names.join(', ')}${culprits.length > 3 ? ` and ${culprits.length - 3} more` : ''} first, and they take`;
           out.push({
