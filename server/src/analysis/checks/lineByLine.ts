@@ -1,5 +1,5 @@
 // Walks the exten/same lines of every context in the order pbx_config reads them, with the line before.
-import type { Dialplan } from '../../model/dialplan';
+import type { Context, Dialplan } from '../../model/dialplan';
 import { substituteGlobals } from '../../model/dialplan';
 import type { Span } from '../../parser/ast';
 import type { ExtensionStatement } from '../../parser/dialplanParser';
@@ -13,25 +13,35 @@ export interface DialplanLine {
   statement: ExtensionStatement;
 }
 
-export function lineByLine(plan: Dialplan, visit: (line: DialplanLine, previous: DialplanLine | null) => void): void {
-  for (const context of plan.contexts.values()) {
-    for (const category of context.categories) {
-      let previous: DialplanLine | null = null;
-      for (const v of category.variables) {
-        const key = v.assignment.key.text.toLowerCase();
-        const kind = key === 'exten' ? 'exten' : key.startsWith('same') ? 'same' : null;
-        if (kind === null) continue;
-        const statement = parseExtensionStatement(v.assignment, kind);
-        let name: string;
-        if (kind === 'exten') name = substituteGlobals(statement.extension?.text ?? '', plan.globals);
-        else if (previous !== null) name = previous.name;
-        else continue;
-        const line: DialplanLine = { context: context.name, file: v.file, name, statement };
-        visit(line, previous);
-        previous = line;
-      }
+/** Each context's lines with the line before (null at the start of a category), worked out once per context. */
+const linesOf = new WeakMap<Context, [DialplanLine, DialplanLine | null][]>();
+
+function contextLines(plan: Dialplan, context: Context): [DialplanLine, DialplanLine | null][] {
+  let lines = linesOf.get(context);
+  if (lines !== undefined) return lines;
+  lines = [];
+  for (const category of context.categories) {
+    let previous: DialplanLine | null = null;
+    for (const v of category.variables) {
+      const key = v.assignment.key.text.toLowerCase();
+      const kind = key === 'exten' ? 'exten' : key.startsWith('same') ? 'same' : null;
+      if (kind === null) continue;
+      const statement = parseExtensionStatement(v.assignment, kind);
+      let name: string;
+      if (kind === 'exten') name = substituteGlobals(statement.extension?.text ?? '', plan.globals);
+      else if (previous !== null) name = previous.name;
+      else continue;
+      const line: DialplanLine = { context: context.name, file: v.file, name, statement };
+      lines.push([line, previous]);
+      previous = line;
     }
   }
+  linesOf.set(context, lines);
+  return lines;
+}
+
+export function lineByLine(plan: Dialplan, visit: (line: DialplanLine, previous: DialplanLine | null) => void): void {
+  for (const context of plan.contexts.values()) for (const [line, previous] of contextLines(plan, context)) visit(line, previous);
 }
 
 /** The `exten` line that starts each extension (the lines after it with the same name are skipped). */
