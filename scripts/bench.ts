@@ -160,12 +160,14 @@ function trunkBench(): void {
   for (const target of ['/bench/a/sip.conf', '/bench/a/extensions.conf']) {
     const { ws, host } = fullCheck();
     const times: number[] = [];
+    // one place in the middle of the file, where X is typed and then deleted again, in turn
+    const first = host.read(target)!;
+    const at = first.indexOf(target.endsWith('sip.conf') ? 'callerid="User 12' : 'NoOp(User', Math.floor(first.length / 2));
+    if (at < 0) throw new Error(`bench: no place to edit in ${target}`);
     for (let i = 0; i < 9; i++) {
       const text = host.read(target)!;
-      const at = text.indexOf(target.endsWith('sip.conf') ? 'callerid="User 10' : 'NoOp(User', Math.floor(text.length / 2));
-      const edit = { start: at, end: at, text: i % 2 ? '' : 'X' };
-      const next = i % 2 ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + 'X' + text.slice(at);
-      const e = i % 2 ? { start: at, end: at + 1, text: '' } : edit;
+      const e = i % 2 ? { start: at, end: at + 1, text: '' } : { start: at, end: at, text: 'X' };
+      const next = text.slice(0, e.start) + e.text + text.slice(e.end);
       host.set(target, next);
       const t = process.hrtime.bigint();
       ws.edited(target, next, [e]);

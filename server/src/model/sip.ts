@@ -215,7 +215,8 @@ export function buildSip(file: string, config: LoadedConfig): SipConfig {
     const existing = sip.peers.get(c.name);
     const values = existing ? lastValues(c.variables, new Map(existing.values)) : own;
     const categories = existing ? [...existing.categories, c] : [c];
-    const allVars = categories.flatMap((x) => x.variables);
+    // flatMap is slow in V8 and this runs for every peer: a section seen once keeps its own list
+    const allVars = existing ? categories.flatMap((x) => x.variables) : c.variables;
     const ctx = values.get('context');
     const peer: SipPeer = {
       name: c.name,
