@@ -62,10 +62,15 @@ function gotoString(kind: string, text: string, base: number, consequence: strin
   return { kind, context, extension, priority: number, label: number === undefined ? pri : undefined, dynamic, consequence, start: base, end: base + text.length };
 }
 
-/** The jump targets of a dialplan line (computed once per line of a built dialplan). */
+/** The jump targets of a dialplan line (computed once per line; moved with it when an edit above moves it). */
 export function applicationTargets(p: Priority): Target[] {
-  if (p.targets === null) p.targets = computeTargets(p);
-  return p.targets as Target[];
+  const at = p.statement.application?.data?.start ?? -1;
+  if (p.targets === null) p.targets = { at, list: computeTargets(p) };
+  else if (p.targets.at !== at) {
+    const delta = at - p.targets.at;
+    p.targets = { at, list: (p.targets.list as Target[]).map((t) => ({ ...t, start: t.start + delta, end: t.end + delta })) };
+  }
+  return p.targets.list as Target[];
 }
 
 function computeTargets(p: Priority): Target[] {

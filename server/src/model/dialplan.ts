@@ -28,8 +28,11 @@ export interface Priority {
   statement: ExtensionStatement;
   /** Copied from a template. */
   inheritedFrom: string | null;
-  /** Where the line's application sends the call, once analysis/targets.ts has worked it out (a slot, not a map: there are as many as lines). */
-  targets: unknown;
+  /**
+   * Where the line's application sends the call, once analysis/targets.ts has worked it out (a slot, not a map: there
+   * are as many as lines), with the offset of the application's data it was worked out at (edits move lines).
+   */
+  targets: { at: number; list: unknown } | null;
 }
 
 /** One entry of a context's extension list: an extension (and caller-ID match) with its priorities. */
@@ -246,8 +249,6 @@ export function buildDialplan(config: LoadedConfig, runtimeContexts: Iterable<st
     if (kept && sameLines(kept.categories, categories)) {
       // nothing in it changed: keep it, with what was found while loading it moved to the lines' new places
       for (const p of kept.problems) moveFinding(p, previous!.positions, old!.builtAt);
-      // jump targets carry positions: worked out again when next needed
-      for (const e of kept.extensions) for (const pr of e.priorities.values()) pr.targets = null;
       for (const inc of kept.includes) {
         const st = inc.statement;
         for (const span of [st.context, ...(st.times ?? [])]) {
