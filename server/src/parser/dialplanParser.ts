@@ -258,27 +258,49 @@ export function fastExtension(value: string, kind: 'exten' | 'same', base: numbe
   return { extension, callerId: null, priority, application };
 }
 
-/** Moves a parsed statement with its line (incremental re-parse shifts the lines after an edit). */
-function moveSpan(s: { start: number; end: number } | null | undefined, delta: number): void {
-  if (s) {
-    s.start += delta;
-    s.end += delta;
-  }
-}
-
+/**
+ * Moves a parsed statement with its line (incremental re-parse shifts the lines after an edit). This runs for every
+ * line after an edit: each node kind is moved at its own site, so every site sees one object shape.
+ */
 export function shiftStatement(st: ExtensionStatement, delta: number): void {
-  const move = (s: { start: number; end: number } | null | undefined): void => moveSpan(s, delta);
-  if (st.extension) move(st.extension);
-  move(st.callerId);
-  if (st.priority) {
-    move(st.priority);
-    move(st.priority.value);
-    move(st.priority.label);
-    move(st.priority.offset);
+  const ext = st.extension;
+  if (ext) {
+    ext.start += delta;
+    ext.end += delta;
   }
-  if (st.application) {
-    move(st.application);
-    move(st.application.name);
-    move(st.application.data);
+  const cid = st.callerId;
+  if (cid) {
+    cid.start += delta;
+    cid.end += delta;
+  }
+  const p = st.priority;
+  if (p) {
+    p.start += delta;
+    p.end += delta;
+    const { value, label, offset } = p;
+    if (value) {
+      value.start += delta;
+      value.end += delta;
+    }
+    if (label) {
+      label.start += delta;
+      label.end += delta;
+    }
+    if (offset) {
+      offset.start += delta;
+      offset.end += delta;
+    }
+  }
+  const app = st.application;
+  if (app) {
+    app.start += delta;
+    app.end += delta;
+    app.name.start += delta;
+    app.name.end += delta;
+    const data = app.data;
+    if (data) {
+      data.start += delta;
+      data.end += delta;
+    }
   }
 }
