@@ -138,7 +138,7 @@ export function findingsOf(plan: Dialplan): Finding[] {
         perContext.set(context, entries);
       }
       const kept = entries.get(check.code);
-      const reusable = kept !== undefined && plan.changed !== null && plan.positions !== null && (kept.deps === null || ![...kept.deps].some((d) => plan.changed!.has(d)));
+      const reusable = kept !== undefined && plan.changed !== null && plan.positions !== null && (kept.deps === null || !meetsAny(kept.deps, plan.changed));
       if (reusable) {
         if (kept.at !== plan.builtAt) {
           for (const f of kept.findings) moveFinding(f, plan.positions!, kept.at);
@@ -153,11 +153,17 @@ export function findingsOf(plan: Dialplan): Finding[] {
     }
   }
   // a template's line checked in every context that inherits it is one finding
-  const seen = new Set<string>();
+  // (keyed by place, a short string; the messages are compared only between findings at the same place)
+  const seen = new Map<string, string[]>();
   found = found.filter((f) => {
-    const key = `${f.code}\u0000${f.file}\u0000${f.start}\u0000${f.end}\u0000${f.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const key = `${f.start}:${f.end}:${f.code}:${f.file}`;
+    const messages = seen.get(key);
+    if (messages === undefined) {
+      seen.set(key, [f.message]);
+      return true;
+    }
+    if (messages.includes(f.message)) return false;
+    messages.push(f.message);
     return true;
   });
   dialplanFindings.set(plan, found);
@@ -180,4 +186,10 @@ export function fileFindings(workspace: Workspace, file: string): Finding[] {
   const dialplan = plan ? findingsOf(plan).filter((f) => f.file === file) : [];
   const trunks = trunkFindings(workspace).filter((f) => f.file === file);
   return [...syntax, ...dialplan, ...trunks].sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+}
+
+/** Does any of `a` belong to `b` (a loop, not a spread: this runs for every context and check on every edit)? */
+function meetsAny(a: Set<string>, b: Set<string>): boolean {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
 }
