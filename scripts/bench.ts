@@ -164,7 +164,7 @@ function trunkBench(): void {
     const first = host.read(target)!;
     const at = first.indexOf(target.endsWith('sip.conf') ? 'callerid="User 12' : 'NoOp(User', Math.floor(first.length / 2));
     if (at < 0) throw new Error(`bench: no place to edit in ${target}`);
-    for (let i = 0; i < 9; i++) {
+    for (let i = 0; i < 21; i++) {
       const text = host.read(target)!;
       const e = i % 2 ? { start: at, end: at + 1, text: '' } : { start: at, end: at, text: 'X' };
       const next = text.slice(0, e.start) + e.text + text.slice(e.end);
@@ -174,6 +174,6 @@ function trunkBench(): void {
       for (const f of Object.keys(files)) fileFindings(ws, f);
       times.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
-    console.log(`re-check of both PBXs after a one-line edit in ${target.slice(7)}: ${median(times).toFixed(0)} ms median of 9 (target <= 50 ms)`);
+    console.log(`re-check of both PBXs after a one-line edit in ${target.slice(7)}: ${median(times).toFixed(0)} ms median of 21 (target <= 50 ms)`);
   }
 }
