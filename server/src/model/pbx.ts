@@ -80,6 +80,11 @@ export function pbxAt(workspace: Workspace, dir: string): Pbx {
   return { name, dir, sip, pjsip, dialplan, company, addresses: workspace.settings.addresses[name] ?? [] };
 }
 
+/** The files of a PBX's folder other than its dialplan (extensions*.conf): where contexts are named. */
+export function nonDialplanFiles(workspace: Workspace, pbx: Pbx): string[] {
+  return [...workspace.known].filter((f) => path.posix.dirname(f) === pbx.dir && !/^extensions/.test(path.posix.basename(f)));
+}
+
 function isLoopback(host: string): boolean {
   return /^127\./.test(host) || host === '::1' || host.toLowerCase() === 'localhost';
 }

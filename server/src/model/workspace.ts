@@ -62,21 +62,20 @@ export class Workspace {
   addKnown(file: string): void {
     if (this.knownFiles.has(file)) return;
     this.knownFiles.add(file);
-    this.derived.clear();
-    this.dialplans.clear();
-    this.previousPlans.clear();
-    this.loads.clear();
-    // a new root file (extensions.conf, sip.conf...) can move the config root of the files around it
-    this.configDirs.clear();
-    this.changed(file);
-    this.reverseIncludes = null;
+    this.membershipChanged(file);
   }
 
   removeKnown(file: string): void {
     this.knownFiles.delete(file);
+    this.membershipChanged(file);
+  }
+
+  /** A file came or went: globs, includes and config roots may resolve differently, so every load is redone. */
+  private membershipChanged(file: string): void {
     this.dialplans.clear();
     this.previousPlans.clear();
     this.loads.clear();
+    // a root file (extensions.conf, sip.conf...) can move the config root of the files around it
     this.configDirs.clear();
     this.changed(file);
     this.reverseIncludes = null;

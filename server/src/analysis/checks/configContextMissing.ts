@@ -2,6 +2,7 @@
 // features.conf, users.conf, iax.conf, ...) that its dialplan does not define. (Peers and endpoints have their
 // own checks: trunk-context-missing, pjsip-context-missing.) Asterisk says nothing until a call needs it.
 import * as path from 'node:path';
+import { nonDialplanFiles } from '../../model/pbx';
 import type { Finding, TrunkCheck } from '../findings';
 import { located } from '../../model/sip';
 import { CONTEXT_KEYS } from './unreachableContext';
@@ -17,9 +18,9 @@ export const configContextMissing: TrunkCheck = {
     for (const pbx of pbxs) {
       const plan = pbx.dialplan;
       if (!plan) continue;
-      for (const file of [...workspace.known].filter((f) => path.posix.dirname(f) === pbx.dir)) {
+      for (const file of nonDialplanFiles(workspace, pbx)) {
         const base = path.posix.basename(file);
-        if (OWN_CHECKS.has(base) || /^extensions/.test(base) || !base.endsWith('.conf')) continue;
+        if (OWN_CHECKS.has(base) || !base.endsWith('.conf')) continue;
         for (const s of workspace.document(file)?.sections ?? []) {
           for (const i of s.items) {
             if (i.type !== 'Assignment' || !CONTEXT_KEYS.has(i.key.text.toLowerCase())) continue;

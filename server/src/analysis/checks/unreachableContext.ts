@@ -4,6 +4,7 @@
 // there, includes, Goto/Gosub/GotoIf/Macro, Dial options and Local/ channels. Checked only for a PBX whose
 // folder holds a channel configuration (otherwise the entry points are unknown).
 import * as path from 'node:path';
+import { nonDialplanFiles } from '../../model/pbx';
 import type { Finding, TrunkCheck } from '../findings';
 import { hasDynamicJumps, reachableContexts } from '../trunks/exposure';
 import type { ConfigDocument } from '../../parser/ast';
@@ -22,7 +23,7 @@ export const unreachableContext: TrunkCheck = {
     for (const pbx of pbxs) {
       const plan = pbx.dialplan;
       if (!plan) continue;
-      const files = [...workspace.known].filter((f) => path.posix.dirname(f) === pbx.dir && !/^extensions/.test(path.posix.basename(f)));
+      const files = nonDialplanFiles(workspace, pbx);
       if (!files.some((f) => CHANNEL_FILES.includes(path.posix.basename(f)))) continue;
       const entries = new Set<string>(plan.runtimeContexts);
       for (const f of files) {
