@@ -155,8 +155,9 @@ function trunkBench(): void {
     return { ws, host, count };
   };
   fullCheck(); // warm-up
-  const full = time(3, fullCheck);
-  console.log(`full check of two PBXs (${lines} dialplan lines, 5,000 peers): ${full.ms.toFixed(0)} ms median of 3, ${full.result.count} findings (target <= 1,000 ms)`);
+  // only the count is kept: a workspace left alive here would double the heap the re-checks below work in
+  const full = time(3, () => fullCheck().count);
+  console.log(`full check of two PBXs (${lines} dialplan lines, 5,000 peers): ${full.ms.toFixed(0)} ms median of 3, ${full.result} findings (target <= 1,000 ms)`);
   for (const target of ['/bench/a/sip.conf', '/bench/a/extensions.conf']) {
     const { ws, host } = fullCheck();
     const times: number[] = [];
@@ -164,7 +165,8 @@ function trunkBench(): void {
     const first = host.read(target)!;
     const at = first.indexOf(target.endsWith('sip.conf') ? 'callerid="User 12' : 'NoOp(User', Math.floor(first.length / 2));
     if (at < 0) throw new Error(`bench: no place to edit in ${target}`);
-    for (let i = 0; i < 21; i++) {
+    // 5 keystrokes first, untimed (as in an editor, the first ones warm up the JIT for this path), then 21 timed
+    for (let i = 0; i < 26; i++) {
       const text = host.read(target)!;
       const e = i % 2 ? { start: at, end: at + 1, text: '' } : { start: at, end: at, text: 'X' };
       const next = text.slice(0, e.start) + e.text + text.slice(e.end);
@@ -172,7 +174,7 @@ function trunkBench(): void {
       const t = process.hrtime.bigint();
       ws.edited(target, next, [e]);
       for (const f of Object.keys(files)) fileFindings(ws, f);
-      times.push(Number(process.hrtime.bigint() - t) / 1e6);
+      if (i >= 5) times.push(Number(process.hrtime.bigint() - t) / 1e6);
     }
     console.log(`re-check of both PBXs after a one-line edit in ${target.slice(7)}: ${median(times).toFixed(0)} ms median of 21 (target <= 50 ms)`);
   }

@@ -55,4 +55,23 @@ describe('config loader', () => {
     assert.deepEqual(codes(ws, '/pbx/part.conf'), []);
     assert.deepEqual(codes(ws, '/pbx/lonely.conf'), ['syntax-no-section']);
   });
+
+  it('loads the same categories again after edits, with (+) and an included preamble adding to kept sections', () => {
+    const files: Record<string, string> = {
+      '/pbx/extensions.conf': '[a]\nexten => 1,1,NoOp()\n[b]\nexten => 2,1,NoOp()\n#include part.conf\n[c]\nexten => 4,1,NoOp()\n[a](+)\nexten => 5,1,NoOp()\n',
+      '/pbx/part.conf': 'exten => 3,1,NoOp()\n[d]\nexten => 6,1,NoOp()\n',
+    };
+    const ws = workspace(files);
+    const lines = (): string[][] => ws.load('/pbx/extensions.conf').categories.map((c) => c.variables.map((v) => v.assignment.value.text));
+    const expected = [['1,1,NoOp()', '5,1,NoOp()'], ['2,1,NoOp()', '3,1,NoOp()'], ['6,1,NoOp()'], ['4,1,NoOp()']];
+    assert.deepEqual(lines(), expected);
+    // an edit in [c] re-reads [c] alone; [a], its (+) and the rest are kept nodes, loaded again
+    const at = files['/pbx/extensions.conf'].indexOf('4,1');
+    for (const [edit, value] of [[{ start: at, end: at, text: '7' }, '74,1,NoOp()'], [{ start: at, end: at + 1, text: '' }, '4,1,NoOp()']] as const) {
+      const before = files['/pbx/extensions.conf'];
+      files['/pbx/extensions.conf'] = before.slice(0, edit.start) + edit.text + before.slice(edit.end); // the host reads this record
+      ws.edited('/pbx/extensions.conf', files['/pbx/extensions.conf'], [edit]);
+      assert.deepEqual(lines(), [...expected.slice(0, 3), [value]]);
+    }
+  });
 });

@@ -57,6 +57,29 @@ export interface LoadedConfig {
   problems: FileProblem[];
 }
 
+/**
+ * A section's own lines as variables, kept with the section: an incremental re-parse keeps the nodes of the
+ * sections it does not re-read, so loading again after an edit reuses these arrays (and a dialplan build can tell
+ * an unchanged category by its array). Shared arrays are copied before anything is added to them.
+ */
+const ownVariables = new WeakMap<Section, { file: string; variables: LoadedVariable[] | null }>();
+
+/** The section's lines as variables, or null when it has a directive (which may bring in lines of its own). */
+function variablesOf(section: Section, file: string): LoadedVariable[] | null {
+  const kept = ownVariables.get(section);
+  if (kept !== undefined && kept.file === file) return kept.variables;
+  let variables: LoadedVariable[] | null = [];
+  for (const item of section.items) {
+    if (item.type === 'Directive') {
+      variables = null;
+      break;
+    }
+    variables.push({ file, assignment: item, inheritedFrom: null });
+  }
+  ownVariables.set(section, { file, variables });
+  return variables;
+}
+
 /** Asterisk's default include depth limit (max_include_level). */
 const MAX_INCLUDE_LEVEL = 10;
 
@@ -78,6 +101,8 @@ export function loadConfig(root: string, host: FileHost, documentOf: DocumentSou
   const result: LoadedConfig = { root, configDir, files: [], sections: [], categories: [], includes: [], problems: [] };
   let lastCreated: Category | null = null;
   const stack: string[] = [];
+  // categories whose variables are still a section's kept array (see variablesOf)
+  const shared = new WeakSet<Category>();
 
   // category_get_sep(): the first category of that name, case-insensitive (an empty name matches any)
   const find = (name: string, templatesToo: boolean): Category | undefined => {
@@ -128,7 +153,9 @@ export function loadConfig(root: string, host: FileHost, documentOf: DocumentSou
     // The category this file's lines go to: at first the one most recently created (cfg->current).
     let current: Category | null = lastCreated;
     const variable = (item: Assignment): void => {
-      if (current !== null) current.variables.push({ file, assignment: item, inheritedFrom: null });
+      if (current === null) return;
+      if (shared.delete(current)) current.variables = [...current.variables];
+      current.variables.push({ file, assignment: item, inheritedFrom: null });
     };
     for (const item of doc.preamble) {
       if (item.type === 'Directive') directive(item);
@@ -162,6 +189,13 @@ export function loadConfig(root: string, host: FileHost, documentOf: DocumentSou
         result.categories.push(category);
         lastCreated = category;
         current = category;
+        const own = category.variables.length === 0 ? variablesOf(section, file) : null;
+        if (own !== null) {
+          // the common case: a section of plain lines is its own category
+          category.variables = own;
+          shared.add(category);
+          continue;
+        }
       }
       for (const item of section.items) {
         if (item.type === 'Directive') directive(item);

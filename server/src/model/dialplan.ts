@@ -288,7 +288,9 @@ function sameLines(before: Category[], after: Category[]): boolean {
   for (let i = 0; i < before.length; i++) {
     const x = before[i];
     const y = after[i];
-    if (x.section !== y.section || x.variables.length !== y.variables.length) return false;
+    if (x.section !== y.section) return false;
+    if (x.variables === y.variables) continue; // the section's kept lines (configLoader.ts)
+    if (x.variables.length !== y.variables.length) return false;
     for (let j = 0; j < x.variables.length; j++) if (x.variables[j].assignment !== y.variables[j].assignment) return false;
   }
   return true;
