@@ -20,7 +20,7 @@ export interface Target {
 const GOTO_FAILS = 'The call ends there (Goto fails and the channel hangs up).';
 
 /** Splits at `sep` outside `${...}` and `$[...]`. */
-function splitTop(text: string, sep: string, limit = Infinity): { text: string; offset: number }[] {
+export function splitTop(text: string, sep: string, limit = Infinity): { text: string; offset: number }[] {
   const out: { text: string; offset: number }[] = [];
   let depth = 0;
   let start = 0;

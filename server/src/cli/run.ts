@@ -8,6 +8,7 @@ import { Workspace } from '../model/workspace';
 import { lineAndCharacter } from '../parser/lines';
 import { formatJson, formatSarif, formatText } from './format';
 import { MATCH_USAGE, runMatch } from './match';
+import { runSimulate, SIMULATE_USAGE } from './simulate';
 
 export interface CliIo {
   cwd: string;
@@ -18,6 +19,7 @@ export interface CliIo {
 export const USAGE = `Usage:
   pbx-interconnect check [--pbx DIR]... [FILE]... [--format text|json|sarif]
   pbx-interconnect match NUMBER --context CTX [--pbx DIR] [--caller-id CID] [--at ISO-TIME|any] [--json]
+  pbx-interconnect simulate NUMBER --from [PBX:]CONTEXT|peer:NAME|endpoint:NAME|friend:NAME [--pbx DIR]... [--json]
 
   --pbx DIR    check every Asterisk config file under DIR (default: the current folder)
   FILE         check one file on its own, whatever its name
@@ -28,11 +30,12 @@ Exit status: 0 when no finding is an error, 1 when one is, 2 on a usage or I/O e
 export function runCli(argv: string[], io: CliIo): number {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    (command === undefined ? io.err : io.out)(USAGE + '\n' + MATCH_USAGE);
+    (command === undefined ? io.err : io.out)(USAGE + '\n' + MATCH_USAGE + '\n' + SIMULATE_USAGE);
     return command === undefined ? 2 : 0;
   }
   if (command === 'check') return check(rest, io);
   if (command === 'match') return runMatch(rest, io);
+  if (command === 'simulate') return runSimulate(rest, io);
   io.err(`pbx-interconnect: unknown command '${command}'\n${USAGE}`);
   return 2;
 }

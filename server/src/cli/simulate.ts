@@ -1,0 +1,122 @@
+// `pbx-interconnect simulate`: follows a dialed number through the dialplans, trunks and friends of the PBX
+// folders given, as the editor's "Simulate Dial" command does (analysis/simulate).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { SimulateOptions } from '../analysis/simulate/simulate';
+import { simulate } from '../analysis/simulate/simulate';
+import { DiskFileHost } from '../model/fileHost';
+import { pbxsOf } from '../model/pbx';
+import { Workspace } from '../model/workspace';
+import type { Origin, OriginKind, SimulateDialResult } from '../protocol';
+import type { CliIo } from './run';
+
+export const SIMULATE_USAGE = `Usage:
+  pbx-interconnect simulate NUMBER --from [PBX:]CONTEXT|[PBX:]peer:NAME|endpoint:NAME|user:NAME|friend:NAME
+                            [--pbx DIR]... [--caller-id CID] [--at ISO-TIME] [--json]
+
+  --from       where the call starts: a context, or what a call from a peer, endpoint, user or friend enters;
+               PBX is the name of its folder (needed when several PBXs have that name)
+  --pbx DIR    a folder holding one PBX, or PBX folders (default: the current folder); give several to follow
+               calls across trunks
+  --caller-id  the caller's number (default: none, which a far side sees as 'anonymous')
+  --at         when timed includes and GotoIfTime are evaluated (default: now)
+Prints each step and the outcome; with --json {"number", "from", "match", "hops", "outcome"}. Exit status: 0 when
+the call reaches something (an extension, a friend, voicemail, a queue, a conference, outside, a hangup in the
+dialplan), 1 when it fails (no extension, no context, no priority 1, refused), 2 on a usage or I/O error.
+`;
+
+const KINDS: OriginKind[] = ['context', 'peer', 'endpoint', 'user', 'friend'];
+const FAILED = ['no-extension', 'no-context', 'no-priority', 'rejected'];
+
+/** `ctx`, `PBX:ctx`, `peer:NAME`, `PBX:peer:NAME`. */
+export function parseOrigin(text: string): Origin | null {
+  const parts = text.split(':');
+  const k = parts.findIndex((p, i) => i < parts.length - 1 && KINDS.includes(p as OriginKind));
+  if (k >= 0) {
+    const name = parts.slice(k + 1).join(':');
+    const pbx = parts.slice(0, k).join(':');
+    if (name === '' || k > 1) return null;
+    return { ...(pbx ? { pbx } : {}), kind: parts[k] as OriginKind, name };
+  }
+  if (parts.length > 2 || parts.some((p) => p === '')) return null;
+  return parts.length === 2 ? { pbx: parts[0], kind: 'context', name: parts[1] } : { kind: 'context', name: parts[0] };
+}
+
+export function runSimulate(args: string[], io: CliIo): number {
+  const dirs: string[] = [];
+  let number: string | undefined;
+  let from: Origin | null = null;
+  let json = false;
+  const options: Partial<SimulateOptions> = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const value = (): string | undefined => args[++i];
+    if (a === '--from') {
+      const v = value() ?? '';
+      from = parseOrigin(v);
+      if (!from) return usage(io, `--from needs [PBX:]CONTEXT or KIND:NAME (kinds: ${KINDS.join(', ')}), not '${v}'`);
+    } else if (a === '--pbx') dirs.push(value() ?? '');
+    else if (a === '--caller-id') options.callerId = value() ?? null;
+    else if (a === '--at') {
+      const v = value();
+      const d = new Date(v ?? '');
+      if (Number.isNaN(d.getTime())) return usage(io, `--at needs an ISO date and time (2026-11-22T09:30:00), not '${v}'`);
+      options.when = d;
+    } else if (a === '--json') json = true;
+    else if (a.startsWith('-') && !/^-[0-9*#]/.test(a)) return usage(io, `unknown option '${a}'`);
+    else if (number === undefined) number = a;
+    else return usage(io, 'one NUMBER only');
+  }
+  if (number === undefined || !from) return usage(io, 'simulate needs NUMBER and --from');
+  if (!/^[0-9A-Za-z*#+_-]+$/.test(number)) return usage(io, `'${number}' is not a number a phone can dial`);
+  if (dirs.length === 0) dirs.push('.');
+  const workspace = new Workspace(new DiskFileHost());
+  for (const d of dirs) {
+    const dir = path.resolve(io.cwd, d).split(path.sep).join('/');
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+      io.err(`pbx-interconnect: no such folder: ${d}\n`);
+      return 2;
+    }
+    workspace.scan(dir, 100000);
+  }
+  const result = simulate(workspace, { ...options, number, from });
+  const dirOf = new Map(pbxsOf(workspace).map((p) => [p.name, p.dir]));
+  const relative = (pbx: string, file: string | undefined): string | undefined => (file === undefined ? undefined : path.posix.relative(dirOf.get(pbx) ?? io.cwd, file));
+  if (json) io.out(JSON.stringify(toJson(result, relative), null, 2) + '\n');
+  else io.out(describe(result, relative));
+  return FAILED.includes(result.outcome.kind) ? 1 : 0;
+}
+
+function usage(io: CliIo, message: string): number {
+  io.err(`pbx-interconnect: ${message}\n${SIMULATE_USAGE}`);
+  return 2;
+}
+
+type Relative = (pbx: string, file: string | undefined) => string | undefined;
+
+/** The documented JSON shape (README): hops and outcome with exactly these fields, files relative to their PBX. */
+export function toJson(r: SimulateDialResult, relative: Relative): unknown {
+  return {
+    number: r.number,
+    from: r.from,
+    match: r.match.file === undefined ? r.match : { ...r.match, file: relative(r.from.pbx, r.match.file) },
+    hops: r.hops.map((h) => ({ pbx: h.pbx, context: h.context, extension: h.extension, priority: h.priority, file: relative(h.pbx, h.file), line: h.line, app: h.app, data: h.data })),
+    outcome: { kind: r.outcome.kind, pbx: r.outcome.pbx, context: r.outcome.context, extension: r.outcome.extension, sipStatus: r.outcome.sipStatus, reason: r.outcome.reason },
+  };
+}
+
+function describe(r: SimulateDialResult, relative: Relative): string {
+  const lines = [`${r.number} dialed in '${r.from.context}' on ${r.from.pbx || '?'}`];
+  r.hops.forEach((h, i) => {
+    const match = h.match !== undefined ? r.matches[h.match] : undefined;
+    if (match) lines.push(`  lookup on ${match.pbx}: ${match.number} in '${match.context}': ${match.why}`);
+    const place = h.file ? `  (${relative(h.pbx, h.file)}:${h.line})` : '';
+    lines.push(`  ${String(i + 1).padStart(2)}. ${h.pbx} ${h.context} ${h.extension},${h.priority} ${h.app}(${h.data})${place}${h.note ? `\n      ${h.note}` : ''}`);
+  });
+  for (const w of r.rewrites) lines.push(`  number: ${w.from} -> ${w.to} (${w.how})`);
+  for (const n of r.notes) lines.push(`  note: ${n}`);
+  const o = r.outcome;
+  const where = [o.extension, o.context].filter(Boolean).join('@');
+  lines.push(`Outcome: ${o.kind}${o.sipStatus ? ` (SIP ${o.sipStatus})` : ''}${where ? ` ${where}` : ''} on ${o.pbx}: ${o.reason}`);
+  return lines.join('\n') + '\n';
+}
