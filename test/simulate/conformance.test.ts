@@ -42,7 +42,7 @@ describe('simulate: every dialplan-match case', () => {
       }
       // the first hop is the matched line itself
       assert.equal(json.hops[0].line, c.expect.line, `${c.number} in ${c.context}`);
-      assert.equal(json.hops[0].extension, c.expect.extension);
+      assert.equal(json.hops[0].extension, c.expect.callerIdPattern === undefined ? c.expect.extension : `${c.expect.extension as string}/${c.expect.callerIdPattern as string}`);
     }
   });
 });

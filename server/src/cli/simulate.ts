@@ -106,7 +106,7 @@ export function toJson(r: SimulateDialResult, relative: Relative): unknown {
 }
 
 function describe(r: SimulateDialResult, relative: Relative): string {
-  const lines = [`${r.number} dialed in '${r.from.context}' on ${r.from.pbx || '?'}`];
+  const lines = [r.from.context ? `${r.number} dialed in '${r.from.context}' on ${r.from.pbx}` : `${r.number} routed by ${r.from.pbx || '?'}`];
   r.hops.forEach((h, i) => {
     const match = h.match !== undefined ? r.matches[h.match] : undefined;
     if (match) lines.push(`  lookup on ${match.pbx}: ${match.number} in '${match.context}': ${match.why}`);

@@ -19,7 +19,8 @@ function tokenize(text: string): Token[] | null {
     if (c === '"') {
       const end = text.indexOf('"', i + 1);
       if (end < 0) return null;
-      out.push({ kind: 'value', text: text.slice(i + 1, end) });
+      // kept quoted: a quoted operand compares as a string (`$["10" < "9"]` is 1)
+      out.push({ kind: 'value', text: text.slice(i, end + 1) });
       i = end + 1;
       continue;
     }
@@ -39,6 +40,7 @@ function tokenize(text: string): Token[] | null {
 }
 
 const isNumber = (s: string): boolean => /^\s*[+-]?\d+(\.\d+)?\s*$/.test(s);
+const unquote = (s: string): string => (s.length >= 2 && s.startsWith('"') && s.endsWith('"') ? s.slice(1, -1) : s);
 
 /** A number as ast_expr2 prints it: integers plainly, fractions with 17 decimals, trailing zeros kept. */
 function formatNumber(n: number): string {
@@ -77,8 +79,8 @@ class Parser {
   private compare = (): string | null =>
     this.binary(['=', '!=', '<', '>', '<=', '>='], this.sum, (op, a, b) => {
       const numeric = isNumber(a) && isNumber(b);
-      const x = numeric ? parseFloat(a) : a;
-      const y = numeric ? parseFloat(b) : b;
+      const x = numeric ? parseFloat(a) : unquote(a);
+      const y = numeric ? parseFloat(b) : unquote(b);
       const r = op === '=' ? x === y : op === '!=' ? x !== y : op === '<' ? x < y : op === '>' ? x > y : op === '<=' ? x <= y : x >= y;
       return r ? '1' : '0';
     });
@@ -108,8 +110,24 @@ class Parser {
   };
 }
 
-function arithmetic(op: string, a: string, b: string): string | null {
+/** Integer division with the fraction Asterisk prints (its long double gives 17 exact decimals: 3.33333333333333333). */
+function divide(a: string, b: string): string {
+  const x = BigInt(a.trim());
+  const y = BigInt(b.trim());
+  const negative = x < 0n !== y < 0n;
+  const abs = (n: bigint): bigint => (n < 0n ? -n : n);
+  const scaled = (abs(x) * 10n ** 18n) / abs(y);
+  const rounded = (scaled + 5n) / 10n;
+  const whole = rounded / 10n ** 17n;
+  const fraction = (rounded % 10n ** 17n).toString().padStart(17, '0').replace(/0+$/, '');
+  return `${negative && rounded !== 0n ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
+}
+
+function arithmetic(op: string, left: string, right: string): string | null {
+  const a = unquote(left);
+  const b = unquote(right);
   if (!isNumber(a) || !isNumber(b)) return null;
+  if (op === '/' && /^\s*[+-]?\d+\s*$/.test(a) && /^\s*[+-]?\d+\s*$/.test(b) && parseInt(b, 10) !== 0) return divide(a, b);
   const x = parseFloat(a);
   const y = parseFloat(b);
   if ((op === '/' || op === '%') && y === 0) return null;
@@ -119,7 +137,7 @@ function arithmetic(op: string, a: string, b: string): string | null {
 
 /** Asterisk's truth for conditions (pbx_checkcondition): empty and numeric zero are false. */
 export function truthy(value: string): boolean {
-  const v = value.trim();
+  const v = unquote(value.trim());
   if (v === '') return false;
   return isNumber(v) ? parseFloat(v) !== 0 : true;
 }
@@ -130,5 +148,6 @@ export function evaluate(text: string): string | null {
   if (tokens === null) return null;
   // `$[ + 1]` is empty in Asterisk (a syntax error it reports and evaluates as nothing)
   if (tokens[0]?.kind === 'op' && tokens[0].text === '+') return '';
-  return new Parser(tokens).parse();
+  const value = new Parser(tokens).parse();
+  return value === null ? null : unquote(value);
 }

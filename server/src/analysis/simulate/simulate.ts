@@ -99,6 +99,10 @@ export function simulate(workspace: Workspace, o: SimulateOptions): SimulateDial
     return result;
   }
   result.outcome = run(w, newCall(start.pbx, start.context, o.number, o.callerId ?? null));
+  // a device string may carry a secret (IAX2/user:secret@host): it never reaches a view, a log or a test snapshot
+  result.outcome.reason = hideSecrets(result.outcome.reason);
+  result.notes = result.notes.map(hideSecrets);
+  for (const h of result.hops) h.note = hideSecrets(h.note);
   return result;
 }
 
@@ -292,7 +296,7 @@ function ended(call: Call, why: string): Outcome {
 function addHop(w: Walk, call: Call, e: Extension, p: Priority): Hop {
   const { ch } = call;
   const data = substitute(p.data, ch).text;
-  const hop: Hop = { pbx: call.pbx.name, context: ch.context, extension: e.name, priority: ch.priority, ...priorityPlace(p), app: p.app, data: hideSecrets(data), note: '' };
+  const hop: Hop = { pbx: call.pbx.name, context: ch.context, extension: e.cid === null ? e.name : `${e.name}/${e.cid}`, priority: ch.priority, ...priorityPlace(p), app: p.app, data: hideSecrets(data), note: '' };
   if (w.depth === 0) {
     if (w.result.matches.length > 0 && ch.priority === 1) hop.match = w.result.matches.length - 1;
     w.result.hops.push(hop);
@@ -624,13 +628,13 @@ function companyRoute(w: Walk, pbx: Pbx, number: string, callerId: string | null
   for (const friend of friends) {
     const pattern = friend.patterns.find((pt) => typeof pt.regex !== 'string' && pt.regex.test(number));
     if (!pattern) continue;
-    const why = `friend '${friend.name}' (priority ${friend.priority!.value}) is the first friend whose pattern ${pattern.text} matches ${number}`;
+    const why = `friend '${friend.name}' is the first friend (priority ${friend.priority!.value}) whose pattern ${pattern.text} matches ${number}`;
     const link = friendLinks(w.pbxs).find((l) => l.company === pbx && l.friend === friend && l.peer);
     if (link?.peer && link.from.dialplan) {
       w.result.notes.push(`${pbx.name}: ${why}; that friend is ${link.from.name}, an Asterisk of the workspace.`);
       return run(w, newCall(link.from, link.peer.context.name, number, callerId));
     }
-    return { ...outcome('friend', pbx, null, number, `${pbx.name} sends the call to ${why}.`), ...placeOf(w, pattern.at) };
+    return { ...outcome('friend', pbx, null, number, `${pbx.name} sends the call to friend '${friend.name}': ${why}.`), ...placeOf(w, pattern.at) };
   }
   return outcome('external', pbx, null, number, `${number} is no internal extension of ${company.name || pbx.name} and no friend's pattern matches it: it goes out as an external call.`);
 }
