@@ -15,7 +15,9 @@ import { hover } from './features/hover';
 import { offsetAt } from './features/positions';
 import { documentSymbols } from './features/symbols';
 import { OpenDocuments } from './openDocuments';
-import { SETTINGS_SECTION } from './protocol';
+import type { SimulateDialParams, SimulateOriginsParams } from './protocol';
+import { SETTINGS_SECTION, SIMULATE_DIAL, SIMULATE_ORIGINS } from './protocol';
+import { simulateDial, simulateLenses, simulateOrigins } from './features/simulate';
 
 interface Settings {
   index: { maxFiles: number };
@@ -91,6 +93,7 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         hoverProvider: true,
         foldingRangeProvider: true,
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'pbx-interconnect-language-server', version: '0.1.0' },
     };
@@ -162,6 +165,18 @@ export function startServer(connection: Connection): void {
     const doc = d && workspace.document(d.file);
     return d && doc ? foldingRanges(doc, d.text) : [];
   });
+
+  connection.onCodeLens((params) => {
+    const d = docOf(params.textDocument.uri);
+    return d ? simulateLenses(workspace, d.file) : [];
+  });
+  connection.onRequest(SIMULATE_ORIGINS, (params: SimulateOriginsParams) => {
+    const file = params.uri ? uriToPath(params.uri) : undefined;
+    const doc = file !== undefined ? workspace.document(file) : undefined;
+    const here = file !== undefined && doc && params.position ? { file, offset: offsetAt(doc.lineStarts, params.position, doc.length) } : undefined;
+    return simulateOrigins(workspace, pathToUri, here);
+  });
+  connection.onRequest(SIMULATE_DIAL, (params: SimulateDialParams) => simulateDial(workspace, params, pathToUri));
 
   connection.listen();
 }
