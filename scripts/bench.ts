@@ -13,6 +13,7 @@ import { lookup } from '../server/src/model/matcher';
 import { MemoryFileHost } from './memoryFileHost';
 import { Workspace } from '../server/src/model/workspace';
 import { fileFindings, findingsOf } from '../server/src/analysis/findings';
+import { simulate } from '../server/src/analysis/simulate/simulate';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -132,7 +133,8 @@ function dialplanBench(): void {
 function twoPbxs(): Record<string, string> {
   const files: Record<string, string> = {};
   for (const [side, port, other] of [['a', 5060, 5070], ['b', 5070, 5060]] as const) {
-    files[`/bench/${side}/extensions.conf`] = generateDialplan(1000, 100, side === 'a' ? 1 : 2).replace('[ctx-0]', '[Incalls]\nexten => 101,1,NoOp()\n[ctx-0]');
+    const incalls = '[Incalls]\nexten => 101,1,NoOp()\nexten => _**99.,1,Dial(SIP/trunk/${EXTEN:4},30)\n';
+    files[`/bench/${side}/extensions.conf`] = generateDialplan(1000, 100, side === 'a' ? 1 : 2).replace('[ctx-0]', `${incalls}[ctx-0]`);
     const peers = [`[general]\nudpbindaddr=127.0.0.1:${port}\nallowguest=no\ncontext=ctx-0\nregister => trunk:Xk29!qLm7vB2@127.0.0.1:${other}\n`];
     peers.push(`[trunk]\ntype=friend\nhost=${side === 'a' ? '127.0.0.1' : 'dynamic'}\nport=${other}\nusername=trunk\nsecret=Xk29!qLm7vB2\ncontext=Incalls\n`);
     peers.push('[phone](!)\ntype=friend\nhost=dynamic\ncontext=ctx-1\ndisallow=all\nallow=alaw\n');
@@ -178,4 +180,28 @@ function trunkBench(): void {
     }
     console.log(`re-check of both PBXs after a one-line edit in ${target.slice(7)}: ${median(times).toFixed(0)} ms median of 21 (target <= 50 ms)`);
   }
+  simulateBench(fullCheck().ws);
+}
+
+// Issue 5: one simulation once the model is built, from contexts deep in the include chains (ctx-N includes
+// ctx-N-1 ... ctx-0, so a number found only near ctx-0 makes the matcher weigh every candidate on the way), and
+// across the trunk (**99101 from Incalls on a reaches 101 on b).
+function simulateBench(ws: Workspace): void {
+  const numbers = ['**99101', '1005', '0612345678', '2034', '+33123456789', '5551234', '7777'];
+  const when = new Date(Date.UTC(2026, 10, 23, 10));
+  const across = simulate(ws, { number: '**99101', from: { pbx: 'a', kind: 'context', name: 'Incalls' }, when });
+  if (across.outcome.pbx !== 'b') throw new Error(`bench: **99101 should reach b, got ${across.outcome.kind} on ${across.outcome.pbx}`);
+  const times: number[] = [];
+  const kinds = new Map<string, number>();
+  for (let i = 0; i < 320; i++) {
+    const from = i % 3 === 0 ? { pbx: 'a', kind: 'context' as const, name: 'Incalls' } : { pbx: i % 2 ? 'a' : 'b', kind: 'context' as const, name: `ctx-${(i * 7919) % 1000}` };
+    const t = process.hrtime.bigint();
+    const r = simulate(ws, { number: numbers[i % numbers.length], from, when });
+    if (i < 20) continue; // warm-up
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+    kinds.set(r.outcome.kind, (kinds.get(r.outcome.kind) ?? 0) + 1);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  const outcomes = [...kinds].map(([k, n]) => `${n} ${k}`).join(', ');
+  console.log(`one simulate dial on the two PBXs, model built: ${median(times).toFixed(2)} ms median of 300, 99th percentile ${sorted[296].toFixed(1)} ms, slowest ${sorted[299].toFixed(1)} ms (target <= 20 ms; outcomes: ${outcomes})`);
 }

@@ -11,7 +11,7 @@ import type { Located, SipPeer } from '../../model/sip';
 import { peerValue } from '../../model/sip';
 import { friendLinks } from '../trunks/ivozPairing';
 import { authName, peerAddress, peerLinks, registrationLinks } from '../trunks/pairing';
-import type { PeerLink } from '../trunks/pairing';
+import type { PeerLink, RegistrationLink } from '../trunks/pairing';
 import { authsOf, pjsipLinks, whyMissing } from '../trunks/pjsipPairing';
 
 export type Destination =
@@ -60,6 +60,18 @@ export function destination(pbxs: Pbx[], from: Pbx, device: string): Destination
   return { kind: 'external', device, reason: `${d.tech} channels are not modelled: the call leaves through ${device}`, at: null };
 }
 
+/** chan_sip's pairing, kept as long as the list of PBXs is (it is rebuilt at every change of the workspace). */
+const sipLinks = new WeakMap<Pbx[], { registrations: RegistrationLink[]; peers: PeerLink[] }>();
+
+function sipLinksOf(pbxs: Pbx[]): { registrations: RegistrationLink[]; peers: PeerLink[] } {
+  let links = sipLinks.get(pbxs);
+  if (links === undefined) {
+    const registrations = registrationLinks(pbxs);
+    sipLinks.set(pbxs, (links = { registrations, peers: peerLinks(pbxs, registrations) }));
+  }
+  return links;
+}
+
 function peerAt(peer: SipPeer): Located {
   return peer.header;
 }
@@ -73,8 +85,8 @@ function sipDestination(pbxs: Pbx[], from: Pbx, name: string, number: string | n
   if (friend) {
     return { kind: 'company', to: friend.company, number: number ?? 's', reason: `'${peer.name}' is ${friend.company.name}'s friend '${friend.name}'`, at: peerAt(peer) };
   }
-  const registrations = registrationLinks(pbxs);
-  const link = peerLinks(pbxs, registrations).find((l) => l.from === from && l.peer === peer);
+  const { registrations, peers } = sipLinksOf(pbxs);
+  const link = peers.find((l) => l.from === from && l.peer === peer);
   if (!link) {
     // a dynamic peer that another PBX registers as: the call goes to where that PBX registered from
     const back = registrations.find((r) => r.to === from && r.remote === peer);

@@ -182,7 +182,7 @@ function run(w: Walk, call: Call): Outcome {
     const plan = call.pbx.dialplan;
     if (!plan) return outcome('no-context', call.pbx, ch.context, ch.exten, `${call.pbx.name} has no dialplan (extensions.conf).`);
     if (++w.steps > MAX_STEPS) return stop(w, call, `The simulation stopped after ${MAX_STEPS} steps: the call goes round a loop or down a very long chain.`);
-    const r = lookup(plan, ch.context, ch.exten, { callerId: ch.callerId, priority: ch.priority, when: w.when, explain: call.fresh });
+    const r = lookup(plan, ch.context, ch.exten, { callerId: ch.callerId, priority: ch.priority, when: w.when });
     if (call.fresh) record(w, call, r);
     if (r.result !== 'match') {
       const missing = notFound(w, call, r);
@@ -214,17 +214,45 @@ function stop(w: Walk, call: Call, why: string): Outcome {
   return outcome('hangup', call.pbx, call.ch.context, call.ch.exten, why);
 }
 
+/**
+ * The candidates shown for a lookup: in the context the search started in and in the one it was found in, every
+ * entry that matches the number, in the matcher's order, with what became of it. (The matcher itself may weigh
+ * thousands of entries down a long include chain; those that cannot match say nothing.)
+ */
+function candidatesOf(call: Call, r: LookupResult): Candidate[] {
+  const { ch } = call;
+  const plan = call.pbx.dialplan!;
+  const out: Candidate[] = [];
+  const names = r.result === 'match' && r.foundIn.name !== ch.context ? [ch.context, r.foundIn.name] : [ch.context];
+  for (const name of names) {
+    const context = plan.contexts.get(name);
+    let after = false;
+    for (const e of context?.extensions ?? []) {
+      if (matchExtension(e.exten, ch.exten, 'match') === 0) continue;
+      let outcome: string;
+      if (r.result === 'match' && e === r.extension) {
+        outcome = 'chosen';
+        after = true;
+      } else if (after) outcome = 'ranked-lower';
+      else if (e.cidExten !== null && e.cidExten !== (ch.callerId ?? '') && matchExtension(e.cidExten, ch.callerId ?? '', 'match') === 0) outcome = 'caller-id';
+      else if (!e.priorities.has(ch.priority)) outcome = 'no-priority';
+      else outcome = 'ranked-lower';
+      out.push({ context: name, extension: e.cid === null ? e.name : `${e.name}/${e.cid}`, outcome, ...priorityPlace(e.first) });
+    }
+  }
+  return out;
+}
+
 function record(w: Walk, call: Call, r: LookupResult): void {
   if (w.depth > 0) return;
   const { ch } = call;
-  const candidates: Candidate[] = r.considered.map((c) => ({ context: c.context, extension: c.extension.name, outcome: c.outcome, ...priorityPlace(c.extension.first) }));
+  const candidates = candidatesOf(call, r);
+  const searched = r.visited.length > 1 ? ` (${r.visited.length} contexts searched through includes)` : '';
   let why: string;
   if (r.result === 'match') {
-    // the entries ranked after the winner that would have matched too: what it won against
-    const lost = r.foundIn.extensions.filter((e) => e !== r.extension && r.foundIn.extensions.indexOf(e) > r.foundIn.extensions.indexOf(r.extension) && matchExtension(e.exten, ch.exten, 'match') !== 0);
-    for (const e of lost) candidates.push({ context: r.foundIn.name, extension: e.name, outcome: 'ranked-lower', ...priorityPlace(e.first) });
+    const lost = candidates.filter((c) => c.outcome === 'ranked-lower').map((c) => c.extension);
     why = winnerWhy(r.extension, r.foundIn.name, ch.context, lost, ch.exten);
-  } else why = r.result === 'no-context' ? `There is no context '${ch.context}'.` : r.result === 'no-priority' ? `Extensions match ${ch.exten} but none has priority ${ch.priority}.` : `Nothing in '${ch.context}' or its includes matches ${ch.exten}.`;
+  } else why = r.result === 'no-context' ? `There is no context '${ch.context}'.` : r.result === 'no-priority' ? `Extensions match ${ch.exten} but none has priority ${ch.priority}${searched}.` : `Nothing in '${ch.context}' or its includes matches ${ch.exten}${searched}.`;
   if (w.result.matches.length === 0) w.result.match = { ...summarize(r), ...(r.result === 'match' ? { file: r.priority.file } : {}) };
   const step: MatchStep = {
     pbx: call.pbx.name,
@@ -240,12 +268,12 @@ function record(w: Walk, call: Call, r: LookupResult): void {
   w.result.matches.push(step);
 }
 
-function winnerWhy(e: Extension, foundIn: string, context: string, lost: Extension[], number: string): string {
+function winnerWhy(e: Extension, foundIn: string, context: string, lost: string[], number: string): string {
   const where = foundIn === context ? `'${context}'` : `'${foundIn}' (included from '${context}')`;
   const kind = e.isPattern ? `the pattern ${e.name}` : `the literal ${e.name}`;
   let why = `${kind} in ${where} is the first entry that matches ${number}`;
   if (foundIn !== context) why += `: nothing in '${context}' itself did, and includes are searched in order`;
-  if (lost.length > 0) why += `; it ranks before ${lost.map((l) => l.name).join(', ')} (literals first, then patterns compared character by character from the left, the smaller set first)`;
+  if (lost.length > 0) why += `; it ranks before ${lost.join(', ')} (literals first, then patterns compared character by character from the left, the smaller set first)`;
   return `${why}.`;
 }
 
