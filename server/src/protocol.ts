@@ -57,7 +57,7 @@ export interface Place {
 export interface Candidate extends Place {
   context: string;
   extension: string;
-  /** 'chosen', or why not: 'no-match', 'caller-id', 'no-priority', 'early-match-final'. */
+  /** 'chosen'; or why not: 'ranked-lower' (matches too, but comes after the winner), 'caller-id' (its caller-ID part does not match), 'no-priority' (no line for this priority). */
   outcome: string;
 }
 

@@ -1,8 +1,9 @@
 // UI tests in a real VS Code workbench: code-server with the packaged .vsix installed, driven by headless
 // chromium. They do what a person would (Quick Open, the Problems panel, the Outline view, a hover) and save
-// screenshots to test-results/screenshots/. The last one loads a second workspace, two PBXs whose trunk is
-// checked across both. With PBX_UPDATE_SCREENSHOT=1 the overview, hover and trunk shots are also copied to
-// docs/screenshot.png, docs/hover.png and docs/trunk.png for the README. Needs `node scripts/build.mjs`,
+// screenshots to test-results/screenshots/. Then a second workspace, two PBXs whose trunk is checked across
+// both, and a copy of examples/ (what `npm start` opens) in which a call is simulated. With
+// PBX_UPDATE_SCREENSHOT=1 the overview, hover, trunk and simulation shots are also copied to docs/screenshot.png,
+// docs/hover.png, docs/trunk.png and docs/simulate.png for the README. Needs `node scripts/build.mjs`,
 // `node scripts/e2e/package.mjs` (dist/pbx-interconnect.vsix) and `node scripts/e2e/install.mjs`.
 import assert from 'node:assert/strict';
 import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -16,6 +17,8 @@ const runDir = join(resultsDir, 'e2e', 'ui');
 const workspace = join(runDir, 'workspace');
 // wazo-a/ and wazo-b/: two PBXs, the sip-trunks conformance case a_reguser
 const twoPbx = join(runDir, 'twopbx');
+// the example workspace of the README
+const examples = join(runDir, 'examples');
 const WAIT = { timeout: 20_000 };
 
 let codeServer;
@@ -55,6 +58,7 @@ describe('PBX Interconnect in the VS Code UI', { timeout: 120_000 }, () => {
     mkdirSync(runDir, { recursive: true });
     cpSync(join(fixturesDir, 'workspace'), workspace, { recursive: true });
     cpSync(join(fixturesDir, 'twopbx'), twoPbx, { recursive: true });
+    cpSync(join(root, 'examples'), examples, { recursive: true });
     codeServer = await startCodeServer({ runDir: join(runDir, 'code-server'), folder: workspace, vsix });
     browser = await launchBrowser(join(runDir, 'chromium'));
     page = browser.pages()[0] ?? (await browser.newPage());
@@ -192,7 +196,61 @@ describe('PBX Interconnect in the VS Code UI', { timeout: 120_000 }, () => {
       const shot = await screenshot('05-cross-pbx');
       if (process.env.PBX_UPDATE_SCREENSHOT === '1') publish(shot, 'trunk.png');
     }));
+
+  it('simulates **99101 dialed by a phone of wazo-a: the examples trunk takes it to extension 101 on wazo-b', () =>
+    step('simulate', async () => {
+      await page.goto(codeServer.workbenchUrl(examples));
+      await page.locator('.monaco-workbench').waitFor(WAIT);
+      await page.locator('.explorer-folders-view .monaco-list-row[aria-label="wazo-a"]').waitFor(WAIT);
+      await quickInput('Control+P', 'wazo-a/extensions.conf', '[aria-label^="extensions.conf"][aria-label*="wazo-a"]');
+      await page.locator('.tab.active[aria-label*="extensions.conf"]').waitFor(WAIT);
+      await page.locator('[id="status.editor.mode"]', { hasText: 'Asterisk' }).waitFor(WAIT);
+
+      // the cursor is on the first line, a comment: no origin there, so the picker asks for a PBX, then an origin
+      await quickInput('F1', 'PBX: Simulate Dial', '[aria-label*="PBX: Simulate Dial"]');
+      await pickRow('from which PBX?', 'wazo-a', '[aria-label^="wazo-a"]');
+      await pickRow('where does the call start on wazo-a?', 'from-users', '[aria-label^="from-users"]');
+      await pickRow('Simulate dial from context from-users on wazo-a', '**99101', '[aria-label^="**99101"]');
+
+      const view = await webviewWith('#outcome');
+      assert.equal(await view.locator('#headline').innerText(), 'Reaches extension 101 in Incalls on wazo-b');
+      assert.equal(await view.locator('#outcome').getAttribute('data-kind'), 'extension');
+      // **99 is dropped on the way to the trunk
+      await view.locator('.rewrite[data-from="**99101"][data-to="101"]').waitFor(WAIT);
+      const shot = await screenshot('simulate');
+      if (process.env.PBX_UPDATE_SCREENSHOT === '1') publish(shot, 'simulate.png');
+
+      // a hop's place opens the file at its line: wazo-b's `exten => 101,1,Dial(SIP/someone)`, line 18
+      const link = view.locator('.hop[data-pbx="wazo-b"][data-context="Incalls"] .place').first();
+      assert.equal(await link.innerText(), 'extensions.conf:18');
+      await link.click();
+      await page.locator('[id="status.editor.selection"]', { hasText: 'Ln 18, Col 1' }).waitFor(WAIT);
+      const line = page.locator('.editor-group-container.active .monaco-editor .view-line', { hasText: 'exten => 101,1,Dial(SIP/someone)' });
+      await line.waitFor(WAIT);
+    }));
 });
+
+/** Types into the QuickPick titled `title`, waits until the row is the focused one, and picks it with Enter. */
+async function pickRow(title, text, rowSelector) {
+  // the title tells this picker from the one before it, which the same widget showed
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ state: 'visible', ...WAIT });
+  await page.keyboard.type(text);
+  await page.locator(`.quick-input-list .monaco-list-row.focused${rowSelector}`).waitFor(WAIT);
+  await page.keyboard.press('Enter');
+}
+
+/** The frame of the webview whose page has `selector`: webviews are iframes inside an iframe in code-server. */
+async function webviewWith(selector) {
+  const deadline = Date.now() + WAIT.timeout;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (await frame.locator(selector).count().catch(() => 0)) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`no webview shows ${selector}; frames: ${page.frames().map((f) => f.url()).join(' ')}`);
+    // woken by the next frame that loads, at the latest after half a second
+    await page.waitForEvent('framenavigated', { timeout: 500 }).catch(() => {});
+  }
+}
 
 /** Copies a screenshot to docs/ for the README. */
 function publish(shot, name) {

@@ -26,6 +26,12 @@ export function simulateCli(args: string[], cwd: string): { status: number; json
   return { status, json: JSON.parse(out) as Json, stderr: err };
 }
 
+function simulateText(args: string[]): string {
+  let out = '';
+  runCli(['simulate', ...args], { cwd: process.cwd(), out: (s) => (out += s), err: () => undefined });
+  return out;
+}
+
 describe('simulate: every dialplan-match case', () => {
   const dir = path.join(CONFORMANCE, 'dialplan-match');
   const cases = (JSON.parse(fs.readFileSync(path.join(dir, 'cases.json'), 'utf8')) as { cases: { number: string; context: string; callerId?: string; expect: Record<string, unknown> }[] }).cases;
@@ -67,6 +73,11 @@ for (const kind of ['sip-trunks', 'pjsip-trunks']) {
         assert.ok(dial, 'A dials');
         assert.equal(dial.data.split(',')[0], first.dial);
         const onB = json.hops.filter((h) => h.pbx === 'B');
+        if (call.outcome === 'answered' || call.sipStatus !== null) {
+          // the INVITE carries 101: `${EXTEN:4}` dropped the **99
+          const text = simulateText([call.number, '--from', `A:${call.context}`, '--pbx', path.join(base, name)]);
+          assert.match(text, /number: \*\*99101 -> 101 \(Dial\((SIP|PJSIP)\/[^)]*\) through the trunk to B\)/);
+        }
         if (call.outcome === 'answered') {
           const reached = call.hops[1];
           assert.deepEqual({ kind: json.outcome.kind, pbx: json.outcome.pbx, context: json.outcome.context, extension: json.outcome.extension }, { kind: 'extension', pbx: 'B', context: reached.context, extension: reached.extension });

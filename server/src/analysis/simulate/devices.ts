@@ -22,7 +22,8 @@ export type Destination =
   | { kind: 'external'; device: string; reason: string; at: Located | null }
   /** No request leaves this PBX. */
   | { kind: 'cannot-leave'; reason: string; at: Located | null }
-  | { kind: 'refused'; to: Pbx; status: number; reason: string; at: Located | null }
+  /** The far side refuses the call it was sent as `number`. */
+  | { kind: 'refused'; to: Pbx; number: string; status: number; reason: string; at: Located | null }
   /** The call arrives on another PBX of the workspace, in this context, with this number. */
   | { kind: 'arrives'; to: Pbx; context: string; number: string; reason: string; at: Located | null }
   /** An IvozProvider company receives it and routes it (internal extension, friends, external). */
@@ -113,20 +114,20 @@ function sipVerdict(l: PeerLink, number: string): Destination {
   }
   const remote = l.remote;
   if (!remote || l.recognisedBy === null) {
-    return { kind: 'refused', to: l.to, status: 403, reason: `${B} cannot tell which of its peers ${A}'s INVITE comes from (no registration it accepted, no fromuser naming one, no static host for ${A}): "No matching peer", 403 Forbidden`, at: remote?.header ?? l.peer.header };
+    return { kind: 'refused', to: l.to, number, status: 403, reason: `${B} cannot tell which of its peers ${A}'s INVITE comes from (no registration it accepted, no fromuser naming one, no static host for ${A}): "No matching peer", 403 Forbidden`, at: remote?.header ?? l.peer.header };
   }
   const how = l.recognisedBy === 'registration' ? `${A}'s registration` : l.recognisedBy === 'fromuser' ? `${A}'s fromuser` : `its address`;
   const user = authName(l.peer);
   if (l.recognisedBy !== 'host' && user !== remote.name) {
-    return { kind: 'refused', to: l.to, status: 403, reason: `${B} takes the INVITE as '${remote.name}' (by ${how}) and challenges it; ${A} answers as '${user}' ("username mismatch, have <${remote.name}>, digest has <${user}>"): 403 Forbidden`, at: peerValue(l.peer, 'defaultuser', 'username')?.at ?? l.peer.header };
+    return { kind: 'refused', to: l.to, number, status: 403, reason: `${B} takes the INVITE as '${remote.name}' (by ${how}) and challenges it; ${A} answers as '${user}' ("username mismatch, have <${remote.name}>, digest has <${user}>"): 403 Forbidden`, at: peerValue(l.peer, 'defaultuser', 'username')?.at ?? l.peer.header };
   }
   const ours = peerValue(l.peer, 'secret');
   const theirs = peerValue(remote, 'secret');
   if (theirs && (ours?.text ?? '') !== theirs.text) {
-    return { kind: 'refused', to: l.to, status: 403, reason: `${B} challenges the INVITE and ${A}'s secret for '${l.peer.name}' is not the one ${B} has for '${remote.name}' (wrong password): 403 Forbidden`, at: ours?.at ?? l.peer.header };
+    return { kind: 'refused', to: l.to, number, status: 403, reason: `${B} challenges the INVITE and ${A}'s secret for '${l.peer.name}' is not the one ${B} has for '${remote.name}' (wrong password): 403 Forbidden`, at: ours?.at ?? l.peer.header };
   }
   if (!l.peer.codecs.some((c) => remote.codecs.includes(c))) {
-    return { kind: 'refused', to: l.to, status: 488, reason: `No codec in common: '${l.peer.name}' offers ${l.peer.codecs.join(', ') || 'none'}, ${B}'s '${remote.name}' accepts ${remote.codecs.join(', ') || 'none'}: 488 Not Acceptable Here`, at: l.peer.header };
+    return { kind: 'refused', to: l.to, number, status: 488, reason: `No codec in common: '${l.peer.name}' offers ${l.peer.codecs.join(', ') || 'none'}, ${B}'s '${remote.name}' accepts ${remote.codecs.join(', ') || 'none'}: 488 Not Acceptable Here`, at: l.peer.header };
   }
   return { kind: 'arrives', to: l.to, context: remote.context.name, number, reason: `${B} recognises the call as its peer '${remote.name}' (by ${how})`, at: remote.context.at ?? remote.header };
 }
@@ -156,23 +157,23 @@ function pjsipDestination(pbxs: Pbx[], from: Pbx, name: string, number: string |
   }
   const remote = link.remote;
   if (!remote || link.recognisedBy === null) {
-    return { kind: 'refused', to: link.to, status: 401, reason: `${B} cannot tell which endpoint ${A}'s INVITE comes from (no identify matching ${A}'s address, no From user naming an endpoint; a registration does not help): "No matching endpoint found", 401 Unauthorized`, at: link.identify?.header ?? link.intended?.header ?? endpoint.header };
+    return { kind: 'refused', to: link.to, number: number ?? 's', status: 401, reason: `${B} cannot tell which endpoint ${A}'s INVITE comes from (no identify matching ${A}'s address, no From user naming an endpoint; a registration does not help): "No matching endpoint found", 401 Unauthorized`, at: link.identify?.header ?? link.intended?.header ?? endpoint.header };
   }
   const theirs = authsOf(link.to.pjsip!, remote, 'auth');
   if (theirs.length > 0) {
     const ours = authsOf(pjsip, endpoint, 'outbound_auth');
     if (ours.length === 0) {
-      return { kind: 'refused', to: link.to, status: 401, reason: `${B}'s endpoint '${remote.id}' challenges the INVITE and ${A}'s endpoint '${name}' has no outbound auth to answer with ("Auth object ... could not be found"): 401 Unauthorized`, at: option(endpoint, 'outbound_auth')?.at ?? endpoint.header };
+      return { kind: 'refused', to: link.to, number: number ?? 's', status: 401, reason: `${B}'s endpoint '${remote.id}' challenges the INVITE and ${A}'s endpoint '${name}' has no outbound auth to answer with ("Auth object ... could not be found"): 401 Unauthorized`, at: option(endpoint, 'outbound_auth')?.at ?? endpoint.header };
     }
     const accepted = ours.some((a) => theirs.some((t) => sameCredentials(a, t)));
     if (!accepted) {
-      return { kind: 'refused', to: link.to, status: 401, reason: `${B}'s endpoint '${remote.id}' challenges the INVITE and ${A}'s auth '${ours[0].id}' does not have its username and password ("Failed to authenticate"): 401 Unauthorized`, at: ours[0].header };
+      return { kind: 'refused', to: link.to, number: number ?? 's', status: 401, reason: `${B}'s endpoint '${remote.id}' challenges the INVITE and ${A}'s auth '${ours[0].id}' does not have its username and password ("Failed to authenticate"): 401 Unauthorized`, at: ours[0].header };
     }
   }
   const a = endpointCodecs(endpoint);
   const b = endpointCodecs(remote);
   if (!hasCommonCodec(a, b)) {
-    return { kind: 'refused', to: link.to, status: 488, reason: `No codec in common: '${name}' offers ${describeCodecs(a)}, ${B}'s '${remote.id}' accepts ${describeCodecs(b)}: 488 Not Acceptable Here`, at: endpoint.header };
+    return { kind: 'refused', to: link.to, number: number ?? 's', status: 488, reason: `No codec in common: '${name}' offers ${describeCodecs(a)}, ${B}'s '${remote.id}' accepts ${describeCodecs(b)}: 488 Not Acceptable Here`, at: endpoint.header };
   }
   const how = link.recognisedBy === 'ip' ? `identify '${link.identify?.id}'` : link.recognisedBy === 'fromuser' ? `${A}'s from_user` : 'its address';
   const ctx = option(remote, 'context');

@@ -601,7 +601,8 @@ function dial(w: Walk, call: Call, p: Priority, hop: Hop): Step {
       w.result.notes.push(`On ${call.pbx.name}, Dial fails (DIALSTATUS=CHANUNAVAIL) and the dialplan goes on at priority ${ch.priority + 1}.`);
       return here('rejected', `The call cannot leave ${call.pbx.name}: ${d.reason}.`, d.at ? place(d.at) : priorityPlace(p));
     case 'refused':
-      hop.note = `Sends the call to ${d.to.name}, which refuses it with ${d.status}.`;
+      hop.note = `Sends the call to ${d.to.name} as ${d.number}, which refuses it with ${d.status}.`;
+      rewrite(w, ch.exten, d.number, `Dial(${shown}) through the trunk to ${d.to.name}`);
       w.result.notes.push(`On ${call.pbx.name}, Dial fails (DIALSTATUS=CHANUNAVAIL) and the dialplan goes on at priority ${ch.priority + 1}.`);
       return { next: 'end', outcome: { kind: 'rejected', pbx: d.to.name, context: null, extension: null, sipStatus: d.status, reason: `${d.to.name} refuses the call: ${d.reason}.`, ...place(d.at) } };
     case 'local': {
