@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection, InitializeParams, InitializeResult } from 'vscode-languageserver';
-import { CodeActionKind, FileChangeType, TextDocumentSyncKind } from 'vscode-languageserver';
+import { CodeActionKind, FileChangeType, LSPErrorCodes, ResponseError, TextDocumentSyncKind } from 'vscode-languageserver';
 import { DiskFileHost, OverlayFileHost } from './model/fileHost';
 import { isDialplan } from './model/outline';
 import { isDialplanFileName, Workspace } from './model/workspace';
@@ -18,6 +18,7 @@ import { OpenDocuments } from './openDocuments';
 import type { SimulateDialParams, SimulateOriginsParams } from './protocol';
 import { SETTINGS_SECTION, SIMULATE_DIAL, SIMULATE_ORIGINS } from './protocol';
 import { simulateDial, simulateLenses, simulateOrigins } from './features/simulate';
+import { definition, prepareRename, references, rename } from './features/navigation';
 
 interface Settings {
   index: { maxFiles: number };
@@ -94,6 +95,9 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         foldingRangeProvider: true,
         codeLensProvider: { resolveProvider: false },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
       },
       serverInfo: { name: 'pbx-interconnect-language-server', version: '0.1.0' },
     };
@@ -166,6 +170,33 @@ export function startServer(connection: Connection): void {
     return d && doc ? foldingRanges(doc, d.text) : [];
   });
 
+  /** The file and offset of a request's position, when the document is known. */
+  const at = (uri: string, position: { line: number; character: number }): { file: string; offset: number } | undefined => {
+    const file = uriToPath(uri);
+    const doc = file !== undefined ? workspace.document(file) : undefined;
+    return file !== undefined && doc ? { file, offset: offsetAt(doc.lineStarts, position, doc.length) } : undefined;
+  };
+  const refused = (why: string): ResponseError<void> => new ResponseError(LSPErrorCodes.RequestFailed, why);
+  connection.onDefinition((params) => {
+    const p = at(params.textDocument.uri, params.position);
+    return p ? definition(workspace, p.file, p.offset, pathToUri) : [];
+  });
+  connection.onReferences((params) => {
+    const p = at(params.textDocument.uri, params.position);
+    return p ? references(workspace, p.file, p.offset, params.context.includeDeclaration, pathToUri) : [];
+  });
+  connection.onPrepareRename((params) => {
+    const p = at(params.textDocument.uri, params.position);
+    const r = p ? prepareRename(workspace, p.file, p.offset) : null;
+    if (r && 'refused' in r) return refused(r.refused);
+    return r;
+  });
+  connection.onRenameRequest((params) => {
+    const p = at(params.textDocument.uri, params.position);
+    const r = p ? rename(workspace, p.file, p.offset, params.newName, pathToUri) : null;
+    if (r && 'refused' in r) return refused(r.refused);
+    return r;
+  });
   connection.onCodeLens((params) => {
     const d = docOf(params.textDocument.uri);
     return d ? simulateLenses(workspace, d.file) : [];

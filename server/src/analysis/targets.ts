@@ -15,6 +15,12 @@ export interface Target {
   consequence: string;
   start: number;
   end: number;
+  /** Source ranges of the context, extension and label as written (absent when not written, or not exact). */
+  contextAt?: { start: number; end: number };
+  extensionAt?: { start: number; end: number };
+  labelAt?: { start: number; end: number };
+  /** The context is written without this prefix (Macro(name) runs `macro-name`). */
+  contextPrefix?: string;
 }
 
 const GOTO_FAILS = 'The call ends there (Goto fails and the channel hangs up).';
@@ -43,23 +49,37 @@ export function splitTop(text: string, sep: string, limit = Infinity): { text: s
 function gotoString(kind: string, text: string, base: number, consequence: string, gosub = false): Target | null {
   if (text.trim() === '') return null;
   const parts = text.split(',').slice(0, 3);
+  // where each part starts in `text`
+  const offsets: number[] = [];
+  parts.reduce((at, part) => (offsets.push(at), at + part.length + 1), 0);
+  const range = (i: number, part: string): { start: number; end: number } => {
+    const lead = part.length - part.trimStart().length;
+    return { start: base + offsets[i] + lead, end: base + offsets[i] + lead + part.trim().length };
+  };
   let context: string | undefined;
   let extension: string | undefined;
   let pri: string;
+  const t: Partial<Target> = {};
   if (parts.length === 1) pri = parts[0];
   else if (parts.length === 2) {
     extension = parts[0] === '' ? undefined : parts[0];
     pri = parts[1];
+    if (extension !== undefined) t.extensionAt = range(0, parts[0]);
   } else {
     context = parts[0] === '' ? undefined : parts[0];
     extension = parts[1] === '' ? undefined : parts[1];
     pri = parts[2];
+    if (context !== undefined) t.contextAt = range(0, parts[0]);
+    if (extension !== undefined) t.extensionAt = range(1, parts[1]);
   }
   if (gosub) pri = pri.replace(/\(.*$/, ''); // Gosub(ctx,ext,1(arg1,arg2))
+  const last = parts.length - 1;
+  const lead = pri.length - pri.trimStart().length;
   pri = pri.trim().replace(/^[+-]/, '');
   const dynamic = /\$[{[]/.test(text);
   const number = /^\d+/.test(pri) ? parseInt(pri, 10) : undefined;
-  return { kind, context, extension, priority: number, label: number === undefined ? pri : undefined, dynamic, consequence, start: base, end: base + text.length };
+  if (number === undefined && pri !== '') t.labelAt = { start: base + offsets[last] + lead, end: base + offsets[last] + lead + pri.length };
+  return { ...t, kind, context, extension, priority: number, label: number === undefined ? pri : undefined, dynamic, consequence, start: base, end: base + text.length };
 }
 
 /** The jump targets of a dialplan line (computed once per line; moved with it when an edit above moves it). */
@@ -68,7 +88,8 @@ export function applicationTargets(p: Priority): Target[] {
   if (p.targets === null) p.targets = { at, list: computeTargets(p) };
   else if (p.targets.at !== at) {
     const delta = at - p.targets.at;
-    p.targets = { at, list: (p.targets.list as Target[]).map((t) => ({ ...t, start: t.start + delta, end: t.end + delta })) };
+    const move = (r: { start: number; end: number } | undefined): { start: number; end: number } | undefined => (r ? { start: r.start + delta, end: r.end + delta } : undefined);
+    p.targets = { at, list: (p.targets.list as Target[]).map((t) => ({ ...t, start: t.start + delta, end: t.end + delta, contextAt: move(t.contextAt), extensionAt: move(t.extensionAt), labelAt: move(t.labelAt) })) };
   }
   return p.targets.list as Target[];
 }
@@ -81,7 +102,7 @@ function computeTargets(p: Priority): Target[] {
   const text = data.text;
   // the data is one contiguous slice of the source unless the line had `\;` or block comments
   const exact = data.end - data.start === text.length;
-  const at = (t: Target | null): Target[] => (t === null ? [] : [exact ? t : { ...t, start: data.start, end: data.end }]);
+  const at = (t: Target | null): Target[] => (t === null ? [] : [exact ? t : { ...t, start: data.start, end: data.end, contextAt: undefined, extensionAt: undefined, labelAt: undefined }]);
   switch (app) {
     case 'goto':
       return at(gotoString('Goto', text, base, GOTO_FAILS));
@@ -100,7 +121,9 @@ function computeTargets(p: Priority): Target[] {
     case 'macroexclusive': {
       const name = splitTop(text, ',')[0].text.trim();
       if (name === '') return [];
-      return at({ kind: 'Macro', context: `macro-${name}`, extension: 's', priority: 1, dynamic: /\$[{[]/.test(name), consequence: 'The Macro fails and the call hangs up.', start: base, end: base + name.length });
+      const lead = text.length - text.trimStart().length;
+      const contextAt = { start: base + lead, end: base + lead + name.length };
+      return at({ kind: 'Macro', context: `macro-${name}`, extension: 's', priority: 1, dynamic: /\$[{[]/.test(name), consequence: 'The Macro fails and the call hangs up.', start: base, end: base + name.length, contextAt, contextPrefix: 'macro-' });
     }
     case 'dial':
     case 'queue': {
@@ -117,7 +140,8 @@ function computeTargets(p: Priority): Target[] {
           if (m[1] === 'M' || m[1] === 'U') {
             // M(macro^args) runs macro-<macro>; U(sub^args) runs Gosub(sub,s,1(args)) on the called channel
             const context = m[1] === 'M' ? `macro-${spec[0]}` : spec[0];
-            out.push(...at({ kind: `Dial option ${m[1]}()`, context, extension: 's', priority: 1, dynamic: /\$[{[]/.test(spec[0]), consequence: 'The answered call is hung up (the routine cannot run).', start: startAt, end: startAt + spec[0].length }));
+            const where = { start: startAt, end: startAt + spec[0].length };
+            out.push(...at({ kind: `Dial option ${m[1]}()`, context, extension: 's', priority: 1, dynamic: /\$[{[]/.test(spec[0]), consequence: 'The answered call is hung up (the routine cannot run).', ...where, contextAt: where, ...(m[1] === 'M' ? { contextPrefix: 'macro-' } : {}) }));
           } else {
             const t = gotoString(`Dial option ${m[1]}()`, spec.join(','), startAt, 'The call does not go where this option sends it.');
             if (t) out.push(...at({ ...t, end: startAt + m[2].length }));
@@ -127,7 +151,11 @@ function computeTargets(p: Priority): Target[] {
       let offset = 0;
       for (const channel of first.text.split('&')) {
         const m = /^Local\/([^@/]*)@([^/]*)/i.exec(channel);
-        if (m) out.push(...at({ kind: 'Local channel', context: m[2], extension: m[1], priority: 1, dynamic: /\$[{[]/.test(m[0]), consequence: 'Dial cannot create the Local channel (no such extension).', start: base + offset, end: base + offset + m[0].length }));
+        if (m) {
+          const ctxStart = base + offset + 'Local/'.length + m[1].length + 1;
+          const local = { start: base + offset, end: base + offset + m[0].length, contextAt: { start: ctxStart, end: ctxStart + m[2].length }, extensionAt: { start: base + offset + 6, end: base + offset + 6 + m[1].length } };
+          out.push(...at({ kind: 'Local channel', context: m[2], extension: m[1], priority: 1, dynamic: /\$[{[]/.test(m[0]), consequence: 'Dial cannot create the Local channel (no such extension).', ...local }));
+        }
         offset += channel.length + 1;
       }
       return out;
