@@ -18,7 +18,7 @@ import { OpenDocuments } from './openDocuments';
 import type { SimulateDialParams, SimulateOriginsParams } from './protocol';
 import { SETTINGS_SECTION, SIMULATE_DIAL, SIMULATE_ORIGINS } from './protocol';
 import { simulateDial, simulateLenses, simulateOrigins } from './features/simulate';
-import { definition, prepareRename, references, rename } from './features/navigation';
+import { definition, prepareRename, references, rename, workspaceSymbols } from './features/navigation';
 
 interface Settings {
   index: { maxFiles: number };
@@ -98,6 +98,7 @@ export function startServer(connection: Connection): void {
         definitionProvider: true,
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
+        workspaceSymbolProvider: true,
       },
       serverInfo: { name: 'pbx-interconnect-language-server', version: '0.1.0' },
     };
@@ -197,6 +198,7 @@ export function startServer(connection: Connection): void {
     if (r && 'refused' in r) return refused(r.refused);
     return r;
   });
+  connection.onWorkspaceSymbol((params) => workspaceSymbols(workspace, params.query, pathToUri));
   connection.onCodeLens((params) => {
     const d = docOf(params.textDocument.uri);
     return d ? simulateLenses(workspace, d.file) : [];

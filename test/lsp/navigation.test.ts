@@ -7,7 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Location, WorkspaceEdit, TextDocumentEdit, AnnotatedTextEdit } from 'vscode-languageserver-protocol/node';
-import { DefinitionRequest, PrepareRenameRequest, ReferencesRequest, RenameRequest } from 'vscode-languageserver-protocol/node';
+import type { SymbolInformation } from 'vscode-languageserver-protocol/node';
+import { DefinitionRequest, PrepareRenameRequest, ReferencesRequest, RenameRequest, WorkspaceSymbolRequest } from 'vscode-languageserver-protocol/node';
 import { markers, ROOT } from '../paths';
 import { LspClient, uriOf } from './lspClient';
 
@@ -111,6 +112,14 @@ describe('definition, references and rename over LSP', () => {
     const edit = (await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri: uriOf(ext) }, position: position(at['4']), newName: 'welcome' })) as WorkspaceEdit;
     const texts = (edit.documentChanges as TextDocumentEdit[]).flatMap((d) => (d.edits as AnnotatedTextEdit[]).map((e) => e.newText)).sort();
     assert.deepEqual(texts, ['macro-welcome', 'welcome']);
+  });
+
+  it('lists workspace symbols of every PBX folder: contexts, peers, templates, globals', async () => {
+    const symbols = (await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'trunk' })) as SymbolInformation[];
+    const shown = symbols.map((s) => `${s.name} (${s.containerName})`).sort();
+    assert.deepEqual(shown, ['TRUNK (global · office)', 'wazo-trunk (peer · wazo-a)', 'wazo-trunk (peer · wazo-b)']);
+    const incalls = (await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'incls' })) as SymbolInformation[];
+    assert.ok(incalls.some((s) => s.name === 'Incalls' && s.containerName === 'context · wazo-b'), 'characters in order match');
   });
 
   it("renames B's trunk peer everywhere that names it, A's register user and username included, with a preview", async () => {

@@ -2,9 +2,10 @@
 // Rename covers contexts, labels, peers, endpoints, auths, aors and templates across files and PBX folders; it is
 // refused, with the reason, where the name is built at run time or where the new name cannot be written.
 import * as path from 'node:path';
-import type { AnnotatedTextEdit, ChangeAnnotation, Location, Range, WorkspaceEdit } from 'vscode-languageserver';
+import type { AnnotatedTextEdit, ChangeAnnotation, Location, Range, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver';
+import { SymbolKind as SymbolKindLsp } from 'vscode-languageserver';
 import type { Occurrence, SymbolKind } from '../analysis/navigation/occurrences';
-import { occurrenceAt, occurrencesOf } from '../analysis/navigation/occurrences';
+import { occurrenceAt, occurrenceIndex, occurrencesOf } from '../analysis/navigation/occurrences';
 import type { Workspace } from '../model/workspace';
 import { rangeOf } from './positions';
 
@@ -86,4 +87,40 @@ export function rename(workspace: Workspace, file: string, offset: number, newNa
     documentChanges: Object.entries(changes).map(([uri, edits]) => ({ textDocument: { uri, version: null }, edits })),
     changeAnnotations: annotations,
   };
+}
+
+const SYMBOL_KINDS: Partial<Record<SymbolKind, SymbolKindLsp>> = {
+  context: SymbolKindLsp.Namespace,
+  label: SymbolKindLsp.Key,
+  template: SymbolKindLsp.Interface,
+  peer: SymbolKindLsp.Object,
+  endpoint: SymbolKindLsp.Object,
+  auth: SymbolKindLsp.Struct,
+  aor: SymbolKindLsp.Struct,
+  transport: SymbolKindLsp.Struct,
+  global: SymbolKindLsp.Variable,
+};
+
+/** The most symbols one query returns (the client filters further as the user types). */
+const MAX_SYMBOLS = 500;
+
+/** Workspace symbols: every definition whose name contains the query's characters in order (case-insensitive). */
+export function workspaceSymbols(workspace: Workspace, query: string, toUri: ToUri): SymbolInformation[] {
+  const q = query.toLowerCase();
+  const fits = (name: string): boolean => {
+    let i = 0;
+    for (const c of name.toLowerCase()) if (c === q[i]) i++;
+    return i === q.length;
+  };
+  const out: SymbolInformation[] = [];
+  for (const o of occurrenceIndex(workspace).all) {
+    const kind = SYMBOL_KINDS[o.kind];
+    if (!o.definition || kind === undefined || !fits(o.name)) continue;
+    const where = location(workspace, o, toUri);
+    if (!where) continue;
+    const folder = path.posix.basename(path.posix.dirname(o.file));
+    out.push({ name: o.name, kind, location: where, containerName: `${o.kind} · ${folder}` });
+    if (out.length >= MAX_SYMBOLS) break;
+  }
+  return out;
 }
