@@ -19,6 +19,7 @@ import type { SimulateDialParams, SimulateOriginsParams } from './protocol';
 import { SETTINGS_SECTION, SIMULATE_DIAL, SIMULATE_ORIGINS } from './protocol';
 import { simulateDial, simulateLenses, simulateOrigins } from './features/simulate';
 import { definition, prepareRename, references, rename, workspaceSymbols } from './features/navigation';
+import { completion, signatureHelp } from './features/completion';
 
 interface Settings {
   index: { maxFiles: number };
@@ -99,6 +100,8 @@ export function startServer(connection: Connection): void {
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
         workspaceSymbolProvider: true,
+        completionProvider: { triggerCharacters: ['/', '@', '{', '(', ',', '=', '>', '&', '_'] },
+        signatureHelpProvider: { triggerCharacters: ['(', ','], retriggerCharacters: [',', '?', ':'] },
       },
       serverInfo: { name: 'pbx-interconnect-language-server', version: '0.1.0' },
     };
@@ -197,6 +200,14 @@ export function startServer(connection: Connection): void {
     const r = p ? rename(workspace, p.file, p.offset, params.newName, pathToUri) : null;
     if (r && 'refused' in r) return refused(r.refused);
     return r;
+  });
+  connection.onCompletion((params) => {
+    const d = docOf(params.textDocument.uri);
+    return d ? completion(workspace, d.file, d.text, params.position) : [];
+  });
+  connection.onSignatureHelp((params) => {
+    const d = docOf(params.textDocument.uri);
+    return d ? signatureHelp(workspace, d.file, d.text, params.position) : null;
   });
   connection.onWorkspaceSymbol((params) => workspaceSymbols(workspace, params.query, pathToUri));
   connection.onCodeLens((params) => {

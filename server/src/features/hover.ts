@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Hover } from 'vscode-languageserver';
 import { MarkupKind } from 'vscode-languageserver';
 import { hoverAt } from '../analysis/hover';
+import { docsHoverAt } from '../analysis/docsHover';
 import type { Workspace } from '../model/workspace';
 import { lineAndCharacter } from '../parser/lines';
 import { rangeOf } from './positions';
@@ -16,7 +17,7 @@ export function hover(workspace: Workspace, file: string, offset: number): Hover
     const line = d ? lineAndCharacter(d.lineStarts, at).line + 1 : 1;
     return `${path.posix.relative(dir, f) || path.posix.basename(f)}:${line}`;
   };
-  const h = hoverAt(workspace, file, offset, where);
+  const h = hoverAt(workspace, file, offset, where) ?? docsHoverAt(workspace, file, offset);
   if (!h) return null;
   return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: rangeOf(doc.lineStarts, h.start, h.end) };
 }

@@ -1,0 +1,64 @@
+// Completion and signature help over LSP: the analysis' suggestions as CompletionItems (snippets where they help,
+// documentation as Markdown), and the application's signature with the parameter being typed.
+import type { CompletionItem, Position, SignatureHelp } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver';
+import type { Suggestion } from '../analysis/completion/complete';
+import { complete, signature } from '../analysis/completion/complete';
+import type { Workspace } from '../model/workspace';
+import type { Section } from '../parser/ast';
+
+const KINDS: Record<Suggestion['kind'], CompletionItemKind> = {
+  keyword: CompletionItemKind.Keyword,
+  context: CompletionItemKind.Module,
+  label: CompletionItemKind.Reference,
+  peer: CompletionItemKind.Interface,
+  endpoint: CompletionItemKind.Interface,
+  application: CompletionItemKind.Function,
+  function: CompletionItemKind.Function,
+  variable: CompletionItemKind.Variable,
+  key: CompletionItemKind.Property,
+  value: CompletionItemKind.EnumMember,
+  template: CompletionItemKind.Class,
+  snippet: CompletionItemKind.Snippet,
+  option: CompletionItemKind.EnumMember,
+};
+
+/** The text of the cursor's line up to the cursor, and the section it is in. */
+function lineBefore(workspace: Workspace, file: string, text: string, position: Position): { line: string; section: Section | null } | null {
+  const doc = workspace.document(file);
+  if (!doc || position.line >= doc.lineStarts.length) return null;
+  const start = doc.lineStarts[position.line];
+  const offset = Math.min(start + position.character, text.length);
+  let section: Section | null = null;
+  for (const s of doc.sections) if (s.header.start < start || (s.header.start === start && offset > s.header.end)) section = s;
+  return { line: text.slice(start, offset), section };
+}
+
+export function completion(workspace: Workspace, file: string, text: string, position: Position): CompletionItem[] {
+  const at = lineBefore(workspace, file, text, position);
+  if (!at) return [];
+  return complete(workspace, file, at.line, at.section).map((s, i) => {
+    const range = { start: { line: position.line, character: position.character - s.replace }, end: position };
+    const item: CompletionItem = {
+      label: s.label,
+      kind: KINDS[s.kind],
+      detail: s.detail,
+      sortText: String(i).padStart(5, '0'),
+      textEdit: { range, newText: s.snippet ?? s.label },
+      ...(s.snippet ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
+      ...(s.documentation ? { documentation: { kind: MarkupKind.Markdown, value: s.documentation } } : {}),
+    };
+    return item;
+  });
+}
+
+export function signatureHelp(workspace: Workspace, file: string, text: string, position: Position): SignatureHelp | null {
+  const at = lineBefore(workspace, file, text, position);
+  const sig = at ? signature(at.line) : null;
+  if (!sig) return null;
+  return {
+    signatures: [{ label: sig.label, documentation: { kind: MarkupKind.Markdown, value: sig.documentation }, parameters: sig.parameters.map((p) => ({ label: p.label, documentation: p.documentation })) }],
+    activeSignature: 0,
+    activeParameter: sig.active,
+  };
+}
