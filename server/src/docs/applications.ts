@@ -450,7 +450,7 @@ const ENTRIES: AppEntry[] = [
       req('priority', 'Target priority number or label name.'),
     ],
     description:
-      'Jumps without remembering where it came from. If the target does not exist the channel goes to the `i` extension of the current context, else to `h`, else it is hung up: a mistyped label silently ends calls. With only two arguments they are read as extension and priority.',
+      'Jumps without remembering where it came from. If the target extension does not exist the call goes to the `i` extension of the target context (its includes count) and ends when there is none; a mistyped label ends the call silently. With only two arguments they are read as extension and priority.',
     module: 'core',
   },
   {
@@ -463,7 +463,7 @@ const ENTRIES: AppEntry[] = [
       opt('labeliffalse', `Where to go when false. ${GOTO_LABEL}`),
     ],
     description:
-      'When the chosen label is empty the dialplan simply goes on at the next priority. A label that does not exist behaves as in Goto: `i` extension, then `h`, then hangup. Remember the `?` even when only the false branch is used: `GotoIf($[${X}=1]?:skip)`.',
+      'When the chosen label is empty the dialplan simply goes on at the next priority. A label that does not exist ends the call (a real Asterisk 20 does not go to `i` for it). Remember the `?` even when only the false branch is used: `GotoIf($[${X}=1]?:skip)`.',
     module: 'core',
   },
   {
