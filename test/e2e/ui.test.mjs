@@ -1,9 +1,9 @@
 // UI tests in a real VS Code workbench: code-server with the packaged .vsix installed, driven by headless
 // chromium. They do what a person would (Quick Open, the Problems panel, the Outline view, a hover) and save
 // screenshots to test-results/screenshots/. Then a second workspace, two PBXs whose trunk is checked across
-// both, and a copy of examples/ (what `npm start` opens) in which a call is simulated. With
-// PBX_UPDATE_SCREENSHOT=1 the overview, hover, trunk and simulation shots are also copied to docs/screenshot.png,
-// docs/hover.png, docs/trunk.png and docs/simulate.png for the README. Needs `node scripts/build.mjs`,
+// both, and a copy of examples/ (what `npm start` opens) in which a call is simulated and a Dial string completed.
+// With PBX_UPDATE_SCREENSHOT=1 the overview, hover, trunk, simulation and completion shots are also copied to
+// docs/screenshot.png, docs/hover.png, docs/trunk.png, docs/simulate.png and docs/completion.png for the README. Needs `node scripts/build.mjs`,
 // `node scripts/e2e/package.mjs` (dist/pbx-interconnect.vsix) and `node scripts/e2e/install.mjs`.
 import assert from 'node:assert/strict';
 import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -227,6 +227,35 @@ describe('PBX Interconnect in the VS Code UI', { timeout: 120_000 }, () => {
       await page.locator('[id="status.editor.selection"]', { hasText: 'Ln 18, Col 1' }).waitFor(WAIT);
       const line = page.locator('.editor-group-container.active .monaco-editor .view-line', { hasText: 'exten => 101,1,Dial(SIP/someone)' });
       await line.waitFor(WAIT);
+    }));
+
+  it("completes wazo-a's peers while a Dial string is typed", () =>
+    step('completion', async () => {
+      // wazo-b's file is in front (the last test opened it): pick wazo-a's once it is the focused row
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', ...WAIT });
+      await page.keyboard.type('wazo-a/extensions.conf');
+      await page.locator('.quick-input-list .monaco-list-row.focused[aria-label*="wazo-a"]').waitFor(WAIT);
+      await page.keyboard.press('Enter');
+      await page.locator('.editor-group-container.active .monaco-breadcrumbs', { hasText: 'wazo-a' }).waitFor(WAIT);
+      // a new line after line 24 (exten => _**99.,1,Dial(...)), typed as a person would
+      await page.keyboard.press('Control+G');
+      await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', ...WAIT });
+      await page.keyboard.type('24');
+      await page.keyboard.press('Enter');
+      await page.locator('[id="status.editor.selection"]', { hasText: 'Ln 24' }).waitFor(WAIT);
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('exten => 8000,1,Dial(SIP/', { delay: 20 });
+      const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'wazo-trunk' });
+      await row.first().waitFor(WAIT);
+      // wazo-a's phones are offered too, not wazo-b's
+      await page.locator('.suggest-widget .monaco-list-row', { hasText: '1001' }).first().waitFor(WAIT);
+      assert.equal(await page.locator('.suggest-widget .monaco-list-row', { hasText: 'someone' }).count(), 0);
+      const shot = await screenshot('completion');
+      if (process.env.PBX_UPDATE_SCREENSHOT === '1') publish(shot, 'completion.png');
+      await page.keyboard.press('Enter');
+      await page.locator('.editor-group-container.active .monaco-editor .view-line', { hasText: 'exten => 8000,1,Dial(SIP/wazo-trunk' }).waitFor(WAIT);
     }));
 });
 
