@@ -1,5 +1,6 @@
 // Bad input never crashes or hangs the analysis: random damage to real configs (the corpus and the two-PBX labs)
-// goes through parsing, the dialplan model, every check, hovers and lookups, each file within a time limit.
+// goes through parsing, the dialplan model, every check, hovers, lookups, simulated calls, completion, definition,
+// references and rename at random places, each file within a time limit.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -7,6 +8,10 @@ import { describe, it } from 'node:test';
 import { fileFindings } from '../../server/src/analysis/findings';
 import { hoverAt } from '../../server/src/analysis/hover';
 import { lookup } from '../../server/src/model/matcher';
+import { simulate } from '../../server/src/analysis/simulate/simulate';
+import { complete } from '../../server/src/analysis/completion/complete';
+import { occurrenceAt } from '../../server/src/analysis/navigation/occurrences';
+import { definition, references, rename } from '../../server/src/features/navigation';
 import { Workspace } from '../../server/src/model/workspace';
 import { MemoryHost } from '../memoryHost';
 import { CONFORMANCE, CORPUS, listFiles } from '../paths';
@@ -48,7 +53,23 @@ describe('robustness', () => {
         assert.ok(found.every((x) => x.start >= 0 && x.end >= x.start && x.end <= files[f].length + 1), `ranges inside ${f}`);
         for (let i = 0; i < 5; i++) hoverAt(ws, f, Math.floor(random() * files[f].length), (file, at) => `${file}:${at}`);
         const plan = ws.dialplanFor(f);
-        if (plan) for (const c of [...plan.contexts.keys()].slice(0, 5)) lookup(plan, c, String(Math.floor(random() * 100000)), { mode: 'canmatch', when: 'open' });
+        if (plan) {
+          for (const c of [...plan.contexts.keys()].slice(0, 5)) {
+            const number = String(Math.floor(random() * 100000));
+            lookup(plan, c, number, { mode: 'canmatch', when: 'open' });
+            const r = simulate(ws, { number, from: { kind: 'context', name: c } });
+            assert.ok(r.outcome.reason.length > 0, `a simulated call from ${c} says how it ends`);
+          }
+        }
+        const doc = ws.document(f);
+        for (let i = 0; i < 5 && doc; i++) {
+          const offset = Math.floor(random() * files[f].length);
+          const line = doc.sections.length ? files[f].slice(files[f].lastIndexOf('\n', offset - 1) + 1, offset) : '';
+          complete(ws, f, line, doc.sections.filter((s) => s.start <= offset).pop() ?? null);
+          definition(ws, f, offset, (x) => x);
+          references(ws, f, offset, true, (x) => x);
+          if (occurrenceAt(ws, f, offset)) rename(ws, f, offset, 'renamed', (x) => x);
+        }
         assert.ok(Date.now() - started < 5000, `${f} took ${Date.now() - started} ms`);
       }
     }
