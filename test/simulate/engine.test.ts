@@ -39,6 +39,7 @@ exten => 904,1,Dial(IAX2/bob:Sup3rS3cret@203.0.113.5/100)
 exten => 905,1,Set(CALLERID(num)=555)
  same => n,Goto(vip,1,1)
 exten => 906,2,NoOp(no priority one)
+exten => h,1,NoOp(call ended: \${DIALSTATUS})
 
 [internal]
 exten => 101,1,Dial(SIP/101,20)
@@ -105,8 +106,10 @@ describe('simulate: the engine', () => {
     assert.equal(r.hops[1].line, 11);
   });
 
-  it('rings a phone, and follows an unknown DIALSTATUS both ways', () => {
+  it('rings a phone, and says that h runs in the channel\'s context when the call ends', () => {
     const r = run('101');
+    assert.ok(r.notes.some((n) => /runs h in 'from-users': NoOp\(call ended: \$\{DIALSTATUS\}\) at office\/extensions\.conf:\d+/.test(n)), r.notes.join(' | '));
+    assert.ok(!run('102', 'internal').notes.some((n) => /runs h/.test(n)), 'a context without h runs nothing');
     assert.equal(r.outcome.kind, 'extension');
     assert.match(r.outcome.reason, /Rings SIP\/101, a phone of office for 20 s/);
     assert.equal(r.match.foundIn, 'internal');

@@ -57,6 +57,8 @@ interface Walk {
   repeats: Map<string, number>;
   /** Side paths (the other branch of an unknown condition) record no hops of their own. */
   depth: number;
+  /** The call the walk is on (the first PBX's until a trunk or Local channel takes it elsewhere). */
+  last: Call | null;
 }
 
 /** A call on one PBX: its channel, the Gosub/Macro frames, and whether it was answered. */
@@ -85,7 +87,7 @@ export function simulate(workspace: Workspace, o: SimulateOptions): SimulateDial
     notes: [],
     outcome: { kind: 'no-context', pbx: '', context: null, extension: null, sipStatus: null, reason: '' },
   };
-  const w: Walk = { workspace, pbxs, when: o.when ?? new Date(), result, steps: 0, repeats: new Map(), depth: 0 };
+  const w: Walk = { workspace, pbxs, when: o.when ?? new Date(), result, steps: 0, repeats: new Map(), depth: 0, last: null };
   const start = resolveOrigin(pbxs, o.from);
   if ('error' in start) {
     result.outcome = { kind: 'no-context', pbx: o.from.pbx ?? '', context: o.from.kind === 'context' ? o.from.name : null, extension: null, sipStatus: null, reason: start.error };
@@ -98,7 +100,9 @@ export function simulate(workspace: Workspace, o: SimulateOptions): SimulateDial
     result.match = { result: result.outcome.kind === 'extension' || result.outcome.kind === 'friend' ? 'match' : 'no-extension' };
     return result;
   }
-  result.outcome = run(w, newCall(start.pbx, start.context, o.number, o.callerId ?? null));
+  const first = newCall(start.pbx, start.context, o.number, o.callerId ?? null);
+  result.outcome = run(w, first);
+  hangupNotes(w, first);
   // a device string may carry a secret (IAX2/user:secret@host): it never reaches a view, a log or a test snapshot
   result.outcome.reason = hideSecrets(result.outcome.reason);
   result.notes = result.notes.map(hideSecrets);
@@ -178,6 +182,7 @@ function outcome(kind: OutcomeKind, pbx: Pbx, context: string | null, extension:
 
 function run(w: Walk, call: Call): Outcome {
   const { ch } = call;
+  if (w.depth === 0) w.last = call;
   for (;;) {
     const plan = call.pbx.dialplan;
     if (!plan) return outcome('no-context', call.pbx, ch.context, ch.exten, `${call.pbx.name} has no dialplan (extensions.conf).`);
@@ -206,6 +211,22 @@ function run(w: Walk, call: Call): Outcome {
     }
     const target = jump(w, call, step);
     if (target !== null) return target;
+  }
+}
+
+/**
+ * When a call ends (hung up, priorities run out, Dial failed and the dialplan ended), Asterisk runs the `h`
+ * extension of the context the channel is in, includes and patterns counted; a context without one runs nothing.
+ */
+function hangupNotes(w: Walk, first: Call): void {
+  const calls = w.last && w.last !== first ? [first, w.last] : [first];
+  for (const call of calls) {
+    const plan = call.pbx.dialplan;
+    if (!plan?.contexts.has(call.ch.context)) continue;
+    const h = lookup(plan, call.ch.context, 'h', { callerId: call.ch.callerId, when: w.when });
+    if (h.result !== 'match') continue;
+    const at = priorityPlace(h.priority);
+    w.result.notes.push(`When the call ends on ${call.pbx.name}, Asterisk runs h in '${call.ch.context}'${h.foundIn.name !== call.ch.context ? ` (found in '${h.foundIn.name}')` : ''}: ${h.priority.app}(${h.priority.data}) at ${at.file.split('/').slice(-2).join('/')}:${at.line}.`);
   }
 }
 
