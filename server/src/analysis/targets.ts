@@ -48,38 +48,45 @@ export function splitTop(text: string, sep: string, limit = Infinity): { text: s
 /** A `[[context,]extension,]priority` goto string (pbx_parseable_goto). */
 function gotoString(kind: string, text: string, base: number, consequence: string, gosub = false): Target | null {
   if (text.trim() === '') return null;
-  const parts = text.split(',').slice(0, 3);
+  const parts = text.split(',', 3);
   // where each part starts in `text`
-  const offsets: number[] = [];
-  parts.reduce((at, part) => (offsets.push(at), at + part.length + 1), 0);
-  const range = (i: number, part: string): { start: number; end: number } => {
+  const second = parts[0].length + 1;
+  const third = second + (parts[1]?.length ?? 0) + 1;
+  const range = (at: number, part: string): { start: number; end: number } => {
     const lead = part.length - part.trimStart().length;
-    return { start: base + offsets[i] + lead, end: base + offsets[i] + lead + part.trim().length };
+    return { start: base + at + lead, end: base + at + lead + part.trim().length };
   };
   let context: string | undefined;
   let extension: string | undefined;
+  let contextAt: Target['contextAt'];
+  let extensionAt: Target['extensionAt'];
+  let labelAt: Target['labelAt'];
   let pri: string;
-  const t: Partial<Target> = {};
-  if (parts.length === 1) pri = parts[0];
-  else if (parts.length === 2) {
+  let priAt: number;
+  if (parts.length === 1) {
+    pri = parts[0];
+    priAt = 0;
+  } else if (parts.length === 2) {
     extension = parts[0] === '' ? undefined : parts[0];
     pri = parts[1];
-    if (extension !== undefined) t.extensionAt = range(0, parts[0]);
+    priAt = second;
+    if (extension !== undefined) extensionAt = range(0, parts[0]);
   } else {
     context = parts[0] === '' ? undefined : parts[0];
     extension = parts[1] === '' ? undefined : parts[1];
     pri = parts[2];
-    if (context !== undefined) t.contextAt = range(0, parts[0]);
-    if (extension !== undefined) t.extensionAt = range(1, parts[1]);
+    priAt = third;
+    if (context !== undefined) contextAt = range(0, parts[0]);
+    if (extension !== undefined) extensionAt = range(second, parts[1]);
   }
   if (gosub) pri = pri.replace(/\(.*$/, ''); // Gosub(ctx,ext,1(arg1,arg2))
-  const last = parts.length - 1;
   const lead = pri.length - pri.trimStart().length;
   pri = pri.trim().replace(/^[+-]/, '');
   const dynamic = /\$[{[]/.test(text);
   const number = /^\d+/.test(pri) ? parseInt(pri, 10) : undefined;
-  if (number === undefined && pri !== '') t.labelAt = { start: base + offsets[last] + lead, end: base + offsets[last] + lead + pri.length };
-  return { ...t, kind, context, extension, priority: number, label: number === undefined ? pri : undefined, dynamic, consequence, start: base, end: base + text.length };
+  if (number === undefined && pri !== '') labelAt = { start: base + priAt + lead, end: base + priAt + lead + pri.length };
+  // every target has the same fields, in the same order (one object shape for the code that reads them)
+  return { kind, context, extension, priority: number, label: number === undefined ? pri : undefined, dynamic, consequence, start: base, end: base + text.length, contextAt, extensionAt, labelAt, contextPrefix: undefined };
 }
 
 /** The jump targets of a dialplan line (computed once per line; moved with it when an edit above moves it). */
@@ -127,6 +134,8 @@ function computeTargets(p: Priority): Target[] {
     }
     case 'dial':
     case 'queue': {
+      // most Dial lines name devices only: without a Local/ channel or an M U F G option there is nothing to find
+      if (!/local\//i.test(text) && !/[MUFG]\(/.test(text)) return [];
       const args = splitTop(text, ',');
       const first = args[0];
       const out: Target[] = [];
