@@ -142,4 +142,16 @@ describe('dialplan grammar: fast path', () => {
     }
     assert.ok(compared > 1000, `compared ${compared} lines`);
   });
+
+  it('takes sets in the extension name as the grammar does, and leaves the doubtful ones to it', () => {
+    const exact = ['_0[1-9].,1,Dial(SIP/out/${EXTEN})', '_[2-8]XX,n(busy),NoOp()', '_9[0-9]X[a-c],1,Set(A=[x])', '_[+]X.,1,NoOp(plus)'];
+    for (const value of exact) {
+      const fast = fastExtension(value, 'exten', 0);
+      assert.ok(fast, `the fast path takes ${value}`);
+      const slow = fromGrammar(grammar.parse(value, { startRule: 'ExtenValue' }), (r) => ({ text: r.text, start: r.start, end: r.end }));
+      assert.deepEqual(fast, slow, value);
+    }
+    // a comma inside a set, an unclosed set, a stray ]: the grammar decides
+    for (const value of ['_[1,2]X,1,NoOp()', '_[12,1,NoOp()', '_1]X,1,NoOp()']) assert.equal(fastExtension(value, 'exten', 0), null, value);
+  });
 });

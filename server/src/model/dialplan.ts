@@ -547,7 +547,8 @@ function addInclude(b: Builder, context: Context, v: LoadedVariable): void {
   const comma = value.indexOf(',');
   const cut = bar >= 0 ? bar : comma;
   const name = cut < 0 ? value : value.slice(0, cut);
-  const timing = cut < 0 ? null : parseTiming(value.slice(cut + 1));
+  const when = cut < 0 ? null : timingOf(value.slice(cut + 1));
+  const timing = when?.timing ?? null;
   const duplicate = context.includes.find((i) => i.value.toLowerCase() === value.toLowerCase());
   if (duplicate) {
     problem(b, { file: v.file, start: v.assignment.start, end: v.assignment.end }, 'dialplan-duplicate-include', 'warning', `'${name}' is already included in '${context.name}': Asterisk ignores this line ("already included").`, [
@@ -558,11 +559,25 @@ function addInclude(b: Builder, context: Context, v: LoadedVariable): void {
   if (timing && timing.invalid.length > 0) {
     problem(b, spanAt(v.file, statement.times?.[0] ?? statement.context), 'dialplan-invalid-time', 'warning', `Asterisk skips the invalid ${timing.invalid.join(', ')} of this include's time condition.`);
   }
-  const everOpen = timing === null || canEverBeOpen(timing);
+  const everOpen = when === null || when.everOpen;
   if (!everOpen) {
     problem(b, spanAt(v.file, statement.times?.[0] ?? statement.context), 'dialplan-include-never-open', 'warning', `No date and time satisfies this include's time condition '${value.slice(cut + 1)}', so '${name}' is never searched.`);
   }
-  context.includes.push({ value, context: name, timing, everOpen, alwaysOpen: timing === null || isAlwaysOpen(timing), file: v.file, statement });
+  context.includes.push({ value, context: name, timing, everOpen, alwaysOpen: when === null || when.alwaysOpen, file: v.file, statement });
+}
+
+/** Parsed time conditions by their text: dialplans repeat the same few (`08:00-18:00,mon-fri,*,*`) in every context. */
+const timings = new Map<string, { timing: Timing; everOpen: boolean; alwaysOpen: boolean }>();
+
+function timingOf(text: string): { timing: Timing; everOpen: boolean; alwaysOpen: boolean } {
+  let t = timings.get(text);
+  if (t === undefined) {
+    if (timings.size > 10_000) timings.clear();
+    const timing = parseTiming(text);
+    t = { timing, everOpen: canEverBeOpen(timing), alwaysOpen: isAlwaysOpen(timing) };
+    timings.set(text, t);
+  }
+  return t;
 }
 
 function spanAt(file: string, s: Span): { file: string; start: number; end: number } {

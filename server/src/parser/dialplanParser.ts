@@ -188,7 +188,15 @@ export function fastExtension(value: string, kind: 'exten' | 'same', base: numbe
         comma = i;
         break;
       }
-      if (c === 91 || c === 92 || c === 47 || c === 93) return null; // [ \ / ]
+      if (c === 91) {
+        // a set `[1-9]` is part of the name, provided it closes before any comma (else the grammar decides)
+        const close = value.indexOf(']', i + 1);
+        const comma = value.indexOf(',', i + 1);
+        if (close < 0 || (comma >= 0 && comma < close)) return null;
+        i = close;
+        continue;
+      }
+      if (c === 92 || c === 47 || c === 93) return null; // \ / ]
     }
     if (comma < 0) return null;
     extension = { text: value.slice(0, comma), start: base, end: base + comma, unclosedBracket: false };

@@ -27,6 +27,12 @@ export function checkTarget(plan: Dialplan, from: Priority, t: Target, visited?:
     const ctx = plan.contexts.get(context)!;
     return ctx.extensions.some((e) => e.labels.has(t.label!)) ? null : `${t.kind}: no extension of '${context}' has a label '${t.label}'.`;
   }
+  if (t.label !== undefined && t.extension === undefined && exten === from.name) {
+    // a label of the line's own literal extension (GotoIf(...?busy)): the lookup would find this very extension
+    // first (literals come before patterns), so its having the label settles it without a search
+    const own = registeredLine(plan, from.statement.statement)?.extension;
+    if (own && own.cid === null && !own.isPattern && own.context === context && own.labels.has(t.label)) return null;
+  }
   const r = lookup(plan, context, exten, { priority: t.priority ?? 1, label: t.label, when: 'open' });
   if (visited) for (const v of r.visited) visited.add(v);
   if (r.result === 'match') return null;

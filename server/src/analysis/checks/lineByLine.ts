@@ -11,12 +11,14 @@ export interface DialplanLine {
   /** The extension this line belongs to (globals substituted; for `same`, the one before). */
   name: string;
   statement: ExtensionStatement;
+  /** The line before in its category (null at the start of a category). */
+  previous: DialplanLine | null;
 }
 
-/** Each context's lines with the line before (null at the start of a category), worked out once per context. */
-const linesOf = new WeakMap<Context, [DialplanLine, DialplanLine | null][]>();
+/** Each context's lines, worked out once per context. */
+const linesOf = new WeakMap<Context, DialplanLine[]>();
 
-function contextLines(plan: Dialplan, context: Context): [DialplanLine, DialplanLine | null][] {
+function contextLines(plan: Dialplan, context: Context): DialplanLine[] {
   let lines = linesOf.get(context);
   if (lines !== undefined) return lines;
   lines = [];
@@ -31,8 +33,8 @@ function contextLines(plan: Dialplan, context: Context): [DialplanLine, Dialplan
       if (kind === 'exten') name = substituteGlobals(statement.extension?.text ?? '', plan.globals);
       else if (previous !== null) name = previous.name;
       else continue;
-      const line: DialplanLine = { context: context.name, file: v.file, name, statement };
-      lines.push([line, previous]);
+      const line: DialplanLine = { context: context.name, file: v.file, name, statement, previous };
+      lines.push(line);
       previous = line;
     }
   }
@@ -41,7 +43,7 @@ function contextLines(plan: Dialplan, context: Context): [DialplanLine, Dialplan
 }
 
 export function lineByLine(plan: Dialplan, visit: (line: DialplanLine, previous: DialplanLine | null) => void): void {
-  for (const context of plan.contexts.values()) for (const [line, previous] of contextLines(plan, context)) visit(line, previous);
+  for (const context of plan.contexts.values()) for (const line of contextLines(plan, context)) visit(line, line.previous);
 }
 
 /** The `exten` line that starts each extension (the lines after it with the same name are skipped). */

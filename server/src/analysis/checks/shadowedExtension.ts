@@ -127,8 +127,14 @@ export const shadowedExtension: DialplanCheck = {
     const out: Finding[] = [];
     for (const context of plan.contexts.values()) {
       const takers: { exten: string; name: string; file: string; start: number; end: number }[] = [];
+      // the takers' names, kept alongside; literals also in a set (literals sort before every pattern, so while
+      // no pattern has been seen a literal is taken only by the same literal: one lookup, not a scan)
+      const extens: string[] = [];
+      const literals = new Set<string>();
+      let patternSeen = false;
       for (const e of context.extensions) {
-        if (e.priorities.has(1) && e.cid === null && takers.length > 0 && !matchesNothing(e.exten) && shadowed(e.exten, takers.map((t) => t.exten))) {
+        const literal = !e.exten.startsWith('_');
+        if (e.priorities.has(1) && e.cid === null && takers.length > 0 && !matchesNothing(e.exten) && (literal && !patternSeen ? literals.has(e.exten) : shadowed(e.exten, extens))) {
           const p = e.priorities.get(1)!;
           const ext = p.statement.extension;
           // an earlier pattern that reads the same takes it all; else name the patterns that do it when they
@@ -155,6 +161,9 @@ export const shadowedExtension: DialplanCheck = {
         if (e.priorities.has(1) && e.cid === null) {
           const p = e.priorities.get(1)!;
           takers.push({ exten: e.exten, name: e.name, file: p.file, start: p.statement.statement.start, end: p.statement.statement.end });
+          extens.push(e.exten);
+          if (e.exten.startsWith('_')) patternSeen = true;
+          else literals.add(e.exten);
         }
       }
     }
