@@ -90,10 +90,16 @@ function gotoString(kind: string, text: string, base: number, consequence: strin
 }
 
 /** The jump targets of a dialplan line (computed once per line; moved with it when an edit above moves it). */
+/** Most lines jump nowhere: they share this slot, which never needs moving. */
+const NO_TARGETS: { at: number; list: Target[] } = Object.freeze({ at: -1, list: Object.freeze([]) as unknown as Target[] });
+
 export function applicationTargets(p: Priority): Target[] {
+  if (p.targets === NO_TARGETS) return NO_TARGETS.list;
   const at = p.statement.application?.data?.start ?? -1;
-  if (p.targets === null) p.targets = { at, list: computeTargets(p) };
-  else if (p.targets.at !== at) {
+  if (p.targets === null) {
+    const list = computeTargets(p);
+    p.targets = list.length === 0 ? NO_TARGETS : { at, list };
+  } else if (p.targets.at !== at) {
     const delta = at - p.targets.at;
     const move = (r: { start: number; end: number } | undefined): { start: number; end: number } | undefined => (r ? { start: r.start + delta, end: r.end + delta } : undefined);
     p.targets = { at, list: (p.targets.list as Target[]).map((t) => ({ ...t, start: t.start + delta, end: t.end + delta, contextAt: move(t.contextAt), extensionAt: move(t.extensionAt), labelAt: move(t.labelAt) })) };

@@ -45,14 +45,21 @@ function contextOf(plan: Dialplan, p: Priority): string | null {
   return registeredLine(plan, p.statement.statement)?.extension.context ?? null;
 }
 
-function checkContext(plan: Dialplan, context: Context, seen: Set<unknown>, out: Finding[], visited = new Set<string>()): void {
+/**
+ * `seen` skips lines already checked in another context (a template's lines are in every context that inherits
+ * them); null when checking one context, where the findings are made unique by place anyway (findings.ts) and a
+ * set of every line would cost more than it saves.
+ */
+function checkContext(plan: Dialplan, context: Context, seen: Set<unknown> | null, out: Finding[], visited = new Set<string>()): void {
   const fragment = path.posix.basename(plan.config.root) !== 'extensions.conf';
   {
     {
       for (const e of context.extensions) {
         for (const p of e.priorities.values()) {
-          if (seen.has(p.statement.statement)) continue;
-          seen.add(p.statement.statement);
+          if (seen !== null) {
+            if (seen.has(p.statement.statement)) continue;
+            seen.add(p.statement.statement);
+          }
           for (const t of applicationTargets(p)) {
             if (t.context !== undefined) visited.add(t.context);
             const problem = checkTarget(plan, p, t, visited);
@@ -86,7 +93,7 @@ export const gotoTarget: DialplanCheck = {
   runContext(plan, context) {
     const out: Finding[] = [];
     const visited = new Set<string>([context.name]);
-    checkContext(plan, context, new Set(), out, visited);
+    checkContext(plan, context, null, out, visited);
     looked.set(context, visited);
     return out;
   },

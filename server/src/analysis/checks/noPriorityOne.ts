@@ -12,9 +12,10 @@ export const noPriorityOne: DialplanCheck = {
     const out: Finding[] = [];
     for (const context of plan.contexts.values()) {
       for (const e of context.extensions) {
-        const numbers = [...e.priorities.keys()].filter((p) => p !== PRIORITY_HINT).sort((a, b) => a - b);
         // an extension with labels is entered by label (Gosub(stdexten,s,stdexten(...)) on `50000(stdexten)`)
-        if (numbers.length === 0 || e.priorities.has(1) || e.labels.size > 0) continue;
+        if (e.priorities.has(1) || e.labels.size > 0) continue;
+        const numbers = [...e.priorities.keys()].filter((p) => p !== PRIORITY_HINT).sort((a, b) => a - b);
+        if (numbers.length === 0) continue;
         const first = e.priorities.get(numbers[0])!;
         const st = first.statement.statement;
         out.push({

@@ -70,7 +70,11 @@ function samples(exten: string): string[] {
  */
 function shadowed(exten: string, takers: string[]): boolean {
   if (!exten.startsWith('_')) return takers.some((t) => matchExtension(t, exten, 'match') !== 0);
-  const relevant = takers.filter((t) => (t.startsWith('_') ? mayMeet(exten, t) : matchExtension(exten, t, 'match') !== 0));
+  // a literal can only be one of the pattern's numbers if its length fits and its first character does
+  const first = firstChars(exten);
+  const [min, max] = lengthRange(exten);
+  const fits = (t: string): boolean => t.length >= min && t.length <= max && (first === null || first.includes(t[0]));
+  const relevant = takers.filter((t) => (t.startsWith('_') ? mayMeet(exten, t) : fits(t) && matchExtension(exten, t, 'match') !== 0));
   if (relevant.length === 0) return false;
   // an earlier pattern that reads the same up to its `.` or `!` (what follows them is never looked at) takes all
   const same = matchedPart(exten);
@@ -78,6 +82,24 @@ function shadowed(exten: string, takers: string[]): boolean {
   // a number of the pattern that no earlier candidate takes settles it at once
   if (samples(exten).some((n) => !relevant.some((t) => matchExtension(t, n, 'match') !== 0))) return false;
   return covered(exten, relevant);
+}
+
+/** How long a pattern's numbers can be: each character or set is one; `.` adds one or more, `!` zero or more. */
+function lengthRange(exten: string): [number, number] {
+  let n = 0;
+  for (let i = 1; i < exten.length; i++) {
+    const c = exten[i];
+    if (c === '-') continue;
+    if (c === '.') return [n + 1, Infinity];
+    if (c === '!') return [n, Infinity];
+    if (c === '[') {
+      const end = exten.indexOf(']', i);
+      if (end < 0) return [0, Infinity];
+      i = end;
+    }
+    n++;
+  }
+  return [n, n];
 }
 
 /** A pattern as the matcher reads it: upper-case wildcards, no dashes, nothing after `.` or `!` outside a set. */

@@ -221,6 +221,8 @@ function run(w: Walk, call: Call): Outcome {
 function hangupNotes(w: Walk, first: Call): void {
   const calls = w.last && w.last !== first ? [first, w.last] : [first];
   for (const call of calls) {
+    // a call that ran no line (no such extension, a far side that refused it) has no h to run
+    if (!w.result.hops.some((h) => h.pbx === call.pbx.name)) continue;
     const plan = call.pbx.dialplan;
     if (!plan?.contexts.has(call.ch.context)) continue;
     const h = lookup(plan, call.ch.context, 'h', { callerId: call.ch.callerId, when: w.when });
