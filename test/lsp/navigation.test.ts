@@ -68,7 +68,7 @@ describe('definition, references and rename over LSP', () => {
     sip = path.join(dir, 'office', 'sip.conf');
     fs.writeFileSync(ext, text);
     fs.writeFileSync(sip, SIP);
-    for (const pbx of ['wazo-a', 'wazo-b']) fs.cpSync(path.join(ROOT, 'examples', pbx), path.join(dir, pbx), { recursive: true });
+    for (const pbx of ['wazo-a', 'wazo-b', 'ivozprovider', 'asterisk-friend']) fs.cpSync(path.join(ROOT, 'examples', pbx), path.join(dir, pbx), { recursive: true });
     client = await LspClient.start(dir);
     await client.open(ext, text);
     await client.diagnosticsFor(ext, () => true);
@@ -120,6 +120,18 @@ describe('definition, references and rename over LSP', () => {
     assert.deepEqual(shown, ['TRUNK (global · office)', 'wazo-trunk (peer · wazo-a)', 'wazo-trunk (peer · wazo-b)']);
     const incalls = (await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'incls' })) as SymbolInformation[];
     assert.ok(incalls.some((s) => s.name === 'Incalls' && s.containerName === 'context · wazo-b'), 'characters in order match');
+  });
+
+  it("goes from an Asterisk's register user to the IvozProvider friend it logs in as, and renames both", async () => {
+    const sip = path.join(dir, 'asterisk-friend', 'sip.conf');
+    const lines = fs.readFileSync(sip, 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.startsWith('register => friend-name'));
+    await client.open(sip, lines.join('\n'));
+    const defs = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: uriOf(sip) }, position: { line, character: 14 } })) as Location[];
+    assert.deepEqual(defs.map(place), ['ivozprovider/ivozprovider.conf:16:1']);
+    const edit = (await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri: uriOf(sip) }, position: { line, character: 14 }, newName: 'office' })) as WorkspaceEdit;
+    const byFile = (edit.documentChanges as TextDocumentEdit[]).map((d) => `${path.relative(dir, new URL(d.textDocument.uri).pathname)}: ${d.edits.length}`).sort();
+    assert.deepEqual(byFile, ['asterisk-friend/sip.conf: 2', 'ivozprovider/ivozprovider.conf: 1'], 'the register user, defaultuser and the friend section');
   });
 
   it("renames B's trunk peer everywhere that names it, A's register user and username included, with a preview", async () => {

@@ -11,7 +11,7 @@ import { rangeOf } from './positions';
 
 type ToUri = (file: string) => string;
 
-const RENAMABLE: SymbolKind[] = ['context', 'label', 'template', 'peer', 'endpoint', 'auth', 'aor', 'transport'];
+const RENAMABLE: SymbolKind[] = ['context', 'label', 'template', 'peer', 'endpoint', 'auth', 'aor', 'transport', 'friend'];
 
 function location(workspace: Workspace, o: Occurrence, toUri: ToUri): Location | null {
   const doc = workspace.document(o.file);
@@ -99,6 +99,7 @@ const SYMBOL_KINDS: Partial<Record<SymbolKind, SymbolKindLsp>> = {
   aor: SymbolKindLsp.Struct,
   transport: SymbolKindLsp.Struct,
   global: SymbolKindLsp.Variable,
+  friend: SymbolKindLsp.Object,
 };
 
 /** The most symbols one query returns (the client filters further as the user types). */

@@ -14,8 +14,9 @@ import type { Workspace } from '../../model/workspace';
 import { CONTEXT_KEYS } from '../checks/unreachableContext';
 import { applicationTargets, splitTop } from '../targets';
 import { peerLinks, registrationLinks } from '../trunks/pairing';
+import { friendLinks } from '../trunks/ivozPairing';
 
-export type SymbolKind = 'context' | 'label' | 'template' | 'peer' | 'endpoint' | 'auth' | 'aor' | 'transport' | 'global' | 'file';
+export type SymbolKind = 'context' | 'label' | 'template' | 'peer' | 'endpoint' | 'auth' | 'aor' | 'transport' | 'global' | 'file' | 'friend';
 
 export interface Occurrence {
   kind: SymbolKind;
@@ -68,6 +69,7 @@ function build(workspace: Workspace): OccurrenceIndex {
     sip(all, pbx);
   }
   crossPbx(all, pbxs);
+  friends(all, pbxs);
   includes(all, pbxs);
   const byFile = new Map<string, Occurrence[]>();
   const byKey = new Map<string, Occurrence[]>();
@@ -206,6 +208,20 @@ function crossPbx(out: Occurrence[], pbxs: Pbx[]): void {
       const v = l.peer.values.get(key);
       if (!v || v.assignment.value.text !== l.remote.name) continue;
       out.push({ kind: 'peer', name: l.remote.name, scope: l.to.dir, file: v.file, start: v.assignment.value.start, end: v.assignment.value.end, definition: false });
+    }
+  }
+}
+
+/** IvozProvider friends: their sections, and the register user and username an Asterisk logs in with. */
+function friends(out: Occurrence[], pbxs: Pbx[]): void {
+  for (const pbx of pbxs) for (const f of pbx.company?.friends ?? []) out.push({ kind: 'friend', name: f.name, scope: pbx.dir, ...f.header, definition: true });
+  for (const l of friendLinks(pbxs)) {
+    if (!l.friend) continue;
+    const ref = { kind: 'friend' as const, name: l.friend.name, scope: l.company.dir, definition: false };
+    if (l.registration && l.registration.user === l.friend.name) out.push({ ...ref, ...l.registration.at.user });
+    for (const key of ['defaultuser', 'username']) {
+      const v = l.peer?.values.get(key);
+      if (v && v.assignment.value.text === l.friend.name) out.push({ ...ref, file: v.file, start: v.assignment.value.start, end: v.assignment.value.end });
     }
   }
 }
