@@ -2,19 +2,11 @@
 // syntax strings that agree with the parameter lists, and texts that render safely as Markdown.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import type { ParamDoc } from '../../server/src/docs/applications';
+import type { CallableDoc } from '../../server/src/docs/applications';
 import { APPLICATIONS, applicationDoc } from '../../server/src/docs/applications';
 import { FUNCTIONS, functionDoc } from '../../server/src/docs/functions';
 
-interface Documented {
-  name: string;
-  summary: string;
-  syntax: string;
-  params: ParamDoc[];
-  description: string;
-  module: string;
-  url: string;
-}
+type Documented = CallableDoc;
 
 const APP_BASE = 'https://docs.asterisk.org/Asterisk_20_Documentation/API_Documentation/Dialplan_Applications/';
 const FUNC_BASE = 'https://docs.asterisk.org/Asterisk_20_Documentation/API_Documentation/Dialplan_Functions/';

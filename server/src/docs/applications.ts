@@ -27,21 +27,24 @@ export interface OptionDoc {
   doc: string;
 }
 
-export interface AppDoc {
-  /** as Asterisk registers it, e.g. 'Dial', 'GotoIf', 'VoiceMail' */
+/** An application or a dialplan function: how it is called and what it does. */
+export interface CallableDoc {
+  /** as Asterisk registers it, e.g. 'Dial', 'GotoIf', 'CALLERID' */
   name: string;
   /** one sentence */
   summary: string;
   syntax: string;
-  /** in order, as they appear in the data */
+  /** in order, as they appear in the data (inside the parentheses) */
   params: ParamDoc[];
-  /** what it does on a real call, what it sets, the usual traps */
+  /** what it does on a real call, what it sets or returns, the usual traps */
   description: string;
-  /** the module that registers it ('core' for applications built into the PBX core) */
+  /** the module that registers it ('core' for what is built into the PBX core) */
   module: string;
   /** the official page on docs.asterisk.org */
   url: string;
 }
+
+export type AppDoc = CallableDoc;
 
 const APP_URL = 'https://docs.asterisk.org/Asterisk_20_Documentation/API_Documentation/Dialplan_Applications/';
 

@@ -2,24 +2,10 @@
 // `Set(NAME(args)=value)`), written in our own words. Names and argument order follow the Asterisk 20 sources
 // (the XML documentation in funcs/*.c, apps/*.c, res/*.c and channels/); the conventions for `syntax` and
 // `params` are those of applications.ts.
-import type { ParamDoc } from './applications';
+import type { CallableDoc } from './applications';
 import { o, opt, req } from './applications';
 
-export interface FunctionDoc {
-  /** as Asterisk registers it, upper case, e.g. 'CALLERID' */
-  name: string;
-  /** one sentence */
-  summary: string;
-  syntax: string;
-  /** in order, as they appear inside the parentheses */
-  params: ParamDoc[];
-  /** what it returns or changes, read/write behaviour, the usual traps */
-  description: string;
-  /** the module that registers it ('core' for functions built into the PBX core) */
-  module: string;
-  /** the official page on docs.asterisk.org */
-  url: string;
-}
+export type FunctionDoc = CallableDoc;
 
 const FUNC_URL = 'https://docs.asterisk.org/Asterisk_20_Documentation/API_Documentation/Dialplan_Functions/';
 
