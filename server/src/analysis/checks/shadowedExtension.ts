@@ -5,8 +5,22 @@ import { matchExtension } from '../../model/extensionName';
 import { isCovered, overlap } from '../patternCoverage';
 import { matchesNothing } from './emptyPattern';
 
+/** A small memo for the per-name helpers below: the same names recur in every context. */
+function memo<T>(compute: (name: string) => T): (name: string) => T {
+  const known = new Map<string, T>();
+  return (name) => {
+    let v = known.get(name);
+    if (v === undefined && !known.has(name)) {
+      if (known.size > 50_000) known.clear();
+      v = compute(name);
+      known.set(name, v);
+    }
+    return v as T;
+  };
+}
+
 /** The characters a name's first position accepts, or null for any (cheap filter before the full decision). */
-function firstChars(exten: string): string | null {
+const firstChars = memo((exten: string): string | null => {
   if (!exten.startsWith('_')) return exten.replace(/-/g, '').slice(0, 1);
   const c = exten.replace(/^_-*/, '')[0];
   if (c === undefined || c === '.' || c === '!' || c === '[') return null;
@@ -14,7 +28,7 @@ function firstChars(exten: string): string | null {
   if (/[zZ]/.test(c)) return '123456789';
   if (/[nN]/.test(c)) return '23456789';
   return c;
-}
+});
 
 function mayMeet(a: string, b: string): boolean {
   const x = firstChars(a);
@@ -103,7 +117,7 @@ function lengthRange(exten: string): [number, number] {
 }
 
 /** A pattern as the matcher reads it: upper-case wildcards, no dashes, nothing after `.` or `!` outside a set. */
-function matchedPart(exten: string): string {
+const matchedPart = memo((exten: string): string => {
   let out = '';
   let inSet = false;
   for (const c of exten) {
@@ -114,7 +128,7 @@ function matchedPart(exten: string): string {
     if (!inSet && (c === '.' || c === '!')) break;
   }
   return out;
-}
+});
 
 /** isCovered, decided once per question (the same questions recur across contexts). */
 function covered(target: string, earlier: string[]): boolean {
