@@ -23,6 +23,7 @@ exten => 104,1,Dial(SIP/alice,$5
 exten => 105,1,NoOp(\${$6
 exten => 106,1,GotoIf($[1=1]?$7
 exten => 107,1,Dial($8SIP/alice)
+exten => 108,1,Dial(IAX2/$9
  same => n(busy),VoiceMail(107@default,b)
 
 [internal]
@@ -72,6 +73,7 @@ describe('completion, signature help and documentation over LSP', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pbx-complete-'));
     fs.mkdirSync(path.join(dir, 'office'));
     for (const name of Object.keys(files) as (keyof typeof files)[]) fs.writeFileSync(file(name), files[name].text);
+    fs.writeFileSync(path.join(dir, 'office', 'iax.conf'), '[branch]\ntype=friend\nhost=198.51.100.30\n');
     client = await LspClient.start(dir);
     for (const name of Object.keys(files) as (keyof typeof files)[]) await client.open(file(name), files[name].text);
     await client.diagnosticsFor(file('dialplan'), () => true);
@@ -86,6 +88,7 @@ describe('completion, signature help and documentation over LSP', () => {
     assert.deepEqual(await labels('dialplan', '1'), ['alice']);
     assert.deepEqual(await labels('dialplan', '2'), ['provider']);
     assert.ok((await labels('dialplan', '8')).includes('PJSIP/'));
+    assert.deepEqual(await labels('dialplan', '9'), ['branch'], 'the peers of iax.conf after IAX2/');
   });
 
   it("offers Dial's option letters, applications with their documentation, variables and functions", async () => {

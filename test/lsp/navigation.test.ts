@@ -36,6 +36,16 @@ exten => s,1,Return()
 
 [macro-greet]
 exten => s,1,Playback(hello)
+
+[iax-out]
+exten => 1,1,Dial(IAX2/br$8anch/100)
+`;
+
+const IAX = `[general]
+bindport=4569
+[branch]
+type=friend
+host=198.51.100.30
 `;
 
 const SIP = `[general]
@@ -68,6 +78,7 @@ describe('definition, references and rename over LSP', () => {
     sip = path.join(dir, 'office', 'sip.conf');
     fs.writeFileSync(ext, text);
     fs.writeFileSync(sip, SIP);
+    fs.writeFileSync(path.join(dir, 'office', 'iax.conf'), IAX);
     for (const pbx of ['wazo-a', 'wazo-b', 'ivozprovider', 'asterisk-friend']) fs.cpSync(path.join(ROOT, 'examples', pbx), path.join(dir, pbx), { recursive: true });
     client = await LspClient.start(dir);
     await client.open(ext, text);
@@ -88,6 +99,7 @@ describe('definition, references and rename over LSP', () => {
     assert.deepEqual(await def('1'), ['office/extensions.conf:5']);
     assert.deepEqual(await def('7'), ['office/extensions.conf:18'], 'a label goes to its n(label) line');
     assert.deepEqual(await def('3'), [], 'a context built at run time has no single definition');
+    assert.deepEqual(await def('8'), ['office/iax.conf:3'], 'an IAX2 device goes to its peer in iax.conf');
   });
 
   it('finds every reference of a context: its header, include and context= in sip.conf', async () => {

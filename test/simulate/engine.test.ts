@@ -39,6 +39,8 @@ exten => 904,1,Dial(IAX2/bob:Sup3rS3cret@203.0.113.5/100)
 exten => 905,1,Set(CALLERID(num)=555)
  same => n,Goto(vip,1,1)
 exten => 906,2,NoOp(no priority one)
+exten => 907,1,Dial(IAX2/branch/100)
+exten => 908,1,Dial(IAX2/softphone)
 exten => h,1,NoOp(call ended: \${DIALSTATUS})
 
 [internal]
@@ -83,6 +85,17 @@ secret=Pr0vider-S3cret
 context=from-provider
 `;
 
+const IAX = `[general]
+bindport=4569
+[branch]
+type=friend
+host=198.51.100.30
+context=from-branch
+[softphone]
+type=friend
+host=dynamic
+`;
+
 function workspace(files: Record<string, string>): Workspace {
   const ws = new Workspace(new MemoryHost(files));
   for (const f of Object.keys(files)) ws.addKnown(f);
@@ -90,7 +103,7 @@ function workspace(files: Record<string, string>): Workspace {
 }
 
 function run(number: string, context = 'from-users', extra: Partial<SimulateOptions> = {}): ReturnType<typeof simulate> {
-  const ws = workspace({ '/pbx/office/extensions.conf': DIALPLAN, '/pbx/office/sip.conf': SIP });
+  const ws = workspace({ '/pbx/office/extensions.conf': DIALPLAN, '/pbx/office/sip.conf': SIP, '/pbx/office/iax.conf': IAX });
   return simulate(ws, { number, from: { kind: 'context', name: context }, when: new Date(2026, 10, 23, 10, 0), ...extra });
 }
 
@@ -181,6 +194,15 @@ describe('simulate: the engine', () => {
     const plain = run('102', 'internal');
     assert.equal(plain.outcome.kind, 'extension');
     assert.match(plain.outcome.reason, /ran out: with autofallthrough=yes/);
+  });
+
+  it('follows Dial(IAX2/...) to the peers of iax.conf: a trunk leaves, a dynamic peer is a phone', () => {
+    const trunk = run('907');
+    assert.equal(trunk.outcome.kind, 'external');
+    assert.match(trunk.outcome.reason, /'branch' is an IAX2 peer at 198\.51\.100\.30 \(iax\.conf\); the call leaves for 100 there/);
+    assert.match(trunk.outcome.file ?? '', /iax\.conf$/);
+    assert.equal(run('908').outcome.kind, 'extension');
+    assert.match(run('904').outcome.reason, /no IAX2 peer '203\.0\.113\.5'/);
   });
 
   it('never shows a secret written in a device string', () => {

@@ -3,6 +3,8 @@
 import * as path from 'node:path';
 import type { LoadedConfig } from './configLoader';
 import type { Dialplan } from './dialplan';
+import type { IaxConfig } from './iax';
+import { buildIax } from './iax';
 import type { Company } from './ivozprovider';
 import { buildCompany, FRIENDS_FILE } from './ivozprovider';
 import type { PjsipConfig } from './pjsip';
@@ -21,6 +23,8 @@ export interface Pbx {
   dialplan: Dialplan | null;
   /** An IvozProvider company and its friends (ivozprovider.conf), or null. */
   company: Company | null;
+  /** chan_iax2's peers (iax.conf), or null. */
+  iax: IaxConfig | null;
   /** The addresses it is reached at when it binds to every address (setting `pbx.addresses`). */
   addresses: string[];
 }
@@ -41,6 +45,7 @@ function findPbxs(workspace: Workspace): Pbx[] {
 const sips = new WeakMap<LoadedConfig, SipConfig>();
 const pjsips = new WeakMap<LoadedConfig, { wizard: LoadedConfig | null; value: PjsipConfig }>();
 const companies = new WeakMap<LoadedConfig, Company>();
+const iaxs = new WeakMap<LoadedConfig, IaxConfig>();
 
 /** Built once per load of its files (a load is kept until one of them changes). */
 function once<T>(memo: WeakMap<LoadedConfig, T>, loaded: LoadedConfig, make: () => T): T {
@@ -76,8 +81,11 @@ export function pbxAt(workspace: Workspace, dir: string): Pbx {
   const friendsFile = path.posix.join(dir, FRIENDS_FILE);
   const friendsLoad = workspace.document(friendsFile) ? workspace.load(friendsFile) : null;
   const company = friendsLoad ? once(companies, friendsLoad, () => buildCompany(friendsFile, friendsLoad)) : null;
+  const iaxFile = path.posix.join(dir, 'iax.conf');
+  const iaxLoad = workspace.document(iaxFile) ? workspace.load(iaxFile) : null;
+  const iax = iaxLoad ? once(iaxs, iaxLoad, () => buildIax(iaxFile, iaxLoad)) : null;
   const name = path.posix.basename(dir);
-  return { name, dir, sip, pjsip, dialplan, company, addresses: workspace.settings.addresses[name] ?? [] };
+  return { name, dir, sip, pjsip, dialplan, company, iax, addresses: workspace.settings.addresses[name] ?? [] };
 }
 
 /** The files of a PBX's folder other than its dialplan (extensions*.conf): where contexts are named. */

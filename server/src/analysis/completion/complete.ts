@@ -139,11 +139,12 @@ function argument(workspace: Workspace, file: string, pbx: Pbx | undefined, wher
   const app = where.app.toLowerCase();
   if ((app === 'dial' || app === 'queue') && where.index === 0) {
     const device = where.text.split('&').pop()!;
-    const m = /^(SIP|PJSIP|Local)\/(?:([^@/]*)@)?([^/@]*)$/i.exec(device);
+    const m = /^(SIP|PJSIP|IAX2|Local)\/(?:([^@/]*)@)?([^/@]*)$/i.exec(device);
     if (!m) return /^[A-Za-z0-9]*$/.test(device) ? TECHS.map((t) => ({ label: t, kind: 'keyword' as const, detail: 'channel technology', replace: device.length })) : [];
     const tech = m[1].toUpperCase();
     if (tech === 'LOCAL') return m[2] !== undefined ? contexts(workspace, file, pbx, m[3]) : [];
     if (tech === 'SIP') return [...(pbx?.sip?.peers.values() ?? [])].map((p) => ({ label: p.name, kind: 'peer' as const, detail: `${p.type} → context ${p.context.name}`, replace: m[3].length }));
+    if (tech === 'IAX2') return [...(pbx?.iax?.peers.values() ?? [])].map((p) => ({ label: p.name, kind: 'peer' as const, detail: `IAX2 ${p.type}${p.host ? ` at ${p.host.text}` : ''}`, replace: m[3].length }));
     return (pbx?.pjsip ? objectsOf(pbx.pjsip, 'endpoint') : []).map((e) => ({ label: e.id, kind: 'endpoint' as const, detail: 'pjsip endpoint', replace: m[3].length }));
   }
   if (app === 'dial' && where.index === 2) {

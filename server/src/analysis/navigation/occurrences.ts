@@ -132,15 +132,17 @@ function priority(out: Occurrence[], scope: string, context: string, p: Priority
     out.push({ kind: 'global', name: m[1], scope, file: p.file, start, end: start + m[1].length, definition: false });
   }
   if (p.app.toLowerCase() !== 'dial' && p.app.toLowerCase() !== 'queue') return;
-  // Dial devices: SIP/peer[/num], SIP/num@peer, PJSIP/[num@]endpoint
+  // Dial devices: SIP/peer[/num], SIP/num@peer, PJSIP/[num@]endpoint, IAX2/[user[:secret]@]peer[/num]
   const first = splitTop(data.text, ',')[0];
   let offset = 0;
   for (const device of first.text.split('&')) {
-    const m = /^(SIP|PJSIP)\/(?:([^@/]*)@)?([^/@&]+)/i.exec(device);
+    const m = /^(SIP|PJSIP|IAX2)\/(?:([^@/]*)@)?([^/@&:]+)/i.exec(device);
     if (m) {
       const start = data.start + first.offset + offset + m[1].length + 1 + (m[2] !== undefined ? m[2].length + 1 : 0);
       const dynamic = m[3].includes('$');
-      out.push({ kind: m[1].toUpperCase() === 'SIP' ? 'peer' : 'endpoint', name: m[3], scope, file: p.file, start, end: start + m[3].length, definition: false, ...(dynamic ? { dynamic } : {}) });
+      const tech = m[1].toUpperCase();
+      const kind = tech === 'PJSIP' ? 'endpoint' : 'peer';
+      out.push({ kind, name: m[3], scope: tech === 'IAX2' ? `${scope}\u0000iax` : scope, file: p.file, start, end: start + m[3].length, definition: false, ...(dynamic ? { dynamic } : {}) });
     }
     offset += device.length + 1;
   }
@@ -172,6 +174,8 @@ function sip(out: Occurrence[], pbx: Pbx): void {
   for (const peer of pbx.sip?.peers.values() ?? []) {
     for (const c of peer.categories) out.push({ kind: 'peer', name: peer.name, scope: pbx.dir, file: c.file, start: c.section.name.start, end: c.section.name.end, definition: true });
   }
+  // IAX2 peers are another namespace than chan_sip's
+  for (const peer of pbx.iax?.peers.values() ?? []) out.push({ kind: 'peer', name: peer.name, scope: `${pbx.dir}\u0000iax`, ...peer.header, definition: true });
 }
 
 function pjsip(out: Occurrence[], pbx: Pbx): void {

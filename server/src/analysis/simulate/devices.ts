@@ -43,6 +43,8 @@ export function parseDevice(device: string): { tech: string; name: string; numbe
   const head = next >= 0 ? resource.slice(0, next) : resource;
   const rest = next >= 0 ? resource.slice(next + 1) : '';
   const at = head.lastIndexOf('@');
+  // IAX2/user:secret@peer/exten: before the @ is who logs in, the number comes after the /
+  if (tech === 'IAX2') return { tech, name: head.slice(at + 1).replace(/:\d+$/, ''), number: rest !== '' ? rest : null, rest };
   if (at >= 0) return { tech, name: head.slice(at + 1).replace(/:\d+$/, ''), number: head.slice(0, at), rest };
   if (tech === 'PJSIP' && rest !== '') {
     // PJSIP/endpoint/sip:number@host: the number is the URI's user
@@ -58,6 +60,7 @@ export function destination(pbxs: Pbx[], from: Pbx, device: string): Destination
   if (d.tech === 'LOCAL') return { kind: 'local', context: d.name, exten: d.number ?? 's' };
   if (d.tech === 'SIP') return sipDestination(pbxs, from, d.name, d.number, device);
   if (d.tech === 'PJSIP') return pjsipDestination(pbxs, from, d.name, d.number, device);
+  if (d.tech === 'IAX2') return iaxDestination(from, d.name, d.number, device);
   return { kind: 'external', device, reason: `${d.tech} channels are not modelled: the call leaves through ${device}`, at: null };
 }
 
@@ -71,6 +74,15 @@ function sipLinksOf(pbxs: Pbx[]): { registrations: RegistrationLink[]; peers: Pe
     sipLinks.set(pbxs, (links = { registrations, peers: peerLinks(pbxs, registrations) }));
   }
   return links;
+}
+
+/** IAX2/[user[:secret]@]peer[/exten[@context]]: a phone, or a trunk whose far side is not followed. */
+function iaxDestination(from: Pbx, name: string, number: string | null, device: string): Destination {
+  const peer = from.iax?.peers.get(name);
+  const exten = number?.replace(/@.*$/, '') ?? 's';
+  if (!peer) return { kind: 'external', device, reason: `${from.name} has no IAX2 peer '${name}' in iax.conf: chan_iax2 takes '${name}' as a host name and calls ${exten} there`, at: null };
+  if (!peer.host || peer.host.text.toLowerCase() === 'dynamic') return { kind: 'phone', device, at: peer.header };
+  return { kind: 'external', device, reason: `'${peer.name}' is an IAX2 peer at ${peer.host.text} (iax.conf); the call leaves for ${exten} there (IAX2 trunks are not followed into another PBX)`, at: peer.header };
 }
 
 function peerAt(peer: SipPeer): Located {
