@@ -4,11 +4,12 @@
 import { applicationDoc } from '../docs/applications';
 import { functionDoc } from '../docs/functions';
 import { keyDoc } from '../docs/keys';
+import { callableMarkdown, keyMarkdown } from '../docs/markdown';
 import type { Workspace } from '../model/workspace';
 import { isDialplanFileName } from '../model/workspace';
 import { parseExtensionStatement } from '../parser/dialplanParser';
-import type { Section } from '../parser/ast';
 import { confKind } from './completion/complete';
+import { sectionAt } from './hover';
 
 export interface DocsHover {
   markdown: string;
@@ -16,16 +17,10 @@ export interface DocsHover {
   end: number;
 }
 
-function sectionAt(sections: Section[], offset: number): Section | null {
-  let found: Section | null = null;
-  for (const s of sections) if (s.start <= offset) found = s;
-  return found;
-}
-
 export function docsHoverAt(workspace: Workspace, file: string, offset: number): DocsHover | null {
   const doc = workspace.document(file);
   if (!doc) return null;
-  const section = sectionAt(doc.sections, offset);
+  const section = sectionAt(doc, offset) ?? null;
   const item = section?.items.find((i) => offset >= i.start && offset <= i.end);
   if (!item || item.type !== 'Assignment') return null;
   const key = item.key.text.toLowerCase();
@@ -34,8 +29,7 @@ export function docsHoverAt(workspace: Workspace, file: string, offset: number):
     if (app && offset >= app.name.start && offset <= app.name.end) {
       const a = applicationDoc(app.name.text.trim());
       if (!a) return null;
-      const params = a.params.map((p) => `- \`${p.name}\`${p.optional ? ' (optional)' : ''}: ${p.doc}`).join('\n');
-      return { markdown: `**${a.name}** (${a.module}) — ${a.summary}\n\n\`\`\`\n${a.syntax}\n\`\`\`\n\n${a.description}\n\n${params}\n\n[Asterisk documentation](${a.url})`, start: app.name.start, end: app.name.end };
+      return { markdown: callableMarkdown(a, 'application'), start: app.name.start, end: app.name.end };
     }
     const data = app?.data;
     if (data && offset >= data.start && offset <= data.end && data.end - data.start === data.text.length) {
@@ -45,7 +39,7 @@ export function docsHoverAt(workspace: Workspace, file: string, offset: number):
         if (offset < start || offset > start + m[1].length) continue;
         const f = functionDoc(m[1]);
         if (!f) return null;
-        return { markdown: `**${f.name}()** — ${f.summary}\n\n\`\`\`\n${f.syntax}\n\`\`\`\n\n${f.description}\n\n[Asterisk documentation](${f.url})`, start, end: start + m[1].length };
+        return { markdown: callableMarkdown(f, 'function'), start, end: start + m[1].length };
       }
     }
     return null;
@@ -55,10 +49,8 @@ export function docsHoverAt(workspace: Workspace, file: string, offset: number):
   if (!kind) return null;
   const k = keyDoc(kind.file, key, kind.type);
   if (!k) return null;
-  const values = k.values?.length ? `\n\n${k.values.map((v) => `- \`${v.value}\`: ${v.doc}`).join('\n')}` : '';
-  const where = kind.type ? ` in a \`${kind.type}\` section` : '';
   return {
-    markdown: `**${k.key}** (${kind.file}${where}) — ${k.summary}${k.description ? `\n\n${k.description}` : ''}${values}${k.default ? `\n\nDefault: \`${k.default}\`` : ''}\n\n[Asterisk documentation](${k.url})`,
+    markdown: keyMarkdown(k, kind.file, kind.type),
     start: item.key.start,
     end: item.key.end,
   };

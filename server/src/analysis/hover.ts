@@ -63,7 +63,8 @@ export function hoverAt(workspace: Workspace, file: string, offset: number, wher
   return null;
 }
 
-function sectionAt(doc: ConfigDocument, offset: number): Section | undefined {
+/** The section an offset is in (binary search over the sections' starts). */
+export function sectionAt(doc: ConfigDocument, offset: number): Section | undefined {
   let lo = 0;
   let hi = doc.sections.length - 1;
   let found: Section | undefined;

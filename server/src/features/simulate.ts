@@ -4,10 +4,10 @@ import * as path from 'node:path';
 import type { CodeLens } from 'vscode-languageserver';
 import { simulate } from '../analysis/simulate/simulate';
 import { friendLinks } from '../analysis/trunks/ivozPairing';
-import { peerAddress, registrationLinks } from '../analysis/trunks/pairing';
+import { peerAddress, sipLinks } from '../analysis/trunks/pairing';
 import { pjsipLinks } from '../analysis/trunks/pjsipPairing';
 import type { Pbx } from '../model/pbx';
-import { pbxsOf } from '../model/pbx';
+import { pbxOfFile, pbxsOf } from '../model/pbx';
 import { objectsOf, option } from '../model/pjsip';
 import type { Located } from '../model/sip';
 import type { Workspace } from '../model/workspace';
@@ -23,10 +23,6 @@ type ToUri = (file: string) => string;
 const NOT_CONTEXTS = new Set(['general', 'globals']);
 
 /** The PBX a file belongs to: the one whose folder holds it (the deepest). */
-function pbxOf(pbxs: Pbx[], file: string): Pbx | undefined {
-  return pbxs.filter((p) => file.startsWith(p.dir + '/')).sort((a, b) => b.dir.length - a.dir.length)[0];
-}
-
 function lineOf(workspace: Workspace, at: Located): number {
   const doc = workspace.document(at.file);
   return doc ? lineAndCharacter(doc.lineStarts, at.start).line : 0;
@@ -51,7 +47,7 @@ export function simulateOrigins(workspace: Workspace, toUri: ToUri, here?: { fil
   const pbxs = pbxsOf(workspace);
   const result: SimulateOriginsResult = { pbxs: pbxs.map((p) => ({ name: p.name, uri: toUri(p.dir), origins: originsOf(workspace, p, toUri) })), here: null };
   if (!here) return result;
-  const pbx = pbxOf(pbxs, here.file);
+  const pbx = pbxOfFile(pbxs, here.file);
   const doc = workspace.document(here.file);
   const section = doc?.sections.find((s) => s.start <= here.offset && here.offset <= Math.max(s.end, s.header.end));
   if (!pbx || !doc || !section) return result;
@@ -87,7 +83,7 @@ export function simulateDial(workspace: Workspace, params: SimulateDialParams, t
 export function simulateLenses(workspace: Workspace, file: string): CodeLens[] {
   const doc = workspace.document(file);
   const pbxs = pbxsOf(workspace);
-  const pbx = pbxOf(pbxs, file);
+  const pbx = pbxOfFile(pbxs, file);
   if (!doc || !pbx) return [];
   const lens = (at: { start: number; end: number }, title: string, kind: OriginChoice['kind'], name: string): CodeLens => ({
     range: rangeOf(doc.lineStarts, at.start, at.end),
@@ -118,7 +114,7 @@ export function simulateLenses(workspace: Workspace, file: string): CodeLens[] {
 function trunkPeers(pbxs: Pbx[], pbx: Pbx): Set<string> {
   const names = new Set<string>();
   for (const peer of pbx.sip?.peers.values() ?? []) if (peerAddress(peer) !== null) names.add(peer.name);
-  for (const l of registrationLinks(pbxs)) if (l.to === pbx && l.remote) names.add(l.remote.name);
+  for (const l of sipLinks(pbxs).registrations) if (l.to === pbx && l.remote) names.add(l.remote.name);
   for (const l of friendLinks(pbxs)) if (l.from === pbx && l.peer) names.add(l.peer.name);
   return names;
 }

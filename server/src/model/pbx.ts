@@ -88,6 +88,11 @@ export function pbxAt(workspace: Workspace, dir: string): Pbx {
   return { name, dir, sip, pjsip, dialplan, company, iax, addresses: workspace.settings.addresses[name] ?? [] };
 }
 
+/** The PBX a file belongs to: the one whose folder holds it (the deepest). */
+export function pbxOfFile(pbxs: Pbx[], file: string): Pbx | undefined {
+  return pbxs.filter((p) => file.startsWith(p.dir + '/')).sort((a, b) => b.dir.length - a.dir.length)[0];
+}
+
 /** The files of a PBX's folder other than its dialplan (extensions*.conf): where contexts are named. */
 export function nonDialplanFiles(workspace: Workspace, pbx: Pbx): string[] {
   return [...workspace.known].filter((f) => path.posix.dirname(f) === pbx.dir && !/^extensions/.test(path.posix.basename(f)));

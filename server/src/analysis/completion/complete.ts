@@ -7,8 +7,9 @@ import type { AppDoc } from '../../docs/applications';
 import { FUNCTIONS } from '../../docs/functions';
 import type { ConfFile } from '../../docs/keys';
 import { keyDoc, keysFor } from '../../docs/keys';
+import { callableMarkdown, keyMarkdown } from '../../docs/markdown';
 import type { Pbx } from '../../model/pbx';
-import { pbxsOf } from '../../model/pbx';
+import { pbxOfFile, pbxsOf } from '../../model/pbx';
 import { objectsOf } from '../../model/pjsip';
 import type { Workspace } from '../../model/workspace';
 import { isDialplanFileName } from '../../model/workspace';
@@ -50,17 +51,6 @@ const CODECS = ['all', 'ulaw', 'alaw', 'gsm', 'g722', 'g729', 'g726', 'opus', 'i
 const TECHS = ['SIP/', 'PJSIP/', 'IAX2/', 'Local/', 'DAHDI/'];
 const GOTO_APPS = new Set(['goto', 'gosub', 'gotoif', 'gosubif', 'gotoiftime', 'execif']);
 
-function appMarkdown(a: AppDoc): string {
-  const params = a.params.map((p) => `- \`${p.name}\`${p.optional ? ' (optional)' : ''}: ${p.doc}`).join('\n');
-  return `**${a.name}** — ${a.summary}\n\n\`${a.syntax}\`\n\n${a.description}\n\n${params}\n\n[Asterisk documentation](${a.url})`;
-}
-
-function pbxOf(workspace: Workspace, file: string): Pbx | undefined {
-  return pbxsOf(workspace)
-    .filter((p) => file.startsWith(p.dir + '/'))
-    .sort((a, b) => b.dir.length - a.dir.length)[0];
-}
-
 /** Which documented file a config file is, and the type of the section the cursor is in. */
 export function confKind(workspace: Workspace, file: string, section: Section | null): { file: ConfFile; type: string } | null {
   const base = path.posix.basename(file);
@@ -86,7 +76,7 @@ export function complete(workspace: Workspace, file: string, line: string, secti
   const inDialplan = isDialplanFileName(file) && section?.name.text.toLowerCase() !== 'general' && section?.name.text.toLowerCase() !== 'globals';
   const where = inDialplan ? whereInDialplan(line) : whereInConf(line, section);
   if (!where) return [];
-  const pbx = pbxOf(workspace, file);
+  const pbx = pbxOfFile(pbxsOf(workspace), file);
   return suggestions(workspace, file, pbx, where, section);
 }
 
@@ -106,12 +96,12 @@ function suggestions(workspace: Workspace, file: string, pbx: Pbx | undefined, w
     case 'pattern':
       return PATTERNS.map((p) => ({ label: p, kind: 'snippet', detail: SPECIAL[p] ?? explainPattern(p).summary, replace: where.prefix.length }));
     case 'application':
-      return APPLICATIONS.map((a) => ({ label: a.name, kind: 'application', detail: a.summary, documentation: appMarkdown(a), snippet: `${a.name}(\${1})`, replace: where.prefix.length }));
+      return APPLICATIONS.map((a) => ({ label: a.name, kind: 'application', detail: a.summary, documentation: callableMarkdown(a, 'application'), snippet: `${a.name}(\${1})`, replace: where.prefix.length }));
     case 'variable':
       return [
         ...[...(pbx?.dialplan?.globals.keys() ?? workspace.dialplanFor(file)?.globals.keys() ?? [])].map((g) => ({ label: g, kind: 'variable' as const, detail: '[globals]', replace: where.prefix.length })),
         ...CHANNEL_VARIABLES.map((v) => ({ label: v, kind: 'variable' as const, detail: 'channel variable', replace: where.prefix.length })),
-        ...FUNCTIONS.map((f) => ({ label: f.name, kind: 'function' as const, detail: f.summary, documentation: `\`${f.syntax}\`\n\n${f.description}\n\n[Asterisk documentation](${f.url})`, snippet: `${f.name}(\${1})`, replace: where.prefix.length })),
+        ...FUNCTIONS.map((f) => ({ label: f.name, kind: 'function' as const, detail: f.summary, documentation: callableMarkdown(f, 'function'), snippet: `${f.name}(\${1})`, replace: where.prefix.length })),
       ];
     case 'argument':
       return argument(workspace, file, pbx, where, section);
@@ -128,7 +118,7 @@ function suggestions(workspace: Workspace, file: string, pbx: Pbx | undefined, w
       if (kind.file === 'pjsip.conf' && kind.type === '') {
         return [{ label: 'type', kind: 'key', detail: 'what this section is: endpoint, aor, auth, transport, registration, identify...', snippet: 'type=${1}', replace: where.prefix.length }];
       }
-      return keysFor(kind.file, kind.type).map((k) => ({ label: k.key, kind: 'key' as const, detail: k.summary, documentation: `${k.description ?? ''}${k.default ? `\n\nDefault: \`${k.default}\`` : ''}\n\n[Asterisk documentation](${k.url})`, snippet: `${k.key}=`, replace: where.prefix.length }));
+      return keysFor(kind.file, kind.type).map((k) => ({ label: k.key, kind: 'key' as const, detail: k.summary, documentation: keyMarkdown(k, kind.file, kind.type), snippet: `${k.key}=`, replace: where.prefix.length }));
     }
     case 'conf-value':
       return values(workspace, file, pbx, where.key, where.prefix, section);

@@ -13,7 +13,7 @@ import { items, objectsOf, option } from '../../model/pjsip';
 import type { Workspace } from '../../model/workspace';
 import { CONTEXT_KEYS } from '../checks/unreachableContext';
 import { applicationTargets, splitTop } from '../targets';
-import { peerLinks, registrationLinks } from '../trunks/pairing';
+import { sipLinks } from '../trunks/pairing';
 import { friendLinks } from '../trunks/ivozPairing';
 
 export type SymbolKind = 'context' | 'label' | 'template' | 'peer' | 'endpoint' | 'auth' | 'aor' | 'transport' | 'global' | 'file' | 'friend';
@@ -201,12 +201,12 @@ function pjsip(out: Occurrence[], pbx: Pbx): void {
 
 /** The register user and username on A that name B's peer: references to B's section, across PBX folders. */
 function crossPbx(out: Occurrence[], pbxs: Pbx[]): void {
-  const registrations = registrationLinks(pbxs);
+  const { registrations, peers } = sipLinks(pbxs);
   for (const l of registrations) {
     if (!l.remote || l.registration.user !== l.remote.name) continue;
     out.push({ kind: 'peer', name: l.remote.name, scope: l.to.dir, ...l.registration.at.user, definition: false });
   }
-  for (const l of peerLinks(pbxs, registrations)) {
+  for (const l of peers) {
     if (!l.remote) continue;
     for (const key of ['username', 'defaultuser', 'fromuser']) {
       const v = l.peer.values.get(key);

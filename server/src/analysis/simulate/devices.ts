@@ -10,8 +10,8 @@ import { describeCodecs, endpointCodecs, hasCommonCodec, objectOf, objectsOf, op
 import type { Located, SipPeer } from '../../model/sip';
 import { peerValue } from '../../model/sip';
 import { friendLinks } from '../trunks/ivozPairing';
-import { authName, peerAddress, peerLinks, registrationLinks } from '../trunks/pairing';
-import type { PeerLink, RegistrationLink } from '../trunks/pairing';
+import { authName, peerAddress, sipLinks } from '../trunks/pairing';
+import type { PeerLink } from '../trunks/pairing';
 import { authsOf, pjsipLinks, whyMissing } from '../trunks/pjsipPairing';
 
 export type Destination =
@@ -64,18 +64,6 @@ export function destination(pbxs: Pbx[], from: Pbx, device: string): Destination
   return { kind: 'external', device, reason: `${d.tech} channels are not modelled: the call leaves through ${device}`, at: null };
 }
 
-/** chan_sip's pairing, kept as long as the list of PBXs is (it is rebuilt at every change of the workspace). */
-const sipLinks = new WeakMap<Pbx[], { registrations: RegistrationLink[]; peers: PeerLink[] }>();
-
-function sipLinksOf(pbxs: Pbx[]): { registrations: RegistrationLink[]; peers: PeerLink[] } {
-  let links = sipLinks.get(pbxs);
-  if (links === undefined) {
-    const registrations = registrationLinks(pbxs);
-    sipLinks.set(pbxs, (links = { registrations, peers: peerLinks(pbxs, registrations) }));
-  }
-  return links;
-}
-
 /** IAX2/[user[:secret]@]peer[/exten[@context]]: a phone, or a trunk whose far side is not followed. */
 function iaxDestination(from: Pbx, name: string, number: string | null, device: string): Destination {
   const peer = from.iax?.peers.get(name);
@@ -98,12 +86,12 @@ function sipDestination(pbxs: Pbx[], from: Pbx, name: string, number: string | n
   if (friend) {
     return { kind: 'company', to: friend.company, number: number ?? 's', reason: `'${peer.name}' is ${friend.company.name}'s friend '${friend.name}'`, at: peerAt(peer) };
   }
-  const { registrations, peers } = sipLinksOf(pbxs);
+  const { registrations, peers } = sipLinks(pbxs);
   const link = peers.find((l) => l.from === from && l.peer === peer);
   if (!link) {
     // a dynamic peer that another PBX registers as: the call goes to where that PBX registered from
     const back = registrations.find((r) => r.to === from && r.remote === peer);
-    if (back) return reverseSip(back.from, from, peer, number);
+    if (back) return reverseSip(peers, back.from, from, peer, number);
     if (peerAddress(peer) === null) return { kind: 'phone', device, at: peerAt(peer) };
     return { kind: 'external', device, reason: `'${peer.name}' points at ${peerValue(peer, 'host')?.text}, which is none of the workspace's PBXs`, at: peerValue(peer, 'host')?.at ?? peerAt(peer) };
   }
@@ -111,8 +99,8 @@ function sipDestination(pbxs: Pbx[], from: Pbx, name: string, number: string | n
 }
 
 /** B dials back A's trunk peer, known only by A's registration: it arrives on A in the context of A's peer for B. */
-function reverseSip(to: Pbx, from: Pbx, peer: SipPeer, number: string | null): Destination {
-  const theirs = [...(to.sip?.peers.values() ?? [])].find((p) => peerAddress(p) !== null && peerLinks([to, from], registrationLinks([to, from])).some((l) => l.peer === p && l.to === from));
+function reverseSip(peers: PeerLink[], to: Pbx, from: Pbx, peer: SipPeer, number: string | null): Destination {
+  const theirs = peers.find((l) => l.from === to && l.to === from)?.peer;
   const context = theirs?.context.name ?? to.sip?.general.get('context')?.assignment.value.text ?? 'default';
   return { kind: 'arrives', to, context, number: number ?? 's', reason: `${from.name} reaches ${to.name} at the address ${to.name} registered from ('${peer.name}'); it lands in ${theirs ? `the context of ${to.name}'s peer '${theirs.name}'` : `${to.name}'s default context`}`, at: theirs?.header ?? null };
 }

@@ -84,3 +84,15 @@ export function peerLinks(pbxs: Pbx[], registrations: RegistrationLink[]): PeerL
   }
   return out;
 }
+
+const links = new WeakMap<Pbx[], { registrations: RegistrationLink[]; peers: PeerLink[] }>();
+
+/** Both pairings of the PBXs, kept as long as the list of PBXs is (it is rebuilt at every change of the workspace). */
+export function sipLinks(pbxs: Pbx[]): { registrations: RegistrationLink[]; peers: PeerLink[] } {
+  let found = links.get(pbxs);
+  if (found === undefined) {
+    const registrations = registrationLinks(pbxs);
+    links.set(pbxs, (found = { registrations, peers: peerLinks(pbxs, registrations) }));
+  }
+  return found;
+}
