@@ -5,6 +5,7 @@ import { mkdirSync, readdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import peggy from 'peggy';
+import { cleanEnv } from './cleanEnv.mjs';
 import * as esbuild from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,7 +35,7 @@ for (const file of readdirSync(join(root, 'grammars')).filter((f) => f.endsWith(
 }
 
 try {
-  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', root], { stdio: 'inherit' });
+  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', root], { env: cleanEnv(), stdio: 'inherit' });
 } catch {
   console.error('build: TypeScript reported errors (above).');
   process.exit(1);

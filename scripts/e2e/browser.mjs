@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chromium as playwrightChromium } from 'playwright-core';
 import { chromium } from './paths.mjs';
 import { chromiumProblem } from './install.mjs';
+import { cleanEnv } from '../cleanEnv.mjs';
 
 /** A fresh persistent browser context (chromium rejects --user-data-dir in args; pass the folder here). */
 export async function launchBrowser(userDataDir, { width = 1400, height = 900 } = {}) {
@@ -16,7 +17,7 @@ export async function launchBrowser(userDataDir, { width = 1400, height = 900 } 
     headless: true,
     viewport: { width, height },
     // chromium keeps its crash database under $XDG_CONFIG_HOME/chromium even with a user data dir of its own
-    env: { ...process.env, XDG_CONFIG_HOME: join(userDataDir, 'xdg-config'), XDG_CACHE_HOME: join(userDataDir, 'xdg-cache') },
+    env: { ...cleanEnv(), XDG_CONFIG_HOME: join(userDataDir, 'xdg-config'), XDG_CACHE_HOME: join(userDataDir, 'xdg-cache') },
     args: [
       '--headless',
       '--no-sandbox',

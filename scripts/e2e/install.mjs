@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { cleanEnv } from '../cleanEnv.mjs';
 import {
   APT_LINE,
   CODE_SERVER_PACKAGE,
@@ -62,8 +63,11 @@ function version(args, env) {
   return r.stdout.trim().split('\n')[0];
 }
 
-/** Environment in which npm and code-server run on Node 24 (and build native modules against its headers). */
-export function node24Env(base = process.env) {
+/**
+ * Environment in which npm and code-server run on Node 24 (and build native modules against its headers), without
+ * what an outer npm exported (cleanEnv.mjs: code-server's postinstall reads the Node version from npm's user agent).
+ */
+export function node24Env(base = cleanEnv()) {
   return {
     ...base,
     PATH: node24BinDir + delimiter + (base.PATH ?? ''),
@@ -87,7 +91,7 @@ export function ensureInstalled({ requireChromium = true } = {}) {
   }
   if (!isInstalled(node24Dir, NODE_PACKAGE, node24)) {
     log(`installing ${NODE_PACKAGE} into ${node24Dir}`);
-    npmInstall(node24Dir, NODE_PACKAGE, process.env);
+    npmInstall(node24Dir, NODE_PACKAGE, cleanEnv());
   }
   const env = node24Env();
   log(`node ${version([node24, '--version'], env)} (${node24})`);

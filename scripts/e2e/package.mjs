@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { cleanEnv } from '../cleanEnv.mjs';
 import { e2eDir, root, vsix } from './paths.mjs';
 
 /** The `!path` lines of a whitelist .vscodeignore, or undefined when it is not one. */
@@ -45,7 +46,7 @@ export function packageVsix({ quiet = false } = {}) {
   // vsce asks (y/N) when there is no LICENSE; there is no stdin in CI
   if (!existsSync(join(root, 'LICENSE')) && !existsSync(join(root, 'LICENSE.md'))) args.push('--skip-license');
   const started = Date.now();
-  const result = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const result = spawnSync(process.execPath, args, { cwd, env: cleanEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (result.status !== 0) {
     throw new Error(`vsce package failed (${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`);
   }
