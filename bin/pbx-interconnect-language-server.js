@@ -1,3 +1,4 @@
 #!/usr/bin/env node
 'use strict';
-require('../dist/server.js');
+// The language server is the bundle dist/server.js, built by `npm install`/`npm ci` (the `prepare` script) or `npm run build`.
+require('./requireBuilt')('server.js');
