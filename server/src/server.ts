@@ -10,6 +10,8 @@ import type { SeverityOverrides } from './features/diagnostics';
 import { quickFixes, toDiagnostics } from './features/diagnostics';
 import type { FileIndex } from './features/diagnostics';
 import { fileFindings } from './analysis/findings';
+import type { DiagnosticsScope } from './publisher';
+import { DiagnosticsPublisher } from './publisher';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { offsetAt } from './features/positions';
@@ -23,13 +25,15 @@ import { completion, signatureHelp } from './features/completion';
 
 interface Settings {
   index: { maxFiles: number };
-  diagnostics: { severity: SeverityOverrides };
+  diagnostics: { severity: SeverityOverrides; scope: DiagnosticsScope };
   runtimeContexts: string[];
   addresses: Record<string, string[]>;
 }
 
-const DEFAULT_SETTINGS: Settings = { index: { maxFiles: 5000 }, diagnostics: { severity: {} }, runtimeContexts: ['parkedcalls'], addresses: {} };
+const DEFAULT_SETTINGS: Settings = { index: { maxFiles: 5000 }, diagnostics: { severity: {}, scope: 'workspace' }, runtimeContexts: ['parkedcalls'], addresses: {} };
 const DEBOUNCE_MS = 150;
+/** The other files (the whole workspace, or the other open documents) are checked once the typing pauses. */
+const WORKSPACE_DEBOUNCE_MS = 300;
 
 export function uriToPath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -53,20 +57,41 @@ export function startServer(connection: Connection): void {
     return { file, text: td.getText() };
   };
 
-  const validate = (uri: string): void => {
-    const d = docOf(uri);
-    if (d === undefined) return;
+  /** The open documents by file. */
+  const openFiles = (): Map<string, string> => {
+    const out = new Map<string, string>();
+    for (const uri of documents.uris()) {
+      const file = uriToPath(uri);
+      if (file !== undefined) out.set(file, uri);
+    }
+    return out;
+  };
+  const publisher = new DiagnosticsPublisher(workspace, {
+    openUri: (file) => openFiles().get(file),
+    uri: pathToUri,
+    diagnostics: (file, findings) => {
+      const doc = workspace.document(file);
+      return doc && toDiagnostics(findings, doc.lineStarts, files, settings.diagnostics.severity);
+    },
+    send: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+  });
+  const checking = (what: string, run: () => void): void => {
     try {
-      const doc = workspace.document(d.file);
-      if (doc === undefined) return;
-      void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(fileFindings(workspace, d.file), doc.lineStarts, files, settings.diagnostics.severity) });
+      run();
     } catch (error) {
-      connection.console.error(`PBX Interconnect could not check ${d.file}: ${String(error)}`);
+      connection.console.error(`PBX Interconnect could not check ${what}: ${String(error)}`);
     }
   };
 
-  // One debounce per document: a change re-checks that document at once-per-pause, and the other open ones
-  // (an #include or a section they depend on may have changed).
+  const validate = (uri: string): void => {
+    const file = uriToPath(uri);
+    if (file !== undefined && documents.get(uri) !== undefined) checking(file, () => publisher.publish([file]));
+  };
+  const validateAll = (): void => checking('the workspace', () => publisher.publishAll(settings.diagnostics.scope, openFiles().keys()));
+
+  // One debounce per document: a change re-checks that document once the typing pauses; then one pass re-checks
+  // the other files (an #include, a section or the other side of a trunk may have changed). That pass looks at
+  // every file of the scope, so a later change that resets its timer drops nothing.
   const schedule = (uri: string, delay = DEBOUNCE_MS): void => {
     clearTimeout(timers.get(uri));
     timers.set(
@@ -77,8 +102,13 @@ export function startServer(connection: Connection): void {
       }, delay),
     );
   };
-  const revalidateAll = (except?: string): void => {
-    for (const uri of documents.uris()) if (uri !== except) schedule(uri, DEBOUNCE_MS * 2);
+  let workspaceTimer: NodeJS.Timeout | undefined;
+  const revalidateAll = (): void => {
+    clearTimeout(workspaceTimer);
+    workspaceTimer = setTimeout(() => {
+      workspaceTimer = undefined;
+      validateAll();
+    }, WORKSPACE_DEBOUNCE_MS);
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -112,7 +142,7 @@ export function startServer(connection: Connection): void {
     const got = (await connection.workspace.getConfiguration(SETTINGS_SECTION)) as Partial<Settings> | null;
     settings = {
       index: { maxFiles: got?.index?.maxFiles ?? DEFAULT_SETTINGS.index.maxFiles },
-      diagnostics: { severity: got?.diagnostics?.severity ?? {} },
+      diagnostics: { severity: got?.diagnostics?.severity ?? {}, scope: got?.diagnostics?.scope === 'open' ? 'open' : 'workspace' },
       runtimeContexts: Array.isArray(got?.runtimeContexts) ? got.runtimeContexts.map(String) : DEFAULT_SETTINGS.runtimeContexts,
       addresses: got?.addresses && typeof got.addresses === 'object' ? got.addresses : {},
     };
@@ -122,7 +152,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(async () => {
     await readSettings();
     for (const folder of folders) workspace.scan(folder, settings.index.maxFiles);
-    revalidateAll();
+    validateAll();
   });
   connection.onDidChangeConfiguration(async () => {
     await readSettings();
@@ -133,11 +163,14 @@ export function startServer(connection: Connection): void {
     opened: (uri) => validate(uri),
     changed: (uri) => {
       schedule(uri);
-      revalidateAll(uri);
+      revalidateAll();
     },
     closed: (uri) => {
       clearTimeout(timers.get(uri));
-      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      // with the scope `open` its diagnostics go at once; with `workspace` they stay, checked again from the disk
+      const file = uriToPath(uri);
+      if (file !== undefined && settings.diagnostics.scope === 'open') publisher.clear(file);
+      revalidateAll();
     },
   });
   connection.onDidChangeWatchedFiles((params) => {

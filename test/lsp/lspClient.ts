@@ -8,6 +8,7 @@ import {
   createProtocolConnection,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
   InitializedNotification,
@@ -45,9 +46,10 @@ export class LspClient {
   }
 
   /** Starts the server through its npm bin, as another editor would (`pbx-interconnect-language-server --stdio`). */
-  static async start(workspaceFolder: string): Promise<LspClient> {
+  static async start(workspaceFolder: string, settings: Record<string, unknown> = {}): Promise<LspClient> {
     const child = spawn(process.execPath, [path.join(ROOT, 'bin/pbx-interconnect-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new LspClient(child);
+    client.settings = settings;
     client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: uriOf(workspaceFolder),
@@ -61,6 +63,15 @@ export class LspClient {
   async open(file: string, text: string): Promise<void> {
     this.versions.set(uriOf(file), 1);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uriOf(file), languageId: 'asterisk', version: 1, text } });
+  }
+
+  async close(file: string): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: uriOf(file) } });
+  }
+
+  /** Every publication of diagnostics so far, by URI (the newest last). */
+  published(file: string): Diagnostic[][] {
+    return (this.diagnostics.get(uriOf(file)) ?? []).map((p) => p.diagnostics);
   }
 
   /** An incremental edit: replace the given range. */

@@ -181,11 +181,28 @@ function safely(run: () => Finding[]): Finding[] {
 
 /** Everything the checks find in one file: syntax as Asterisk's config loader sees it, then the dialplan. */
 export function fileFindings(workspace: Workspace, file: string): Finding[] {
-  const syntax: Finding[] = workspace.problems(file).map((p) => ({ code: p.code, severity: p.severity, message: p.message, file, start: p.start, end: p.end, related: [] }));
-  const plan = workspace.dialplanFor(file);
-  const dialplan = plan ? findingsOf(plan).filter((f) => f.file === file) : [];
-  const trunks = trunkFindings(workspace).filter((f) => f.file === file);
-  return [...syntax, ...dialplan, ...trunks].sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+  return filesFindings(workspace, [file]).get(file)!;
+}
+
+/**
+ * Everything the checks find in each of these files (the editor's Problems for the whole workspace): one pass over
+ * each dialplan's findings and the trunk findings, whatever the number of files. A file's dialplan findings come
+ * from the dialplan that loads it (`dialplanFor`), as for a file on its own.
+ */
+export function filesFindings(workspace: Workspace, files: Iterable<string>): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  const planOf = new Map<string, Dialplan | undefined>();
+  for (const file of files) {
+    out.set(file, workspace.problems(file).map((p) => ({ code: p.code, severity: p.severity, message: p.message, file, start: p.start, end: p.end, related: [] })));
+    planOf.set(file, workspace.dialplanFor(file));
+  }
+  for (const plan of new Set(planOf.values())) {
+    if (plan === undefined) continue;
+    for (const f of findingsOf(plan)) if (planOf.get(f.file) === plan) out.get(f.file)!.push(f);
+  }
+  for (const f of trunkFindings(workspace)) out.get(f.file)?.push(f);
+  for (const list of out.values()) list.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+  return out;
 }
 
 /** Does any of `a` belong to `b` (a loop, not a spread: this runs for every context and check on every edit)? */
