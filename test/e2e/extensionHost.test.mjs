@@ -17,7 +17,8 @@ const suiteEntry = join(root, 'out', 'test', 'e2e', 'suite', 'index');
 // Two workspace folders: `workspace` (the office PBX, first, so workspaceFolders[0] stays it) and `twopbx`
 // (the PBXs wazo-a and wazo-b, whose trunk the server checks across both; it scans every workspace folder).
 const workspace = join(fixturesDir, 'extension-host.code-workspace');
-const TIMEOUT_MS = 90_000;
+// the whole suite, on a loaded 2-core CI machine
+const TIMEOUT_MS = 600_000;
 // Workbench chatter that code-server prints on every start; everything else from the page is shown.
 const NOISE = [
   /^Ignoring fetching additional builtin extensions/,

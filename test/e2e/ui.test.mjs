@@ -1,7 +1,8 @@
 // UI tests in a real VS Code workbench: code-server with the packaged .vsix installed, driven by headless
 // chromium. They do what a person would (Quick Open, the Problems panel, the Outline view, a hover) and save
 // screenshots to test-results/screenshots/. Then a second workspace, two PBXs whose trunk is checked across
-// both, and a copy of examples/ (what `npm start` opens) in which a call is simulated and a Dial string completed.
+// both, and a copy of examples/ (what `npm start` opens) in which a call is simulated, a Dial string completed,
+// and a trunk secret edited on one PBX shows its error on the other PBX's closed file in the Problems panel.
 // With PBX_UPDATE_SCREENSHOT=1 the overview, hover, trunk, simulation and completion shots are also copied to
 // docs/screenshot.png, docs/hover.png, docs/trunk.png, docs/simulate.png and docs/completion.png for the README. Needs `node scripts/build.mjs`,
 // `node scripts/e2e/package.mjs` (dist/pbx-interconnect.vsix) and `node scripts/e2e/install.mjs`.
@@ -19,7 +20,8 @@ const workspace = join(runDir, 'workspace');
 const twoPbx = join(runDir, 'twopbx');
 // the example workspace of the README
 const examples = join(runDir, 'examples');
-const WAIT = { timeout: 20_000 };
+// Every wait is on something the page shows; the bound is generous for a loaded 2-core CI machine.
+const WAIT = { timeout: 60_000 };
 
 let codeServer;
 let browser;
@@ -51,7 +53,7 @@ async function quickInput(keys, text, rowSelector) {
   await page.keyboard.press('Enter');
 }
 
-describe('PBX Interconnect in the VS Code UI', { timeout: 120_000 }, () => {
+describe('PBX Interconnect in the VS Code UI', { timeout: 300_000 }, () => {
   before(async () => {
     assert.ok(existsSync(vsix), `${vsix} is missing: run \`node scripts/build.mjs && node scripts/e2e/package.mjs\``);
     rmSync(runDir, { recursive: true, force: true });
@@ -82,7 +84,8 @@ describe('PBX Interconnect in the VS Code UI', { timeout: 120_000 }, () => {
   it('underlines the section header without `]` with an error squiggle', () =>
     step('squiggle', async () => {
       await page.locator('.editor-instance .monaco-editor .squiggly-error').first().waitFor(WAIT);
-      await page.locator('[id="status.problems"][aria-label*="Errors: 1"]').waitFor(WAIT);
+      // two in the workspace: this header, and on the closed sip.conf the peer whose context the rejected file held
+      await page.locator('[id="status.problems"][aria-label*="Errors: 2"]').waitFor(WAIT);
       await screenshot('01-editor-squiggle');
     }));
 
@@ -256,6 +259,45 @@ describe('PBX Interconnect in the VS Code UI', { timeout: 120_000 }, () => {
       if (process.env.PBX_UPDATE_SCREENSHOT === '1') publish(shot, 'completion.png');
       await page.keyboard.press('Enter');
       await page.locator('.editor-group-container.active .monaco-editor .view-line', { hasText: 'exten => 8000,1,Dial(SIP/wazo-trunk' }).waitFor(WAIT);
+    }));
+
+  it("shows in the Problems panel the 403 on wazo-a's closed sip.conf when wazo-b's trunk secret is edited", () =>
+    step('closed-file', async () => {
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', ...WAIT });
+      await page.keyboard.type('wazo-b/sip.conf');
+      await page.locator('.quick-input-list .monaco-list-row.focused[aria-label*="wazo-b"]').waitFor(WAIT);
+      await page.keyboard.press('Enter');
+      await page.locator('.editor-group-container.active .monaco-breadcrumbs', { hasText: 'wazo-b' }).waitFor(WAIT);
+      await page.locator('.tab.active[aria-label*="sip.conf"]').waitFor(WAIT);
+      // wazo-a's sip.conf was never opened
+      assert.equal(await page.locator('.tab[aria-label*="sip.conf"]').count(), 1);
+      // [wazo-trunk]'s secret=pass, line 28: type after it
+      await page.keyboard.press('Control+G');
+      await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', ...WAIT });
+      await page.keyboard.type('28');
+      await page.keyboard.press('Enter');
+      await page.locator('[id="status.editor.selection"]', { hasText: 'Ln 28' }).waitFor(WAIT);
+      await page.keyboard.press('End');
+      await page.keyboard.type('word2', { delay: 20 });
+      await page.locator('.editor-group-container.active .monaco-editor .view-line', { hasText: /^secret=password2$/ }).waitFor(WAIT);
+
+      await page.keyboard.press('Control+Shift+M');
+      // the panel lists every file of the workspace: show only this code
+      const filter = page.locator('.part.panel .viewpane-filter input, .part.panel .markers-panel-action-filter input').first();
+      await filter.waitFor({ state: 'visible', ...WAIT });
+      await filter.fill('trunk-secret-mismatch');
+      const row = page.locator('.markers-panel .monaco-list-row[aria-label^="Error: "]', { hasText: 'trunk-secret-mismatch' }).first();
+      await row.waitFor(WAIT);
+      const label = await row.getAttribute('aria-label');
+      assert.match(label, /403/, label);
+      assert.doesNotMatch(label, /password2/, 'the secret is never shown');
+      // on wazo-a's register line (26), a file that is not open
+      assert.match(label, /at line 26 and character \d+\./, label);
+      await page.locator('.markers-panel .monaco-list-row[aria-label*="in file sip.conf of folder wazo-a"]').waitFor(WAIT);
+      assert.equal(await page.locator('.tab[aria-label*="sip.conf"]').count(), 1, "wazo-a's sip.conf was opened");
+      await screenshot('closed-file-problem');
+      await filter.fill('');
     }));
 });
 

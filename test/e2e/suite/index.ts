@@ -22,7 +22,7 @@ function loadMocha(): MochaConstructor {
 
 export async function run(): Promise<void> {
   const Mocha = loadMocha();
-  const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 30_000 });
+  const mocha = new Mocha({ ui: 'bdd', color: false, reporter: 'spec', timeout: 120_000 });
   if (process.env.PBX_E2E_GREP) mocha.grep(process.env.PBX_E2E_GREP);
   for (const file of readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {
     mocha.addFile(path.join(__dirname, file));

@@ -4,7 +4,7 @@ import type { Disposable, Event } from 'vscode';
 export async function waitFor<T>(
   what: string,
   probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
-  { timeoutMs = 20_000, events = [] as Event<unknown>[], describe = (): string => '' } = {},
+  { timeoutMs = 60_000, events = [] as Event<unknown>[], describe = (): string => '' } = {},
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let wake: (() => void) | undefined;
