@@ -1,5 +1,6 @@
-// Ground truth from a real Asterisk 20.20.1 (../shared/conformance/dialplan-match): for every case, the
-// extension pbx_find_extension chose (expect), and the overlap-dialing answers (canMatch, matchMore).
+// Ground truth from a real Asterisk 20.20.1 (test/fixtures/conformance/dialplan-match, the copy of
+// ../shared/conformance): for every case, the extension pbx_find_extension chose (expect), and the overlap-dialing
+// answers (canMatch, matchMore).
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -1,4 +1,4 @@
-// The chan_pjsip lab (../shared/conformance/pjsip-trunks): two real Asterisk 20 PBXs, one change per case. A
+// The chan_pjsip lab (test/fixtures/conformance/pjsip-trunks): two real Asterisk 20 PBXs, one change per case. A
 // checker given both PBXs reports at least one error on the line that explains every failure (a registration
 // refused or never up, a failed call, an ERROR at load), and no error for a healthy case. Here every finding is
 // listed, so an unexpected one fails too; CAUSE names the finding on the explaining line.

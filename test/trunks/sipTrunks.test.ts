@@ -1,4 +1,4 @@
-// The chan_sip lab (../shared/conformance/sip-trunks): two real Asterisk 20 PBXs, one change per case. A checker
+// The chan_sip lab (test/fixtures/conformance/sip-trunks): two real Asterisk 20 PBXs, one change per case. A checker
 // given both PBXs reports at least one error on the line that explains every failure, and no error for a
 // healthy case. Here every finding is listed, so an unexpected one fails too.
 import { strict as assert } from 'node:assert';

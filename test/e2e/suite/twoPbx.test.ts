@@ -1,6 +1,6 @@
 // End-to-end test of a check across two PBXs, in the real extension host. The harness opens a multi-root
 // workspace (test/e2e/fixtures/extension-host.code-workspace) whose second folder, twopbx/, holds the PBXs
-// wazo-a and wazo-b: the chan_sip case a_reguser of ../shared/conformance/sip-trunks, where A registers to B
+// wazo-a and wazo-b: the chan_sip case a_reguser of test/fixtures/conformance/sip-trunks, where A registers to B
 // under a user that B has no peer for.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
