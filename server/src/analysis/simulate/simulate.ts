@@ -113,39 +113,57 @@ export function simulate(workspace: Workspace, o: SimulateOptions): SimulateDial
 // ---------------------------------------------------------------------------------------------------------------
 // Where the call starts
 
-function resolveOrigin(pbxs: Pbx[], from: Origin): { pbx: Pbx; context: string | null; note?: string } | { error: string } {
+type Start = { pbx: Pbx; context: string | null; note?: string };
+
+/** Where a call from this origin starts on one PBX, or null when that PBX has no such origin. */
+function startOn(pbx: Pbx, from: Origin): Start | null {
+  switch (from.kind) {
+    case 'context':
+      return pbx.dialplan?.contexts.has(from.name) ? { pbx, context: from.name } : null;
+    case 'peer':
+    case 'user': {
+      const peer = pbx.sip?.peers.get(from.name);
+      if (!peer) return null;
+      return { pbx, context: peer.context.name, note: `A call from ${peer.type} '${peer.name}' starts in its context '${peer.context.name}'${peer.context.from === 'peer' ? '' : ` (from ${peer.context.from === 'general' ? '[general]' : "chan_sip's default"})`}.` };
+    }
+    case 'endpoint': {
+      const e = pbx.pjsip ? objectOf(pbx.pjsip, 'endpoint', from.name) : undefined;
+      if (!e) return null;
+      const ctx = option(e, 'context')?.text ?? 'default';
+      return { pbx, context: ctx, note: `A call from endpoint '${e.id}' starts in its context '${ctx}'.` };
+    }
+    case 'friend': {
+      const friend = pbx.company?.friends.find((f) => f.name === from.name);
+      if (!friend) return null;
+      return { pbx, context: null, note: `A call from friend '${friend.name}' is routed by ${pbx.name}: an internal extension first, then the friends in priority order, then outside.` };
+    }
+  }
+}
+
+/** The PBXs (folder names) that have this origin: more than one means `from` must name its PBX. */
+export function originPbxs(workspace: Workspace, from: Origin): string[] {
+  const pbxs = pbxsOf(workspace);
+  const named = from.pbx !== undefined && from.pbx !== '' ? pbxs.filter((p) => p.name === from.pbx) : pbxs;
+  return named.filter((p) => startOn(p, from) !== null).map((p) => p.name);
+}
+
+/**
+ * The PBX and context a call from this origin starts in. An origin that no PBX has, or that several have when
+ * `from` names none, is an error: the call is never routed through a PBX that merely happens to come first.
+ */
+function resolveOrigin(pbxs: Pbx[], from: Origin): Start | { error: string } {
+  if (pbxs.length === 0) return { error: 'There is no PBX in the workspace: no folder holds extensions.conf, sip.conf, pjsip.conf or ivozprovider.conf.' };
   const named = from.pbx !== undefined && from.pbx !== '' ? pbxs.filter((p) => p.name === from.pbx) : pbxs;
   if (named.length === 0) return { error: `No PBX named '${from.pbx}' in the workspace (PBXs: ${pbxs.map((p) => p.name).join(', ') || 'none'}).` };
-  for (const pbx of named) {
-    switch (from.kind) {
-      case 'context':
-        if (pbx.dialplan?.contexts.has(from.name)) return { pbx, context: from.name };
-        break;
-      case 'peer':
-      case 'user': {
-        const peer = pbx.sip?.peers.get(from.name);
-        if (peer) return { pbx, context: peer.context.name, note: `A call from ${peer.type} '${peer.name}' starts in its context '${peer.context.name}'${peer.context.from === 'peer' ? '' : ` (from ${peer.context.from === 'general' ? '[general]' : "chan_sip's default"})`}.` };
-        break;
-      }
-      case 'endpoint': {
-        const e = pbx.pjsip ? objectOf(pbx.pjsip, 'endpoint', from.name) : undefined;
-        if (e) {
-          const ctx = option(e, 'context')?.text ?? 'default';
-          return { pbx, context: ctx, note: `A call from endpoint '${e.id}' starts in its context '${ctx}'.` };
-        }
-        break;
-      }
-      case 'friend': {
-        const friend = pbx.company?.friends.find((f) => f.name === from.name);
-        if (friend) return { pbx, context: null, note: `A call from friend '${friend.name}' is routed by ${pbx.name}: an internal extension first, then the friends in priority order, then outside.` };
-        break;
-      }
-    }
-    if (from.kind === 'context' && !pbx.dialplan && pbx.company) return { pbx, context: null };
-  }
-  const where = from.pbx ? ` on ${from.pbx}` : '';
   const what = from.kind === 'context' ? `context '${from.name}'` : `${from.kind} '${from.name}'`;
-  return { error: `There is no ${what}${where}: Asterisk would answer "${from.kind === 'context' ? 'no such context' : 'no such ' + from.kind}".` };
+  const starts = named.map((p) => startOn(p, from)).filter((s): s is Start => s !== null);
+  if (starts.length === 1) return starts[0];
+  if (starts.length > 1) {
+    const choices = starts.map((s) => `${s.pbx.name}:${from.kind === 'context' ? '' : from.kind + ':'}${from.name}`);
+    return { error: `Several PBXs have ${what}: ${starts.map((s) => s.pbx.name).join(', ')}. Name the one the call starts on: ${choices.join(' or ')}.` };
+  }
+  const searched = named.map((p) => p.name).join(', ');
+  return { error: `There is no ${what} on ${named.length === 1 ? searched : `any of ${searched}`}: Asterisk would answer "${from.kind === 'context' ? 'no such context' : 'no such ' + from.kind}".` };
 }
 
 function newCall(pbx: Pbx, context: string, exten: string, callerId: string | null): Call {
