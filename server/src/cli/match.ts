@@ -7,18 +7,9 @@ import { DiskFileHost } from '../model/fileHost';
 import type { MatchSummary, When } from '../model/matcher';
 import { lookup, summarize } from '../model/matcher';
 import { Workspace } from '../model/workspace';
+import { notText } from './check';
 import type { CliIo } from './run';
-
-export const MATCH_USAGE = `Usage:
-  pbx-interconnect match NUMBER --context CTX [--pbx DIR] [--caller-id CID] [--at ISO-TIME|any] [--json]
-  pbx-interconnect match --stdin [--pbx DIR] [--at ISO-TIME|any]      (lines: NUMBER CONTEXT [CALLERID])
-
-  --pbx DIR    the folder holding extensions.conf (default: the current folder)
-  --at         when timed includes are evaluated (default: now); 'any' also reports what changes when they open
-Prints {"expect", "canMatch", "matchMore"} as ../shared/conformance/dialplan-match/cases.json writes them, with
-"file" (relative to DIR) on every match. Exit status: 0 when the number reaches an extension, 1 when it does not,
-2 on a usage or I/O error.
-`;
+import { ioError, usageError } from './usage';
 
 interface Answer {
   expect: MatchSummary;
@@ -51,41 +42,32 @@ export function runMatch(args: string[], io: CliIo): number {
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = (): string | undefined => args[++i];
-    if (a === '--context') context = value();
-    else if (a === '--pbx') dir = value() ?? '';
-    else if (a === '--caller-id') callerId = value() ?? null;
-    else if (a === '--at') {
+    if (a === '--context' || a === '--pbx' || a === '--caller-id' || a === '--at') {
       const v = value();
-      if (v === 'any') when = 'any';
+      if (v === undefined || (v === '' && a !== '--caller-id')) return usageError(io, 'match', `${a} needs a value`);
+      if (a === '--context') context = v;
+      else if (a === '--pbx') dir = v;
+      else if (a === '--caller-id') callerId = v;
+      else if (v === 'any') when = 'any';
       else {
-        const d = new Date(v ?? '');
-        if (Number.isNaN(d.getTime())) {
-          io.err(`pbx-interconnect: --at needs an ISO date and time (2026-11-22T09:30:00) or 'any', not '${v}'\n`);
-          return 2;
-        }
+        const d = new Date(v);
+        if (Number.isNaN(d.getTime())) return usageError(io, 'match', `--at needs an ISO date and time (2026-11-22T09:30:00) or 'any', not '${v}'`);
         when = d;
       }
     } else if (a === '--json') json = true;
     else if (a === '--stdin') stdin = true;
-    else if (a.startsWith('-')) {
-      io.err(`pbx-interconnect: unknown option '${a}'\n${MATCH_USAGE}`);
-      return 2;
-    } else if (number === undefined) number = a;
-    else {
-      io.err(`pbx-interconnect: one NUMBER only\n${MATCH_USAGE}`);
-      return 2;
-    }
+    else if (a.startsWith('-')) return usageError(io, 'match', `unknown option '${a}'`);
+    else if (number === undefined) number = a;
+    else return usageError(io, 'match', 'one NUMBER only');
   }
-  if (!stdin && (number === undefined || context === undefined)) {
-    io.err(`pbx-interconnect: match needs NUMBER and --context (or --stdin)\n${MATCH_USAGE}`);
-    return 2;
-  }
+  if (!stdin && (number === undefined || context === undefined)) return usageError(io, 'match', 'match needs NUMBER and --context (or --stdin)');
   const pbx = path.resolve(io.cwd, dir).split(path.sep).join('/');
+  if (!fs.existsSync(pbx)) return ioError(io, `no such folder: ${dir}`);
+  if (!fs.statSync(pbx).isDirectory()) return ioError(io, `--pbx wants the folder holding extensions.conf, and ${dir} is a file`);
   const root = path.posix.join(pbx, 'extensions.conf');
-  if (!fs.existsSync(root)) {
-    io.err(`pbx-interconnect: no extensions.conf in ${dir}\n`);
-    return 2;
-  }
+  if (!fs.existsSync(root)) return ioError(io, `no extensions.conf in ${dir === '.' ? 'the current folder' : dir}`);
+  const problem = notText(root);
+  if (problem) return ioError(io, `${path.posix.relative(path.resolve(io.cwd).split(path.sep).join('/'), root)} ${problem}`);
   const plan = buildDialplan(new Workspace(new DiskFileHost()).load(root));
   if (plan.newMatcher) io.err('pbx-interconnect: note: [general] sets extenpatternmatchnew=yes; Asterisk then uses its other matcher, whose choice between overlapping patterns may differ from these answers.\n');
   const fileName = (f: string): string => path.posix.relative(pbx, f);
@@ -94,10 +76,7 @@ export function runMatch(args: string[], io: CliIo): number {
     for (const line of lines) {
       const [n, c, cid] = line.trim().split(/\s+/);
       if (!n) continue;
-      if (!c) {
-        io.err(`pbx-interconnect: a line needs NUMBER CONTEXT [CALLERID]: '${line}'\n`);
-        return 2;
-      }
+      if (!c) return ioError(io, `a line needs NUMBER CONTEXT [CALLERID]: '${line}'`);
       io.out(JSON.stringify(answer(plan, n, c, cid ?? null, when, fileName)) + '\n');
     }
     return 0;

@@ -3,28 +3,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SimulateOptions } from '../analysis/simulate/simulate';
-import { simulate } from '../analysis/simulate/simulate';
+import { originPbxs, simulate } from '../analysis/simulate/simulate';
 import { DiskFileHost } from '../model/fileHost';
+import { FRIENDS_FILE } from '../model/ivozprovider';
 import { pbxsOf } from '../model/pbx';
-import { Workspace } from '../model/workspace';
+import { ROOT_FILES, Workspace } from '../model/workspace';
 import type { Origin, OriginKind, SimulateDialResult } from '../protocol';
 import type { CliIo } from './run';
+import { ioError, usageError } from './usage';
 
-export const SIMULATE_USAGE = `Usage:
-  pbx-interconnect simulate NUMBER --from [PBX:]CONTEXT|[PBX:]peer:NAME|endpoint:NAME|user:NAME|friend:NAME
-                            [--pbx DIR]... [--caller-id CID] [--at ISO-TIME] [--json]
-
-  --from       where the call starts: a context, or what a call from a peer, endpoint, user or friend enters;
-               PBX is the name of its folder (needed when several PBXs have that name)
-  --pbx DIR    a folder holding one PBX, or PBX folders (default: the current folder); give several to follow
-               calls across trunks
-  --caller-id  the caller's number (default: none, which a far side sees as 'anonymous')
-  --at         when timed includes and GotoIfTime are evaluated (default: now)
-Prints each step and the outcome; with --json {"number", "from", "match", "hops", "outcome"}. Exit status: 0 when
-the call reaches something (an extension, a friend, voicemail, a queue, a conference, outside, a hangup in the
-dialplan), 1 when it fails (no extension, no context, no priority 1, refused), 2 on a usage or I/O error.
-`;
-
+/** The files that make a folder a PBX (model/pbx.ts). */
+const PBX_FILES = [...ROOT_FILES, FRIENDS_FILE];
 const KINDS: OriginKind[] = ['context', 'peer', 'endpoint', 'user', 'friend'];
 const FAILED = ['no-extension', 'no-context', 'no-priority', 'rejected'];
 
@@ -50,34 +39,41 @@ export function runSimulate(args: string[], io: CliIo): number {
   const options: Partial<SimulateOptions> = {};
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    const value = (): string | undefined => args[++i];
-    if (a === '--from') {
-      const v = value() ?? '';
-      from = parseOrigin(v);
-      if (!from) return usage(io, `--from needs [PBX:]CONTEXT or KIND:NAME (kinds: ${KINDS.join(', ')}), not '${v}'`);
-    } else if (a === '--pbx') dirs.push(value() ?? '');
-    else if (a === '--caller-id') options.callerId = value() ?? null;
-    else if (a === '--at') {
-      const v = value();
-      const d = new Date(v ?? '');
-      if (Number.isNaN(d.getTime())) return usage(io, `--at needs an ISO date and time (2026-11-22T09:30:00), not '${v}'`);
-      options.when = d;
+    if (a === '--from' || a === '--pbx' || a === '--caller-id' || a === '--at') {
+      const v = args[++i];
+      if (v === undefined || (v === '' && a !== '--caller-id')) return usageError(io, 'simulate', `${a} needs a value`);
+      if (a === '--from') {
+        from = parseOrigin(v);
+        if (!from) return usageError(io, 'simulate', `--from needs [PBX:]CONTEXT or [PBX:]KIND:NAME (kinds: ${KINDS.slice(1).join(', ')}), not '${v}'`);
+      } else if (a === '--pbx') dirs.push(v);
+      else if (a === '--caller-id') options.callerId = v;
+      else {
+        const d = new Date(v);
+        if (Number.isNaN(d.getTime())) return usageError(io, 'simulate', `--at needs an ISO date and time (2026-11-22T09:30:00), not '${v}'`);
+        options.when = d;
+      }
     } else if (a === '--json') json = true;
-    else if (a.startsWith('-') && !/^-[0-9*#]/.test(a)) return usage(io, `unknown option '${a}'`);
+    else if (a.startsWith('-') && !/^-[0-9*#]/.test(a)) return usageError(io, 'simulate', `unknown option '${a}'`);
     else if (number === undefined) number = a;
-    else return usage(io, 'one NUMBER only');
+    else return usageError(io, 'simulate', 'one NUMBER only');
   }
-  if (number === undefined || !from) return usage(io, 'simulate needs NUMBER and --from');
-  if (!/^[0-9A-Za-z*#+_-]+$/.test(number)) return usage(io, `'${number}' is not a number a phone can dial`);
+  if (number === undefined || !from) return usageError(io, 'simulate', 'simulate needs NUMBER and --from');
+  if (!/^[0-9A-Za-z*#+_-]+$/.test(number)) return usageError(io, 'simulate', `'${number}' is not a number a phone can dial`);
   if (dirs.length === 0) dirs.push('.');
   const workspace = new Workspace(new DiskFileHost());
   for (const d of dirs) {
     const dir = path.resolve(io.cwd, d).split(path.sep).join('/');
-    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-      io.err(`pbx-interconnect: no such folder: ${d}\n`);
-      return 2;
-    }
-    workspace.scan(dir, 100000);
+    if (!fs.existsSync(dir)) return ioError(io, `no such folder: ${d}`);
+    if (!fs.statSync(dir).isDirectory()) return ioError(io, `--pbx wants a PBX folder or a folder of PBX folders, and ${d} is a file`);
+    const found = workspace.scan(dir, 100000);
+    if (!found.some((f) => PBX_FILES.includes(path.posix.basename(f)))) return ioError(io, `no PBX in ${d === '.' ? 'the current folder' : d}: no folder under it holds extensions.conf, sip.conf, pjsip.conf or ivozprovider.conf`);
+  }
+  const pbxNames = pbxsOf(workspace).map((p) => p.name);
+  if (from.pbx !== undefined && !pbxNames.includes(from.pbx)) return usageError(io, 'simulate', `--from names PBX '${from.pbx}', which is not among the PBXs given: ${pbxNames.join(', ')}`);
+  const have = originPbxs(workspace, from);
+  if (from.pbx === undefined && have.length > 1) {
+    const name = from.kind === 'context' ? from.name : `${from.kind}:${from.name}`;
+    return usageError(io, 'simulate', `${have.length} PBXs have ${from.kind === 'context' ? 'context' : from.kind} '${from.name}'; say which one the call starts on: ${have.map((p) => `--from ${p}:${name}`).join(', ')}`);
   }
   const result = simulate(workspace, { ...options, number, from });
   const dirOf = new Map(pbxsOf(workspace).map((p) => [p.name, p.dir]));
@@ -85,11 +81,6 @@ export function runSimulate(args: string[], io: CliIo): number {
   if (json) io.out(JSON.stringify(toJson(result, relative), null, 2) + '\n');
   else io.out(describe(result, relative));
   return FAILED.includes(result.outcome.kind) ? 1 : 0;
-}
-
-function usage(io: CliIo, message: string): number {
-  io.err(`pbx-interconnect: ${message}\n${SIMULATE_USAGE}`);
-  return 2;
 }
 
 type Relative = (pbx: string, file: string | undefined) => string | undefined;
@@ -106,7 +97,8 @@ export function toJson(r: SimulateDialResult, relative: Relative): unknown {
 }
 
 function describe(r: SimulateDialResult, relative: Relative): string {
-  const lines = [r.from.context ? `${r.number} dialed in '${r.from.context}' on ${r.from.pbx}` : `${r.number} routed by ${r.from.pbx || '?'}`];
+  const start = r.from.context ? `${r.number} dialed in '${r.from.context}' on ${r.from.pbx}` : r.from.pbx ? `${r.number} routed by ${r.from.pbx}` : `${r.number}: the call does not start`;
+  const lines = [start];
   r.hops.forEach((h, i) => {
     const match = h.match !== undefined ? r.matches[h.match] : undefined;
     if (match) lines.push(`  lookup on ${match.pbx}: ${match.number} in '${match.context}': ${match.why}`);
@@ -117,6 +109,6 @@ function describe(r: SimulateDialResult, relative: Relative): string {
   for (const n of r.notes) lines.push(`  note: ${n}`);
   const o = r.outcome;
   const where = [o.extension, o.context].filter(Boolean).join('@');
-  lines.push(`Outcome: ${o.kind}${o.sipStatus ? ` (SIP ${o.sipStatus})` : ''}${where ? ` ${where}` : ''} on ${o.pbx}: ${o.reason}`);
+  lines.push(`Outcome: ${o.kind}${o.sipStatus ? ` (SIP ${o.sipStatus})` : ''}${where ? ` ${where}` : ''}${o.pbx ? ` on ${o.pbx}` : ''}: ${o.reason}`);
   return lines.join('\n') + '\n';
 }

@@ -1,0 +1,193 @@
+// `pbx-interconnect check`: the findings of the editor for terminals and CI. Strict about what it is given, so a
+// wrong path never passes a CI gate: a path that does not exist, a --pbx folder without Asterisk configuration,
+// --pbx naming a file, or a file that is not UTF-8 text is an error (exit 2), never "0 findings".
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileFindings } from '../analysis/findings';
+import { DiskFileHost } from '../model/fileHost';
+import { FRIENDS_FILE } from '../model/ivozprovider';
+import { ROOT_FILES, Workspace } from '../model/workspace';
+import type { Severity } from '../parser/ast';
+import { lineAndCharacter } from '../parser/lines';
+import { formatJson, formatText } from './format';
+import type { CliIo } from './run';
+import { formatSarif } from './sarif';
+import { ioError, usageError } from './usage';
+
+/** A 1-based span: columns count UTF-16 code units, the end is exclusive (as LSP and SARIF's default). */
+export interface Span {
+  /** Path relative to the current folder, with `/`. */
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface LocatedFinding extends Span {
+  code: string;
+  severity: Severity;
+  message: string;
+  related: (Span & { message: string })[];
+}
+
+/** What the formats write: the findings, and where paths are relative to. */
+export interface Report {
+  findings: LocatedFinding[];
+  /** The current folder (absolute, `/` separators): files are relative to it. */
+  base: string;
+}
+
+const FORMATS = ['text', 'json', 'sarif'];
+
+export function runCheck(args: string[], io: CliIo): number {
+  const dirs: string[] = [];
+  const files: string[] = [];
+  let format = 'text';
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const eq = a.indexOf('=');
+    const name = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
+    if (name === '--pbx' || name === '--format') {
+      const v = eq > 0 && name !== a ? a.slice(eq + 1) : args[++i];
+      if (v === undefined || v === '') return usageError(io, 'check', `${name} needs a value`);
+      if (name === '--pbx') dirs.push(v);
+      else format = v;
+    } else if (a.startsWith('-') && a !== '-') return usageError(io, 'check', `unknown option '${a}'`);
+    else files.push(a);
+  }
+  if (!FORMATS.includes(format)) return usageError(io, 'check', `--format must be text, json or sarif, not '${format}'`);
+  if (dirs.length === 0 && files.length === 0) dirs.push('.');
+
+  const cwd = toPosix(path.resolve(io.cwd));
+  const abs = (p: string): string => toPosix(path.resolve(io.cwd, p));
+  const shown = (p: string): string => (p === '.' ? 'the current folder' : p);
+  // every path first: a wrong one is reported before anything is read
+  for (const d of dirs) {
+    const kind = kindOf(abs(d));
+    if (kind === 'none') return ioError(io, `no such folder: ${d}`);
+    if (kind === 'file') return ioError(io, `--pbx wants a folder, and ${d} is a file (to check one file: pbx-interconnect check ${d})`);
+  }
+  for (const f of files) {
+    const kind = kindOf(abs(f));
+    if (kind === 'none') return ioError(io, `no such file: ${f}`);
+    if (kind === 'dir') return ioError(io, `${f} is a folder (to check every config file under it: pbx-interconnect check --pbx ${f})`);
+  }
+
+  const workspace = new Workspace(new DiskFileHost());
+  const targets: string[] = [];
+  for (const d of dirs) {
+    const found = workspace.scan(abs(d), 100000);
+    if (found.length === 0) return ioError(io, `no Asterisk configuration in ${shown(d)}: no *.conf file under it`);
+    targets.push(...found);
+  }
+  // a file is read with the rest of its PBX folder: who includes it, the PBX's trunks and channels
+  const scanned = new Set<string>();
+  for (const f of files) {
+    const file = abs(f);
+    const root = pbxFolderOf(file, file.startsWith(cwd + '/') ? cwd : null);
+    if (root !== null && !scanned.has(root)) {
+      scanned.add(root);
+      workspace.scan(root, 100000);
+    }
+    workspace.addKnown(file);
+    targets.push(file);
+  }
+  const unique = [...new Set(targets)];
+  const given = new Map(files.map((f) => [abs(f), f]));
+  for (const file of unique) {
+    const problem = notText(file);
+    if (problem) return ioError(io, `${given.get(file) ?? relative(cwd, file)} ${problem}`);
+  }
+
+  const position = (file: string, start: number, end: number): Span => {
+    const doc = workspace.document(file);
+    const s = doc ? lineAndCharacter(doc.lineStarts, start) : { line: 0, character: 0 };
+    const e = doc ? lineAndCharacter(doc.lineStarts, end) : s;
+    return { file: relative(cwd, file), line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+  };
+  const findings: LocatedFinding[] = [];
+  for (const file of unique) {
+    for (const f of fileFindings(workspace, file)) {
+      findings.push({
+        code: f.code,
+        severity: f.severity,
+        message: f.message,
+        ...position(file, f.start, f.end),
+        related: f.related.map((r) => ({ ...position(r.file, r.start, r.end), message: r.message })),
+      });
+    }
+  }
+  const report: Report = { findings, base: cwd };
+  io.out(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report) : formatText(report));
+  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+function relative(base: string, file: string): string {
+  return path.posix.relative(base, file);
+}
+
+function kindOf(p: string): 'file' | 'dir' | 'none' {
+  try {
+    const s = fs.statSync(p);
+    return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : 'none';
+  } catch {
+    return 'none';
+  }
+}
+
+/**
+ * The PBX folder of a file: the nearest folder, from its own upwards, that holds a root file (extensions.conf,
+ * sip.conf, ... or the IvozProvider friends file). Not above `limit` (the current folder, when the file is in it).
+ */
+function pbxFolderOf(file: string, limit: string | null): string | null {
+  let dir = path.posix.dirname(file);
+  for (;;) {
+    if ([...ROOT_FILES, FRIENDS_FILE].some((f) => kindOf(path.posix.join(dir, f)) === 'file')) return dir;
+    const up = path.posix.dirname(dir);
+    if (dir === limit || up === dir) return null;
+    dir = up;
+  }
+}
+
+/** Why a file is no UTF-8 text, or null when it is. Asterisk configuration is text; a binary file is a wrong path. */
+export function notText(file: string): string | null {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    return `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`;
+  }
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return `is not a text file: it holds NUL bytes (the first at byte ${nul}); nothing was checked`;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return null;
+  } catch {
+    const at = firstBadByte(bytes);
+    const where = at < 0 ? '' : ` (line ${countLines(bytes, at)}, byte 0x${bytes[at].toString(16).toUpperCase()})`;
+    return `is not UTF-8 text${where}; nothing was checked. Convert it first, e.g. iconv -f latin1 -t utf-8`;
+  }
+}
+
+/** The offset of the first byte that starts no valid UTF-8 sequence (for the message; -1 if not found). */
+function firstBadByte(b: Uint8Array): number {
+  for (let i = 0; i < b.length; ) {
+    const x = b[i];
+    const n = x < 0x80 ? 0 : x >= 0xc2 && x <= 0xdf ? 1 : x >= 0xe0 && x <= 0xef ? 2 : x >= 0xf0 && x <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k] & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return -1;
+}
+
+function countLines(b: Uint8Array, end: number): number {
+  let n = 1;
+  for (let i = 0; i < end; i++) if (b[i] === 10) n++;
+  return n;
+}

@@ -1,0 +1,73 @@
+// The usage text of each command, and how the CLI reports a usage error (that command's usage, exit 2) or an I/O
+// error (one line, exit 2). `help COMMAND` and `COMMAND --help` print the same text.
+import type { CliIo } from './run';
+
+export type Command = 'check' | 'match' | 'simulate';
+
+export const OVERVIEW_USAGE = `Usage: pbx-interconnect COMMAND [OPTION]...
+
+Commands:
+  check      what Asterisk will reject or ignore in its configuration, and what breaks calls between PBXs
+  match      which extension a number reaches in one dialplan
+  simulate   where a call goes, across dialplans, trunks and PBXs
+
+  pbx-interconnect help COMMAND     the options of a command (also: COMMAND --help)
+  pbx-interconnect --version        the version
+Exit status: 0 success, 1 the command found a problem (see each command), 2 a usage or I/O error.
+`;
+
+export const USAGE: Record<Command, string> = {
+  check: `Usage: pbx-interconnect check [--pbx DIR]... [FILE]... [--format text|json|sarif]
+
+  --pbx DIR    check every Asterisk config file (*.conf) under DIR, which must hold at least one
+               (default, when no FILE is given: the current folder)
+  FILE         report the findings of this file, read with the rest of its PBX folder (the nearest folder
+               above it that holds extensions.conf, sip.conf, pjsip.conf...); alone when there is none
+  --format     text (default), json, or sarif (SARIF 2.1.0 for code scanning, paths relative to the current
+               folder)
+Every file checked must be UTF-8 text. Exit status: 0 when no finding is an error, 1 when one is, 2 on a usage
+or I/O error (a path that does not exist, a folder without Asterisk configuration, a file that is not text).
+`,
+  match: `Usage: pbx-interconnect match NUMBER --context CTX [--pbx DIR] [--caller-id CID] [--at ISO-TIME|any] [--json]
+       pbx-interconnect match --stdin [--pbx DIR] [--at ISO-TIME|any]    (lines: NUMBER CONTEXT [CALLERID])
+
+  --pbx DIR    the folder holding extensions.conf (default: the current folder)
+  --caller-id  the caller's number, for caller-ID variants (exten => 100/_1XXX,...)
+  --at         when timed includes are evaluated (default: now); 'any' also reports what changes when they open
+  --json       JSON instead of text; --stdin prints one JSON line per input line
+The answer has three parts: "expect" (what a call runs), "canMatch" and "matchMore" (what overlap dialing sees).
+Each is {"result": "match", "extension", "foundIn", "line", "callerIdPattern" (when one matched), "file"} with
+"file" relative to DIR, or {"result": "no-extension" | "no-context" | "no-priority"}. Exit status: 0 when the
+number reaches an extension, 1 when it does not, 2 on a usage or I/O error.
+`,
+  simulate: `Usage: pbx-interconnect simulate NUMBER --from ORIGIN [--pbx DIR]... [--caller-id CID] [--at ISO-TIME] [--json]
+
+  --from       where the call starts: [PBX:]CONTEXT, or [PBX:]KIND:NAME for what a call from a peer, user,
+               endpoint or friend enters (KIND: peer, user, endpoint, friend); PBX is the name of its folder,
+               needed when several PBXs have that origin
+  --pbx DIR    a folder holding one PBX, or PBX folders (default: the current folder); give every PBX the call
+               may cross
+  --caller-id  the caller's number (default: none, which a far side sees as 'anonymous')
+  --at         when timed includes and GotoIfTime are evaluated (default: now)
+  --json       {"number", "from", "match", "hops", "outcome"} instead of each step in words
+Exit status: 0 when the call reaches something (an extension, a friend, voicemail, a queue, a conference, outside,
+a hangup in the dialplan), 1 when it fails (no extension, no context, no priority 1, refused, or an origin no PBX
+has), 2 on a usage or I/O error (also an origin several PBXs have: the message lists the PBX:NAME choices).
+`,
+};
+
+export function isCommand(name: string | undefined): name is Command {
+  return name === 'check' || name === 'match' || name === 'simulate';
+}
+
+/** A command line the command cannot run: what is wrong, then that command's usage. */
+export function usageError(io: CliIo, command: Command, message: string): number {
+  io.err(`pbx-interconnect: ${message}\n\n${USAGE[command]}`);
+  return 2;
+}
+
+/** A path that does not exist, cannot be read or holds no configuration: one line. */
+export function ioError(io: CliIo, message: string): number {
+  io.err(`pbx-interconnect: ${message}\n`);
+  return 2;
+}
