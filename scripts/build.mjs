@@ -1,5 +1,7 @@
 // Builds everything: Peggy parsers, TypeScript (out/, for tests and the CLI) and the esbuild bundles (dist/, for
-// the extension and the npm bins). Usage: node scripts/build.mjs [--no-bundle]
+// the extension and the npm bins). Usage: node scripts/build.mjs [--no-bundle | --bundles-only]
+// --bundles-only skips tsc: only the bundles the bins run (scripts/prepare.mjs, for an install from git;
+// pre-commit installs the hook of .pre-commit-hooks.yaml that way).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -34,11 +36,13 @@ for (const file of readdirSync(join(root, 'grammars')).filter((f) => f.endsWith(
   );
 }
 
-try {
-  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', root], { env: cleanEnv(), stdio: 'inherit' });
-} catch {
-  console.error('build: TypeScript reported errors (above).');
-  process.exit(1);
+if (!process.argv.includes('--bundles-only')) {
+  try {
+    execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', root], { env: cleanEnv(), stdio: 'inherit' });
+  } catch {
+    console.error('build: TypeScript reported errors (above).');
+    process.exit(1);
+  }
 }
 
 if (!process.argv.includes('--no-bundle')) {
