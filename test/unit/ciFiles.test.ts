@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { FINGERPRINT_KEY, SRCROOT } from '../../server/src/cli/sarif';
 import { ROOT } from '../paths';
 
 const BIN = path.join(ROOT, 'bin', 'pbx-interconnect.js');
@@ -103,5 +104,28 @@ describe('docs/ci/github-code-scanning.yml', () => {
     const wrongPath = spawnSync('bash', ['-e', '-c', withBin(run.replace('--pbx .', '--pbx no-such-folder'))], { cwd: path.join(dir, 'clean'), encoding: 'utf8' });
     assert.notEqual(wrongPath.status, 0);
     assert.match(wrongPath.stderr, /no such folder: no-such-folder/);
+  });
+});
+
+describe("README's Command line section", () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Command line\n'), readme.indexOf('\n## ', readme.indexOf('## Command line\n') + 1));
+
+  it('documents what the CLI does, in its own words', () => {
+    assert.ok(section.length > 1000);
+    assert.ok(!section.includes('../shared'), 'no reference to the test data');
+    for (const s of ['--version', 'help COMMAND', '| exit |', SRCROOT, 'originalUriBaseIds', 'ruleIndex', FINGERPRINT_KEY, 'helpUri', 'pass_filenames: false', 'docs/ci/github-code-scanning.yml']) {
+      assert.ok(section.includes(s), s);
+    }
+    assert.match(section, /pre-commit 4\.6\.1/);
+    assert.ok(fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8').includes('minimum_pre_commit_version: 4.6.1'));
+  });
+
+  it("shows the workflow's steps as docs/ci/github-code-scanning.yml has them", () => {
+    const workflow = fs.readFileSync(path.join(ROOT, 'docs', 'ci', 'github-code-scanning.yml'), 'utf8');
+    const shown = /```yaml\n(      - name: Check the Asterisk configuration\n[\s\S]*?)```/.exec(section)?.[1] ?? '';
+    assert.ok(shown.length > 100, 'the README shows the steps');
+    const withoutComments = workflow.replace(/^\s+#.*\n/gm, '');
+    assert.ok(withoutComments.includes(shown), 'the README steps are the workflow steps');
   });
 });
