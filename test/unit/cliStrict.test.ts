@@ -90,6 +90,8 @@ describe('pbx-interconnect check: what it is given', () => {
     fs.mkdirSync(path.join(dir, 'tools'));
     fs.writeFileSync(path.join(dir, 'tools', 'ls'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x00]));
     fs.mkdirSync(path.join(dir, 'empty'));
+    fs.mkdirSync(path.join(dir, 'binary-pbx'));
+    fs.copyFileSync(path.join(dir, 'binary.conf'), path.join(dir, 'binary-pbx', 'extensions.conf'));
     fs.mkdirSync(path.join(dir, 'pbx'));
     fs.writeFileSync(path.join(dir, 'pbx', 'extensions.conf'), '[from-users]\nexten => 1,1,NoOp()\n');
   });
@@ -107,7 +109,7 @@ describe('pbx-interconnect check: what it is given', () => {
     refused(['binary.conf'], /^pbx-interconnect: binary\.conf is not a text file: it holds NUL bytes \(the first at byte 6\)/);
     refused(['latin1.conf'], /^pbx-interconnect: latin1\.conf is not UTF-8 text \(line 2, byte 0xE9\); nothing was checked\. Convert it first/);
     refused(['pbx/extensions.conf', 'binary.conf'], /binary\.conf is not a text file/);
-    refused(['--pbx', '.'], /binary\.conf is not a text file/);
+    refused(['--pbx', '.'], /^pbx-interconnect: (binary\.conf|binary-pbx\/extensions\.conf) is not a text file/);
   });
 
   it('refuses a folder with no Asterisk configuration, and --pbx of a file', () => {
@@ -130,6 +132,25 @@ describe('pbx-interconnect check: what it is given', () => {
     const r = bin(['check', '--pbx', 'pbx'], dir);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /finding/);
+    const eq = cli(['check', '--pbx=pbx', '--format=json'], dir);
+    assert.equal(eq.code, 0, eq.err);
+    assert.ok(Array.isArray(JSON.parse(eq.out).findings));
+  });
+
+  it('holds match to the same rules', () => {
+    const cases: [string[], RegExp][] = [
+      [['--pbx', 'binary-pbx'], /^pbx-interconnect: binary-pbx\/extensions\.conf is not a text file/],
+      [['--pbx', 'pbx/extensions.conf'], /--pbx wants the folder holding extensions\.conf, and pbx\/extensions\.conf is a file/],
+      [['--pbx', 'no-such-dir'], /^pbx-interconnect: no such folder: no-such-dir\n$/],
+      [['--pbx', 'empty'], /^pbx-interconnect: no extensions\.conf in empty\n$/],
+    ];
+    for (const [args, message] of cases) {
+      const r = bin(['match', '1', '--context', 'from-users', ...args], dir);
+      assert.equal(r.status, 2, args.join(' '));
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, message);
+    }
+    assert.equal(bin(['match', '1', '--context', 'from-users', '--pbx', 'pbx'], dir).status, 0);
   });
 });
 
