@@ -32,6 +32,12 @@ exten => _**99$6X,1,NoOp(never: the two sets take every digit)
 
 [daytime]
 exten => 8000,1,Goto(from-users,101,vm)
+
+[office]
+include => $8daytime
+exten => h,1,NoOp(hung up)
+exten => _8XXX,1,NoOp(eight thousands)
+exten => _$9X.,1,NoOp(anything else)
 `;
 
 describe('hover and quick fixes over LSP', () => {
@@ -71,8 +77,16 @@ describe('hover and quick fixes over LSP', () => {
     assert.match(h, /Length: 10 characters/);
     assert.match(h, /matches `2125551234`/);
     assert.match(h, /not `1125551234` \(the 1st digit must be 2-9\)/);
-    // a literal character sorts before N, so `_stdexten-.` is tried before `_NXXNXXXXXX`
-    assert.match(h, /Tried 4th of 4 in `from-users`: `101`, `_1XX` and `_stdexten-.` come first\./);
+    // `101`, `_1XX` and `_stdexten-.` are tried before it but never match a number it matches: none is named
+    assert.match(h, /Tried 4th of 4 in `from-users`: the 3 before it match none of its numbers\./);
+    assert.doesNotMatch(h, /come first|`_stdexten-\.`/);
+  });
+
+  it('names only the earlier candidates that can take the numbers of a pattern, never h', async () => {
+    const h = await hoverAt('9');
+    assert.match(h, /Tried 3rd of 3 in `office`: `_8XXX` comes first and matches some of its numbers; the other one before it matches none of them\./);
+    assert.match(h, /Numbers it loses to earlier candidates: `8000` goes to `_8XXX`\./);
+    assert.doesNotMatch(h, /`h`/);
   });
 
   it('says what ${EXTEN:4} gives, with an example built from the pattern', async () => {
@@ -88,10 +102,18 @@ describe('hover and quick fixes over LSP', () => {
     assert.match(h, /calls from SIP peer `provider` \(sip\.conf:4\)/);
   });
 
-  it('describes an include, and a timed include in words', async () => {
+  it('describes an include from the contexts themselves: when Asterisk looks there, and what it never finds there', async () => {
     const h = await hoverAt('4');
     assert.match(h, /\*\*include\*\* `outgoing`/);
     assert.match(h, /has 4 extensions/);
+    assert.match(h, /Asterisk searches it only when nothing matches in the 4 extensions of `from-users`\./);
+    assert.match(h, /No extension of `from-users` matches a number that `outgoing`'s extensions match\./);
+    // no fixed sentence about a pattern that is not there
+    assert.doesNotMatch(h, /_X\./);
+    const second = await hoverAt('7');
+    assert.match(second, /Asterisk searches it only when nothing matches in the 4 extensions of `from-users` or in the include above this line \(`outgoing`\)\./);
+    const office = await hoverAt('8');
+    assert.match(office, /Taken first by `office`: `8000` is never reached through this include \(`_8XXX` and `_X\.` here take all its numbers\)\./);
   });
 
   it('puts the window of a timed include in words', async () => {

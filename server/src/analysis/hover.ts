@@ -7,6 +7,7 @@ import { parseArguments, parseExtensionStatement, parseIncludeStatement } from '
 import type { Context, Dialplan, Extension, Priority } from '../model/dialplan';
 import { PRIORITY_HINT, registeredLine, substituteGlobals } from '../model/dialplan';
 import type { Workspace } from '../model/workspace';
+import { matchExtension } from '../model/extensionName';
 import { pbxsOf } from '../model/pbx';
 import { objectsOf, option } from '../model/pjsip';
 import { describeTiming } from './describeTiming';
@@ -26,6 +27,7 @@ const ORDINAL = (n: number): string => {
   return `${n}${s}`;
 };
 const code = (s: string): string => '`' + s.replace(/`/g, "'") + '`';
+const joinAnd = (items: string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
 /** Where a file offset is shown to people: `extensions.conf:12`. */
 type Where = (file: string, offset: number) => string;
@@ -44,7 +46,7 @@ export function hoverAt(workspace: Workspace, file: string, offset: number, wher
   const item = section.items.find((i) => offset >= i.start && offset <= i.end);
   if (!item || item.type !== 'Assignment') return null;
   const key = item.key.text.toLowerCase();
-  if (key === 'include') return includeHover(plan, item, offset, where);
+  if (key === 'include') return includeHover(plan, item, offset, where, section.name.text);
   if (key !== 'exten' && !key.startsWith('same')) return null;
   const st = parseExtensionStatement(item, key === 'exten' ? 'exten' : 'same');
   const registered = registeredLine(plan, item);
@@ -106,25 +108,34 @@ function patternHover(plan: Dialplan, context: Context | undefined, written: str
   return lines.join('\n');
 }
 
-/** "Tried 3rd of 7 in from-users: 101 and _1XX come first", and which numbers earlier candidates take. */
+/**
+ * "Tried 3rd of 7 in from-users: _1XX comes first and matches some of its numbers", and which numbers earlier
+ * candidates take. Only earlier candidates that match a number this one matches are named: `h` or `101` come
+ * before `_NXXNXXXXXX` but can never take its calls.
+ */
 function rankLines(plan: Dialplan, context: Context, extension: Extension): string[] {
   const list = context.extensions;
   const index = list.indexOf(extension);
   if (index < 0) return [];
   const before = list.slice(0, index);
   const out: string[] = [];
-  const names = before.map((b) => code(b.cid === null ? b.name : `${b.name}/${b.cid}`));
+  const rivals = before.filter((b) => overlap(extension.exten, b.exten) !== null);
+  const names = rivals.map((b) => code(b.cid === null ? b.name : `${b.name}/${b.cid}`));
   const shown = names.length <= 4 ? names : [...names.slice(0, 3), `${names.length - 3} more`];
-  out.push(
-    `Tried ${ORDINAL(index + 1)} of ${list.length} in ${code(context.name)}` +
-      (names.length === 0 ? ': first.' : `: ${shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`} come${names.length === 1 ? 's' : ''} first.`),
-  );
+  const others = before.length - rivals.length;
+  const tried = `Tried ${ORDINAL(index + 1)} of ${list.length} in ${code(context.name)}`;
+  if (before.length === 0) out.push(`${tried}: first.`);
+  else if (rivals.length === 0) out.push(`${tried}: ${before.length === 1 ? 'the one before it matches' : `the ${before.length} before it match`} none of its numbers.`);
+  else {
+    const rest = others === 0 ? '' : `; ${others === 1 ? 'the other one before it matches' : `the other ${others} before it match`} none of them`;
+    out.push(`${tried}: ${joinAnd(shown)} come${names.length === 1 ? 's' : ''} first and match${names.length === 1 ? 'es' : ''} some of its numbers${rest}.`);
+  }
   if (!extension.priorities.has(1)) {
     out.push('It has no priority 1, so the matcher skips it: no call starts here.');
     return out;
   }
   // only earlier candidates that can take a call (priority 1, any caller) take numbers away
-  const takers = before.filter((b) => b.priorities.has(1) && b.cid === null);
+  const takers = rivals.filter((b) => b.priorities.has(1) && b.cid === null);
   if (extension.cid === null && takers.length > 0) {
     const covered = isCovered(extension.exten, takers.map((t) => t.exten));
     if (covered === 'yes') {
@@ -133,7 +144,9 @@ function rankLines(plan: Dialplan, context: Context, extension: Extension): stri
     }
     const losses = takers.flatMap((t) => {
       const example = overlap(extension.exten, t.exten);
-      return example === null ? [] : [`${code(example)} goes to ${code(t.name)}`];
+      // the number goes to the first taker that matches it, which may rank before t
+      const winner = example === null ? undefined : takers.find((w) => matchExtension(w.exten, example, 'match') !== 0);
+      return example === null || winner !== t ? [] : [`${code(example)} goes to ${code(t.name)}`];
     });
     if (losses.length > 0) out.push(`Numbers it loses to earlier candidates: ${losses.slice(0, 3).join('; ')}${losses.length > 3 ? `; and ${losses.length - 3} more` : ''}.`);
   }
@@ -196,18 +209,45 @@ function targetHover(plan: Dialplan, p: Priority | undefined, offset: number, wh
 
 // ------------------------------------------------------------------------------------------ includes
 
-function includeHover(plan: Dialplan, a: Assignment, offset: number, where: Where): HoverResult | null {
+function includeHover(plan: Dialplan, a: Assignment, offset: number, where: Where, sectionName: string): HoverResult | null {
   const inc = parseIncludeStatement(a);
   const name = substituteGlobals(inc.context.text, plan.globals);
   const target = plan.contexts.get(name);
   const lines = [`**include** ${code(name)}`, ''];
   if (target) {
     lines.push(`${code(name)} (defined at ${target.categories.map((c) => where(c.file, c.section.name.start)).join(', ')}) has ${target.extensions.length} extension${target.extensions.length === 1 ? '' : 's'}${target.includes.length ? ` and includes ${target.includes.map((i) => code(i.context)).join(', ')}` : ''}.`);
-    lines.push('Asterisk searches it only after every extension of this context, even `_X.`, and after the includes above this line.');
+    const here = [plan.contexts.get(sectionName), ...plan.contexts.values()].find((c) => c?.includes.some((i) => i.statement.statement === a));
+    if (here) lines.push(...searchOrder(here, a, target));
   } else lines.push(`⚠ No context ${code(name)} exists: this include finds nothing.`);
   if (inc.times) lines.push('', `Open ${describeTiming(inc.times.map((t) => t.text))}; at other times Asterisk skips it.`);
   const span = offset <= inc.context.end ? inc.context : { start: a.start, end: a.end };
   return { markdown: lines.join('\n'), start: span.start, end: span.end };
+}
+
+/** Past this many (extension here, extension there) pairs, the include hover does not look for numbers taken first. */
+const MAX_INCLUDE_PAIRS = 20_000;
+
+/** When Asterisk looks in the included context, and which of its numbers the including context takes first. */
+function searchOrder(here: Context, a: Assignment, target: Context): string[] {
+  const above = here.includes.slice(0, Math.max(0, here.includes.findIndex((i) => i.statement.statement === a)));
+  const own = here.extensions.filter((e) => [...e.priorities.keys()].some((k) => k !== PRIORITY_HINT));
+  const first = [own.length > 0 ? `${own.length === 1 ? 'the extension' : `the ${own.length} extensions`} of ${code(here.name)}` : '', above.length > 0 ? `the include${above.length === 1 ? '' : 's'} above this line (${above.map((i) => code(i.context)).join(', ')})` : ''].filter(Boolean);
+  const out = [first.length === 0 ? `Asterisk searches it first: ${code(here.name)} has no extension of its own and no include above this line.` : `Asterisk searches it only when nothing matches in ${first.join(' or in ')}.`];
+  // only extensions that can take a call (priority 1, any caller) take numbers away
+  const takers = here.extensions.filter((e) => e.priorities.has(1) && e.cid === null);
+  const theirs = target.extensions.filter((e) => e.priorities.has(1));
+  if (takers.length === 0 || theirs.length === 0 || takers.length * theirs.length > MAX_INCLUDE_PAIRS) return out;
+  const taken: string[] = [];
+  for (const t of theirs) {
+    const by = takers.filter((k) => overlap(t.exten, k.exten) !== null);
+    if (by.length === 0) continue;
+    if (isCovered(t.exten, by.map((k) => k.exten)) === 'yes') taken.push(`${code(t.name)} is never reached through this include (${joinAnd(by.slice(0, 3).map((k) => code(k.name)))} here take${by.length === 1 ? 's' : ''} all its numbers)`);
+    else taken.push(`${code(overlap(t.exten, by[0].exten)!)} goes to ${code(by[0].name)} here, not to ${code(t.name)} there`);
+    if (taken.length > 3) break;
+  }
+  if (taken.length === 0) out.push(`No extension of ${code(here.name)} matches a number that ${code(target.name)}'s extensions match.`);
+  else out.push(`Taken first by ${code(here.name)}: ${taken.slice(0, 3).join('; ')}${taken.length > 3 ? '; and more' : ''}.`);
+  return out;
 }
 
 // ------------------------------------------------------------------------------------------ contexts
