@@ -54,6 +54,13 @@ type=aor
 max_contacts=1
 `;
 
+// A second PBX, for lines typed at the end of a file (no marker needed: the cursor is after the given text).
+const LAB = `[phones]
+exten => 100,1,NoOp()
+
+[from-office]
+exten => `;
+
 describe('completion, signature help and documentation over LSP', () => {
   const files = { dialplan: markers(DIALPLAN), sip: markers(SIP), pjsip: markers(PJSIP) };
   let dir: string;
@@ -66,6 +73,12 @@ describe('completion, signature help and documentation over LSP', () => {
   };
   const labels = async (name: keyof typeof files, marker: string): Promise<string[]> =>
     ((await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uriOf(file(name)) }, position: position(name, marker) })) as CompletionItem[]).map((i) => i.label);
+  let lab: string;
+  /** The position right after the first occurrence of `text` in `content`. */
+  const positionAfter = (content: string, text: string): { line: number; character: number } => {
+    const before = content.slice(0, content.indexOf(text) + text.length).split('\n');
+    return { line: before.length - 1, character: before[before.length - 1].length };
+  };
   const hover = async (name: keyof typeof files, pos: { line: number; character: number }): Promise<string> =>
     (((await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uriOf(file(name)) }, position: pos })) as Hover | null)?.contents as MarkupContent | undefined)?.value ?? '';
 
@@ -74,8 +87,12 @@ describe('completion, signature help and documentation over LSP', () => {
     fs.mkdirSync(path.join(dir, 'office'));
     for (const name of Object.keys(files) as (keyof typeof files)[]) fs.writeFileSync(file(name), files[name].text);
     fs.writeFileSync(path.join(dir, 'office', 'iax.conf'), '[branch]\ntype=friend\nhost=198.51.100.30\n');
+    lab = path.join(dir, 'lab', 'extensions.conf');
+    fs.mkdirSync(path.dirname(lab));
+    fs.writeFileSync(lab, LAB);
     client = await LspClient.start(dir);
     for (const name of Object.keys(files) as (keyof typeof files)[]) await client.open(file(name), files[name].text);
+    await client.open(lab, LAB);
     await client.diagnosticsFor(file('dialplan'), () => true);
   });
   after(async () => {
@@ -108,6 +125,21 @@ describe('completion, signature help and documentation over LSP', () => {
     const help = (await client.connection.sendRequest(SignatureHelpRequest.type, { textDocument: { uri: uriOf(file('dialplan')) }, position: position('dialplan', '5') })) as SignatureHelp;
     assert.match(help.signatures[0].label, /^Dial\(/);
     assert.equal(help.activeParameter, 1, 'after the first comma: the timeout');
+  });
+
+  it('gives signature help and completion details without raw Markdown: documentation as Markdown, plain labels', async () => {
+    const help = (await client.connection.sendRequest(SignatureHelpRequest.type, { textDocument: { uri: uriOf(file('dialplan')) }, position: position('dialplan', '5') })) as SignatureHelp;
+    const dial = help.signatures[0];
+    assert.doesNotMatch(dial.label, /`/);
+    // editors show a plain-string documentation as it is, backticks included: each one is Markdown
+    for (const p of dial.parameters ?? []) assert.equal((p.documentation as MarkupContent).kind, 'markdown', JSON.stringify(p));
+    assert.match((dial.parameters![0].documentation as MarkupContent).value, /`PJSIP\/alice`/);
+    assert.equal((dial.documentation as MarkupContent).kind, 'markdown');
+    // a completion's detail is plain text too: `_**99.` is explained as "**99 followed by...", without code marks
+    const patterns = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uriOf(lab) }, position: positionAfter(LAB, 'exten => ') })) as CompletionItem[];
+    const star = patterns.find((i) => i.label === '_**99.');
+    assert.equal(star?.detail, '**99 followed by at least one more character (anything).');
+    assert.ok(patterns.every((i) => !i.detail?.includes('`')), patterns.map((i) => i.detail).join(' | '));
   });
 
   it('offers the keys of a chan_sip peer and the values of insecure and context', async () => {

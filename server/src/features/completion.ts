@@ -7,6 +7,9 @@ import { complete, signature } from '../analysis/completion/complete';
 import type { Workspace } from '../model/workspace';
 import type { Section } from '../parser/ast';
 
+/** Text LSP shows as plain text (a completion's detail, a signature's label): Markdown code marks dropped. */
+const plainText = (markdown: string): string => markdown.replace(/`([^`]*)`/g, '$1');
+
 const KINDS: Record<Suggestion['kind'], CompletionItemKind> = {
   keyword: CompletionItemKind.Keyword,
   context: CompletionItemKind.Module,
@@ -42,7 +45,7 @@ export function completion(workspace: Workspace, file: string, text: string, pos
     const item: CompletionItem = {
       label: s.label,
       kind: KINDS[s.kind],
-      detail: s.detail,
+      ...(s.detail !== undefined ? { detail: plainText(s.detail) } : {}),
       sortText: String(i).padStart(5, '0'),
       textEdit: { range, newText: s.snippet ?? s.label },
       ...(s.snippet ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
@@ -57,7 +60,14 @@ export function signatureHelp(workspace: Workspace, file: string, text: string, 
   const sig = at ? signature(at.line) : null;
   if (!sig) return null;
   return {
-    signatures: [{ label: sig.label, documentation: { kind: MarkupKind.Markdown, value: sig.documentation }, parameters: sig.parameters.map((p) => ({ label: p.label, documentation: p.documentation })) }],
+    signatures: [
+      {
+        // the label is plain text: parameters are offsets into it
+        label: sig.label,
+        documentation: { kind: MarkupKind.Markdown, value: sig.documentation },
+        parameters: sig.parameters.map((p) => ({ label: p.label, documentation: { kind: MarkupKind.Markdown, value: p.documentation } })),
+      },
+    ],
     activeSignature: 0,
     activeParameter: sig.active,
   };

@@ -21,7 +21,9 @@ import { whereInConf, whereInDialplan } from './where';
 export interface Suggestion {
   label: string;
   kind: 'keyword' | 'context' | 'label' | 'peer' | 'endpoint' | 'application' | 'function' | 'variable' | 'key' | 'value' | 'template' | 'snippet' | 'option';
+  /** One line; may hold Markdown code marks, which the LSP layer drops (editors show it as plain text). */
   detail?: string;
+  /** Markdown. */
   documentation?: string;
   /** A snippet (`$1` placeholders) to insert instead of the label. */
   snippet?: string;
@@ -30,8 +32,11 @@ export interface Suggestion {
 }
 
 export interface Signature {
+  /** Plain text (editors show a signature's label as it is): the application's syntax. */
   label: string;
+  /** Markdown. */
   documentation: string;
+  /** Offsets into the label, and Markdown. */
   parameters: { label: [number, number]; documentation: string }[];
   active: number;
 }
