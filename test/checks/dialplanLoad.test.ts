@@ -41,7 +41,17 @@ describe('dialplan load warnings', () => {
   it('dialplan-unclosed-bracket: an unclosed [ swallows the rest of the line', () => {
     const text = '[c]\nexten => _1[23,1,NoOp()\n';
     assert.deepEqual(summary(text), ['dialplan-unclosed-bracket@2']);
-    assert.match(findings(text)[0].message, /swallows the rest of the line/);
+    assert.equal(
+      findings(text)[0].message,
+      `The '[' in '_1[23,1,NoOp()' is never closed, so the extension swallows the rest of the line and there is no priority: Asterisk drops this line ("Invalid priority/label ''").`,
+    );
+  });
+
+  it('quotes what Asterisk logs with balanced quotes in every load message', () => {
+    const text = '[c]\nexten => _1[23,1,NoOp()\nexten => 2\nexten => 3,1(x,NoOp()\nexten => 4,0,NoOp()\nsame => n,NoOp()\nexten => 5,n(a),NoOp()\nexten => 5,a+1,NoOp()\n';
+    const messages = findings(text).map((f) => `${f.code}: ${f.message}`);
+    assert.ok(messages.length >= 5, messages.join('\n'));
+    for (const m of messages) assert.equal((m.match(/"/g) ?? []).length % 2, 0, `unbalanced quotes in ${m}`);
   });
 
   it('dialplan-unknown-directive: a key that means nothing in a context', () => {

@@ -341,7 +341,7 @@ function addLine(b: Builder, context: Context, v: LoadedVariable, st: ExtensionS
   const pri = st.priority;
   if (pri === null) {
     const where = st.extension?.unclosedBracket ? { file: v.file, start: st.extension.start, end: st.extension.end } : at;
-    problem(b, where, st.extension?.unclosedBracket ? 'dialplan-unclosed-bracket' : 'dialplan-invalid-priority', 'error', st.extension?.unclosedBracket ? `The '[' in '${st.extension.text}' is never closed, so the extension swallows the rest of the line and there is no priority: Asterisk drops this line ("Invalid priority/label '').` : `This line has no priority: Asterisk drops it ("Invalid priority/label '').`);
+    problem(b, where, st.extension?.unclosedBracket ? 'dialplan-unclosed-bracket' : 'dialplan-invalid-priority', 'error', st.extension?.unclosedBracket ? `The '[' in '${st.extension.text}' is never closed, so the extension swallows the rest of the line and there is no priority: Asterisk drops this line ("Invalid priority/label ''").` : `This line has no priority: Asterisk drops it ("Invalid priority/label ''").`);
     return lastPriority;
   }
   const priAt = { file: v.file, start: pri.start, end: pri.end };
