@@ -58,7 +58,19 @@ max_contacts=1
 const LAB = `[phones]
 exten => 100,1,NoOp()
 
+[outside]
+exten => _X.,1,NoOp()
+
+[voicemail]
+exten => 200,1,NoOp()
+
+[parking]
+exten => 700,1,NoOp()
+
 [from-office]
+include => phones
+include => Voicemail
+include => out
 exten => `;
 
 describe('completion, signature help and documentation over LSP', () => {
@@ -140,6 +152,15 @@ describe('completion, signature help and documentation over LSP', () => {
     const star = patterns.find((i) => i.label === '_**99.');
     assert.equal(star?.detail, '**99 followed by at least one more character (anything).');
     assert.ok(patterns.every((i) => !i.detail?.includes('`')), patterns.map((i) => i.detail).join(' | '));
+  });
+
+  it('offers after include => only the contexts not yet included, nor the context itself', async () => {
+    const offered = async (text: string): Promise<string[]> =>
+      ((await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uriOf(lab) }, position: positionAfter(LAB, text) })) as CompletionItem[]).map((i) => i.label).sort();
+    // phones is included already, and Voicemail too (Asterisk compares includes without case: a second one is
+    // ignored); what the cursor's own line names does not count
+    assert.deepEqual(await offered('include => out'), ['outside', 'parking']);
+    assert.deepEqual(await offered('include => phones'), ['outside', 'parking', 'phones']);
   });
 
   it('offers the keys of a chan_sip peer and the values of insecure and context', async () => {

@@ -2,7 +2,7 @@
 // documentation as Markdown), and the application's signature with the parameter being typed.
 import type { CompletionItem, Position, SignatureHelp } from 'vscode-languageserver';
 import { CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver';
-import type { Suggestion } from '../analysis/completion/complete';
+import type { LineSpan, Suggestion } from '../analysis/completion/complete';
 import { complete, signature } from '../analysis/completion/complete';
 import type { Workspace } from '../model/workspace';
 import type { Section } from '../parser/ast';
@@ -26,21 +26,21 @@ const KINDS: Record<Suggestion['kind'], CompletionItemKind> = {
   option: CompletionItemKind.EnumMember,
 };
 
-/** The text of the cursor's line up to the cursor, and the section it is in. */
-function lineBefore(workspace: Workspace, file: string, text: string, position: Position): { line: string; section: Section | null } | null {
+/** The text of the cursor's line up to the cursor, the line's offsets, and the section it is in. */
+function lineBefore(workspace: Workspace, file: string, text: string, position: Position): { line: string; span: LineSpan; section: Section | null } | null {
   const doc = workspace.document(file);
   if (!doc || position.line >= doc.lineStarts.length) return null;
   const start = doc.lineStarts[position.line];
   const offset = Math.min(start + position.character, text.length);
   let section: Section | null = null;
   for (const s of doc.sections) if (s.header.start < start || (s.header.start === start && offset > s.header.end)) section = s;
-  return { line: text.slice(start, offset), section };
+  return { line: text.slice(start, offset), span: { start, end: doc.lineStarts[position.line + 1] ?? text.length }, section };
 }
 
 export function completion(workspace: Workspace, file: string, text: string, position: Position): CompletionItem[] {
   const at = lineBefore(workspace, file, text, position);
   if (!at) return [];
-  return complete(workspace, file, at.line, at.section).map((s, i) => {
+  return complete(workspace, file, at.line, at.section, at.span).map((s, i) => {
     const range = { start: { line: position.line, character: position.character - s.replace }, end: position };
     const item: CompletionItem = {
       label: s.label,

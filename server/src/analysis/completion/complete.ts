@@ -77,12 +77,18 @@ export function confKind(workspace: Workspace, file: string, section: Section | 
   return null;
 }
 
-export function complete(workspace: Workspace, file: string, line: string, section: Section | null): Suggestion[] {
+/** The offsets of the cursor's line in the file: what is written on it does not count as already there. */
+export interface LineSpan {
+  start: number;
+  end: number;
+}
+
+export function complete(workspace: Workspace, file: string, line: string, section: Section | null, span?: LineSpan): Suggestion[] {
   const inDialplan = isDialplanFileName(file) && section?.name.text.toLowerCase() !== 'general' && section?.name.text.toLowerCase() !== 'globals';
   const where = inDialplan ? whereInDialplan(line) : whereInConf(line, section);
   if (!where) return [];
   const pbx = pbxOfFile(pbxsOf(workspace), file);
-  return suggestions(workspace, file, pbx, where, section);
+  return suggestions(workspace, file, pbx, where, section, span);
 }
 
 function contexts(workspace: Workspace, file: string, pbx: Pbx | undefined, prefix: string, strip = ''): Suggestion[] {
@@ -92,12 +98,24 @@ function contexts(workspace: Workspace, file: string, pbx: Pbx | undefined, pref
     .map((c) => ({ label: c.slice(strip.length), kind: 'context' as const, detail: `context on ${pbx?.name ?? 'this PBX'}`, replace: prefix.length }));
 }
 
-function suggestions(workspace: Workspace, file: string, pbx: Pbx | undefined, where: Where, section: Section | null): Suggestion[] {
+/**
+ * The contexts an `include =>` on the cursor's line may still name: neither the context itself nor one it already
+ * includes (on another line; Asterisk compares includes without case and ignores a second one).
+ */
+function includable(workspace: Workspace, file: string, pbx: Pbx | undefined, prefix: string, section: Section | null, span: LineSpan | undefined): Suggestion[] {
+  const plan = pbx?.dialplan ?? workspace.dialplanFor(file);
+  const here = section ? plan?.contexts.get(section.name.text) : undefined;
+  const onThisLine = (start: number, at: string): boolean => span !== undefined && at === file && start >= span.start && start < span.end;
+  const included = new Set((here?.includes ?? []).filter((i) => !onThisLine(i.statement.statement.start, i.file)).map((i) => i.context.toLowerCase()));
+  return contexts(workspace, file, pbx, prefix).filter((c) => c.label !== section?.name.text && !included.has(c.label.toLowerCase()));
+}
+
+function suggestions(workspace: Workspace, file: string, pbx: Pbx | undefined, where: Where, section: Section | null, span?: LineSpan): Suggestion[] {
   switch (where.kind) {
     case 'dialplan-key':
       return DIALPLAN_KEYS.map((k) => ({ ...k, replace: where.prefix.length }));
     case 'include':
-      return contexts(workspace, file, pbx, where.prefix).filter((c) => c.label !== section?.name.text);
+      return includable(workspace, file, pbx, where.prefix, section, span);
     case 'pattern':
       return PATTERNS.map((p) => ({ label: p, kind: 'snippet', detail: SPECIAL[p] ?? explainPattern(p).summary, replace: where.prefix.length }));
     case 'application':
