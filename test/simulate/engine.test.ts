@@ -129,6 +129,16 @@ describe('simulate: the engine', () => {
     assert.match(r.matches[0].why, /'internal' \(included from 'from-users'\)/);
   });
 
+  it('links each candidate to the line that runs, never to its hint', () => {
+    const ws = workspace({ '/p/extensions.conf': '[c]\nexten => 1001,hint,SIP/1001\nexten => _100X,hint,SIP/${EXTEN}\nexten => 1001,1,Dial(SIP/1001,20)\n same => n,Hangup()\nexten => _100X,1,NoOp(pattern)\n' });
+    const r = simulate(ws, { number: '1001', from: { kind: 'context', name: 'c' } });
+    assert.deepEqual(
+      r.matches[0].candidates.map((c) => `${c.extension} ${c.outcome} line ${c.line}`),
+      ['1001 chosen line 4', '_100X ranked-lower line 6'],
+    );
+    assert.equal(r.hops[0].line, 4);
+  });
+
   it('takes a known condition, and follows an unknown one as true with the other branch in the notes', () => {
     assert.deepEqual([run('903').outcome.kind, run('903').outcome.extension], ['extension', '101']);
     // after Dial to a phone the call is decided; reach the unknown GotoIf by starting at priority 2 via a Goto

@@ -6,6 +6,7 @@
 // a live call would know (DIALSTATUS, a database) is followed both ways: the main path takes the true branch and a
 // note says where the other goes. Steps are bounded, so a loop ends with a note instead of hanging.
 import type { Extension, Priority } from '../../model/dialplan';
+import { PRIORITY_HINT } from '../../model/dialplan';
 import { matchExtension } from '../../model/extensionName';
 import type { LookupResult } from '../../model/matcher';
 import { lookup, summarize } from '../../model/matcher';
@@ -278,10 +279,20 @@ function candidatesOf(call: Call, r: LookupResult): Candidate[] {
       else if (e.cidExten !== null && e.cidExten !== (ch.callerId ?? '') && matchExtension(e.cidExten, ch.callerId ?? '', 'match') === 0) outcome = 'caller-id';
       else if (!e.priorities.has(ch.priority)) outcome = 'no-priority';
       else outcome = 'ranked-lower';
-      out.push({ context: name, extension: e.cid === null ? e.name : `${e.name}/${e.cid}`, outcome, ...priorityPlace(e.first) });
+      out.push({ context: name, extension: e.cid === null ? e.name : `${e.name}/${e.cid}`, outcome, ...priorityPlace(candidateLine(e, ch.priority, r)) });
     }
   }
   return out;
+}
+
+/**
+ * The line a candidate links to: the priority that runs for the chosen one; for the others the priority looked up,
+ * else their lowest. Never a `hint` line, which is no step of a call (their first line often is the hint).
+ */
+function candidateLine(e: Extension, priority: number, r: LookupResult): Priority {
+  if (r.result === 'match' && e === r.extension) return r.priority;
+  const steps = [...e.priorities.keys()].filter((k) => k !== PRIORITY_HINT);
+  return e.priorities.get(priority) ?? (steps.length > 0 ? e.priorities.get(Math.min(...steps))! : e.first);
 }
 
 function record(w: Walk, call: Call, r: LookupResult): void {
