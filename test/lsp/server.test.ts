@@ -85,6 +85,23 @@ describe('language server over LSP', () => {
     );
     const ext1001 = symbols[2].children![1];
     assert.deepEqual(ext1001.range, { start: { line: 9, character: 0 }, end: { line: 11, character: 34 } });
+    // named plainly; the line count and the hint in the detail
+    assert.deepEqual(symbols[2].children!.map((c) => [c.name, c.detail]), [['include outgoing', undefined], ['1001', '2 lines, hint SIP/1001'], ['_1XXX', '1 line']]);
+  });
+
+  it('outlines an extension whose hint sits apart from its priorities as one entry covering all its lines', async () => {
+    const file = path.join(dir, 'extensions_hints.conf');
+    const text = '[ext-local]\nexten => 1001,hint,SIP/1001\nexten => 1002,hint,SIP/1002&SIP/1002b\nexten => 1001,1,Dial(SIP/1001,20)\n same => n,VoiceMail(1001@default)\nexten => 1002,1,Dial(SIP/1002,20)\nexten => 1003,hint,SIP/1003\n';
+    await client.open(file, text);
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uriOf(file) } })) as DocumentSymbol[];
+    assert.deepEqual(
+      symbols[0].children!.map((c) => [c.name, c.detail, c.range.start.line, c.range.end.line, c.selectionRange.start.line]),
+      [
+        ['1001', '2 lines, hint SIP/1001', 1, 4, 1],
+        ['1002', '1 line, hint SIP/1002&SIP/1002b', 2, 5, 2],
+        ['1003', 'no priority, hint SIP/1003', 6, 6, 6],
+      ],
+    );
   });
 
   it('folds sections', async () => {

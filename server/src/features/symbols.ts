@@ -2,6 +2,7 @@
 import type { DocumentSymbol } from 'vscode-languageserver';
 import { SymbolKind } from 'vscode-languageserver';
 import type { ConfigDocument } from '../parser/ast';
+import type { OutlineExtension } from '../model/outline';
 import { outline } from '../model/outline';
 import { rangeOf } from './positions';
 
@@ -20,6 +21,12 @@ const KIND: Record<string, SymbolKind> = {
   wizard: SymbolKind.Object,
 };
 
+/** `2 lines, hint SIP/1001`: the line count always, and what the hint watches. */
+function extensionDetail(e: OutlineExtension): string {
+  const lines = e.lines === 0 ? (e.hint === null ? '' : 'no priority') : `${e.lines} line${e.lines === 1 ? '' : 's'}`;
+  return [lines, e.hint === null ? '' : `hint ${e.hint}`.trim()].filter(Boolean).join(', ');
+}
+
 export function documentSymbols(doc: ConfigDocument, dialplan: boolean): DocumentSymbol[] {
   const ls = doc.lineStarts;
   return outline(doc, dialplan).map((o) => {
@@ -27,7 +34,7 @@ export function documentSymbols(doc: ConfigDocument, dialplan: boolean): Documen
     for (const e of o.extensions) {
       children.push({
         name: e.name,
-        detail: e.hint ? 'hint' : `${e.lines} line${e.lines === 1 ? '' : 's'}`,
+        detail: extensionDetail(e),
         kind: e.name.startsWith('_') ? SymbolKind.Function : SymbolKind.Method,
         range: rangeOf(ls, e.start, e.end),
         selectionRange: rangeOf(ls, e.nameStart, e.nameEnd),

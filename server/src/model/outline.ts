@@ -4,14 +4,17 @@ import type { Assignment, ConfigDocument, Directive, Section } from '../parser/a
 import { parseExtensionStatement, parseIncludeStatement } from '../parser/dialplanParser';
 
 export interface OutlineExtension {
+  /** As written, without spaces. */
   name: string;
+  /** From its first line to its last, wherever its lines are in the section (hints often sit apart). */
   start: number;
   end: number;
   nameStart: number;
   nameEnd: number;
-  /** Number of `exten`/`same` lines that belong to it. */
+  /** Number of `exten`/`same` lines that belong to it, its hint not counted. */
   lines: number;
-  hint: boolean;
+  /** What its `hint` line watches (`SIP/1001`), or null when it has none. */
+  hint: string | null;
 }
 
 export interface OutlineSection {
@@ -39,6 +42,8 @@ export function outline(doc: ConfigDocument, dialplan: boolean): OutlineSection[
     const extensions: OutlineExtension[] = [];
     const includes: OutlineSection['includes'] = [];
     const directives: Directive[] = [];
+    // an extension's lines may be apart (its hint among the other hints): one entry per name
+    const byName = new Map<string, OutlineExtension>();
     let last: OutlineExtension | null = null;
     for (const item of section.items) {
       if (item.type === 'Directive') {
@@ -54,21 +59,20 @@ export function outline(doc: ConfigDocument, dialplan: boolean): OutlineSection[
         continue;
       }
       const st = parseExtensionStatement(item, key === 'exten' ? 'exten' : 'same');
-      const hint = st.priority?.kind === 'hint';
       if (st.extension !== null) {
         const name = st.extension.text.replace(/ /g, '');
-        if (last !== null && last.name === name) {
-          last.lines++;
-          last.end = item.end;
-          last.hint ||= hint;
-        } else {
-          last = { name, start: item.start, end: item.end, nameStart: st.extension.start, nameEnd: st.extension.end, lines: 1, hint };
+        last = byName.get(name) ?? null;
+        if (last === null) {
+          last = { name, start: item.start, end: item.end, nameStart: st.extension.start, nameEnd: st.extension.end, lines: 0, hint: null };
+          byName.set(name, last);
           extensions.push(last);
         }
-      } else if (last !== null) {
-        last.lines++;
-        last.end = item.end;
       }
+      if (last === null) continue;
+      last.end = Math.max(last.end, item.end);
+      const app = st.application;
+      if (st.priority?.kind === 'hint') last.hint ??= app ? app.name.text + (app.data ? `(${app.data.text})` : '') : '';
+      else last.lines++;
     }
     return { section, kind, extensions, includes, directives };
   });
