@@ -54,11 +54,11 @@ async function simulateDial(client: LanguageClient, state: Memento, panel: Resul
     dialed = await pickNumber({
       title: `Simulate dial from ${describeOrigin(origin)}`,
       proposed: proposed !== null ? { number: proposed, why: 'under the cursor' } : undefined,
-      recent: recentNumbers(state),
+      recent: recentNumbers(state, origin),
     });
     if (dialed === undefined) return undefined;
   }
-  await rememberNumber(state, dialed);
+  await rememberNumber(state, origin, dialed);
 
   const callerId = workspace.getConfiguration(SETTINGS_SECTION).get<string>('simulate.callerId', '').trim();
   // only the Origin fields: a picked origin also carries where it is defined
