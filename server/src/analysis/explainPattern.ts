@@ -55,8 +55,8 @@ interface Shape {
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
 
-const count = (n: number): string => NUMBER_WORDS[n] ?? String(n);
-const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+export const count = (n: number): string => NUMBER_WORDS[n] ?? String(n);
+export const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 const code = (s: string): string => '`' + s + '`';
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 const isLetter = (c: string): boolean => /^[A-Za-z]$/.test(c);
@@ -64,13 +64,13 @@ const isLetter = (c: string): boolean => /^[A-Za-z]$/.test(c);
 const show = (s: string): string => (/^[0-9A-Za-z]+$/.test(s) ? s : code(s));
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function ordinal(n: number): string {
+export function ordinal(n: number): string {
   const tens = n % 100;
   const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return n + suffix;
 }
 
-function joinOr(items: string[], word = 'or'): string {
+export function joinOr(items: string[], word = 'or'): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
 }
 
@@ -91,7 +91,7 @@ function ordinals(indexes: number[]): string {
 const rankOf = (c: string): number => (isDigit(c) ? 0 : isLetter(c) ? 1 : 2);
 
 /** The characters of a set as a short list, digits first: "1-5", "1 or 3", "0, 2-5 or `#`". */
-function describeChars(chars: string[]): string {
+export function describeChars(chars: string[]): string {
   const items: { text: string; rank: number }[] = [];
   for (let i = 0; i < chars.length; ) {
     let j = i;
@@ -108,7 +108,7 @@ const allDigits = (chars: string[]): boolean => chars.length > 0 && chars.every(
 const anyDigit = (chars: string[]): boolean => chars.length === 10 && allDigits(chars);
 
 /** A noun phrase for `n` positions that all take `chars`: "a digit 1-9", "three digits", "one of 1, `*` or `#`". */
-function nounPhrase(chars: string[], n: number): string {
+export function nounPhrase(chars: string[], n: number): string {
   const list = describeChars(chars);
   const many = (word: string): string => (list.includes(' or ') ? `${count(n)} ${word}s, each ${list}` : `${count(n)} ${word}s ${list}`);
   if (allDigits(chars)) {

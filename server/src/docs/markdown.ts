@@ -2,7 +2,7 @@
 import type { CallableDoc } from './applications';
 import type { KeyDoc } from './keys';
 
-const link = (url: string): string => `[Asterisk documentation](${url})`;
+const link = (url: string, source = 'Asterisk'): string => `[${source} documentation](${url})`;
 
 /** An application (`Dial`) or a function (`CALLERID()`): signature, what it does, its parameters, the link. */
 export function callableMarkdown(d: CallableDoc, kind: 'application' | 'function'): string {
@@ -11,9 +11,9 @@ export function callableMarkdown(d: CallableDoc, kind: 'application' | 'function
   return `**${title}** (${d.module}) — ${d.summary}\n\n\`\`\`\n${d.syntax}\n\`\`\`\n\n${d.description}${params ? `\n\n${params}` : ''}\n\n${link(d.url)}`;
 }
 
-/** A key of a config file, with where it applies, its values and default. */
-export function keyMarkdown(k: KeyDoc, file: string, type: string): string {
+/** A key of a config file, with where it applies, its values and default; `source` names the linked documentation. */
+export function keyMarkdown(k: Pick<KeyDoc, 'key' | 'summary' | 'description' | 'values' | 'default' | 'url'>, file: string, type: string, source = 'Asterisk'): string {
   const values = k.values?.length ? `\n\n${k.values.map((v) => `- \`${v.value}\`: ${v.doc}`).join('\n')}` : '';
   const where = type ? ` in a \`${type}\` section` : '';
-  return `**${k.key}** (${file}${where}) — ${k.summary}${k.description ? `\n\n${k.description}` : ''}${values}${k.default ? `\n\nDefault: \`${k.default}\`` : ''}\n\n${link(k.url)}`;
+  return `**${k.key}** (${file}${where}) — ${k.summary}${k.description ? `\n\n${k.description}` : ''}${values}${k.default ? `\n\nDefault: \`${k.default}\`` : ''}\n\n${link(k.url, source)}`;
 }

@@ -4,6 +4,7 @@ import type { Hover } from 'vscode-languageserver';
 import { MarkupKind } from 'vscode-languageserver';
 import { hoverAt } from '../analysis/hover';
 import { docsHoverAt } from '../analysis/docsHover';
+import { ivozHoverAt } from '../analysis/ivozHover';
 import type { Workspace } from '../model/workspace';
 import { lineAndCharacter } from '../parser/lines';
 import { rangeOf } from './positions';
@@ -17,7 +18,7 @@ export function hover(workspace: Workspace, file: string, offset: number): Hover
     const line = d ? lineAndCharacter(d.lineStarts, at).line + 1 : 1;
     return `${path.posix.relative(dir, f) || path.posix.basename(f)}:${line}`;
   };
-  const h = hoverAt(workspace, file, offset, where) ?? docsHoverAt(workspace, file, offset);
+  const h = hoverAt(workspace, file, offset, where) ?? docsHoverAt(workspace, file, offset) ?? ivozHoverAt(workspace, file, offset, where);
   if (!h) return null;
   return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: rangeOf(doc.lineStarts, h.start, h.end) };
 }
