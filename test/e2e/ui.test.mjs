@@ -7,7 +7,7 @@
 // docs/screenshot.png, docs/hover.png, docs/trunk.png, docs/simulate.png and docs/completion.png for the README. Needs `node scripts/build.mjs`,
 // `node scripts/e2e/package.mjs` (dist/pbx-interconnect.vsix) and `node scripts/e2e/install.mjs`.
 import assert from 'node:assert/strict';
-import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser } from '../../scripts/e2e/browser.mjs';
@@ -126,28 +126,7 @@ describe('PBX Interconnect in the VS Code UI', { timeout: 300_000 }, () => {
       await page.locator('.tab.active[aria-label*="extensions_office.conf"]').waitFor(WAIT);
       const line = page.locator('.editor-instance .monaco-editor .view-lines .view-line', { hasText: pattern }).first();
       await line.waitFor(WAIT);
-      // TextMate splits the line into tokens (here ` _` and `NXXNXXXXXX`), and a token's middle may be a blank:
-      // rest the mouse on the middle character of the pattern itself
-      const point = await line.evaluate((el, name) => {
-        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-        const nodes = [];
-        let text = '';
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          nodes.push({ node, start: text.length });
-          text += node.textContent;
-        }
-        const at = text.replace(/\u00a0/g, ' ').indexOf(name);
-        if (at < 0) return null;
-        const middle = at + Math.floor(name.length / 2);
-        const { node, start } = nodes.findLast((n) => n.start <= middle);
-        const range = document.createRange();
-        range.setStart(node, middle - start);
-        range.setEnd(node, middle - start + 1);
-        const r = range.getBoundingClientRect();
-        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-      }, pattern);
-      assert.ok(point, `${pattern} is not in the line ${await line.innerText()}`);
-      await page.mouse.move(point.x, point.y);
+      await restMouseOn(line, pattern);
       // the whole explanation, down to its rank in the context
       const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'Ten digits' }).filter({ hasText: 'Tried' }).first();
       await hover.waitFor(WAIT);
@@ -226,6 +205,8 @@ describe('PBX Interconnect in the VS Code UI', { timeout: 300_000 }, () => {
       // a hop's place opens the file at its line: wazo-b's `exten => 101,1,Dial(SIP/someone)`, line 18
       const link = view.locator('.hop[data-pbx="wazo-b"][data-context="Incalls"] .place').first();
       assert.equal(await link.innerText(), 'extensions.conf:18');
+      // a click before the page's script listens would be lost
+      await view.locator('body[data-ready="1"]').waitFor(WAIT);
       await link.click();
       await page.locator('[id="status.editor.selection"]', { hasText: 'Ln 18, Col 1' }).waitFor(WAIT);
       const line = page.locator('.editor-group-container.active .monaco-editor .view-line', { hasText: 'exten => 101,1,Dial(SIP/someone)' });
@@ -234,19 +215,10 @@ describe('PBX Interconnect in the VS Code UI', { timeout: 300_000 }, () => {
 
   it("completes wazo-a's peers while a Dial string is typed", () =>
     step('completion', async () => {
-      // wazo-b's file is in front (the last test opened it): pick wazo-a's once it is the focused row
-      await page.keyboard.press('Control+P');
-      await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', ...WAIT });
-      await page.keyboard.type('wazo-a/extensions.conf');
-      await page.locator('.quick-input-list .monaco-list-row.focused[aria-label*="wazo-a"]').waitFor(WAIT);
-      await page.keyboard.press('Enter');
-      await page.locator('.editor-group-container.active .monaco-breadcrumbs', { hasText: 'wazo-a' }).waitFor(WAIT);
+      // wazo-b's file is in front (the last test opened it): pick wazo-a's
+      await openFocused('wazo-a/extensions.conf', 'wazo-a');
       // a new line after line 24 (exten => _**99.,1,Dial(...)), typed as a person would
-      await page.keyboard.press('Control+G');
-      await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', ...WAIT });
-      await page.keyboard.type('24');
-      await page.keyboard.press('Enter');
-      await page.locator('[id="status.editor.selection"]', { hasText: 'Ln 24' }).waitFor(WAIT);
+      await goToLine(24);
       await page.keyboard.press('End');
       await page.keyboard.press('Enter');
       await page.keyboard.type('exten => 8000,1,Dial(SIP/', { delay: 20 });
@@ -263,21 +235,12 @@ describe('PBX Interconnect in the VS Code UI', { timeout: 300_000 }, () => {
 
   it("shows in the Problems panel the 403 on wazo-a's closed sip.conf when wazo-b's trunk secret is edited", () =>
     step('closed-file', async () => {
-      await page.keyboard.press('Control+P');
-      await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', ...WAIT });
-      await page.keyboard.type('wazo-b/sip.conf');
-      await page.locator('.quick-input-list .monaco-list-row.focused[aria-label*="wazo-b"]').waitFor(WAIT);
-      await page.keyboard.press('Enter');
-      await page.locator('.editor-group-container.active .monaco-breadcrumbs', { hasText: 'wazo-b' }).waitFor(WAIT);
+      await openFocused('wazo-b/sip.conf', 'wazo-b');
       await page.locator('.tab.active[aria-label*="sip.conf"]').waitFor(WAIT);
       // wazo-a's sip.conf was never opened
       assert.equal(await page.locator('.tab[aria-label*="sip.conf"]').count(), 1);
       // [wazo-trunk]'s secret=pass, line 28: type after it
-      await page.keyboard.press('Control+G');
-      await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', ...WAIT });
-      await page.keyboard.type('28');
-      await page.keyboard.press('Enter');
-      await page.locator('[id="status.editor.selection"]', { hasText: 'Ln 28' }).waitFor(WAIT);
+      await goToLine(28);
       await page.keyboard.press('End');
       await page.keyboard.type('word2', { delay: 20 });
       await page.locator('.editor-group-container.active .monaco-editor .view-line', { hasText: /^secret=password2$/ }).waitFor(WAIT);
@@ -299,7 +262,76 @@ describe('PBX Interconnect in the VS Code UI', { timeout: 300_000 }, () => {
       await screenshot('closed-file-problem');
       await filter.fill('');
     }));
+
+  it("explains an IvozProvider friend's pattern in plain words when the mouse rests on it", () =>
+    step('friend-hover', async () => {
+      await page.keyboard.press('Escape');
+      await quickInput('Control+P', 'ivozprovider.conf', '[aria-label^="ivozprovider.conf"]');
+      await page.locator('.tab.active[aria-label*="ivozprovider.conf"]').waitFor(WAIT);
+      const pattern = '^2[0-9]{2}$';
+      // bring its line into view (the Problems panel takes half the height)
+      const at = readFileSync(join(examples, 'ivozprovider', 'ivozprovider.conf'), 'utf8').split('\n').findIndex((l) => l.startsWith(`pattern = ${pattern}`)) + 1;
+      await goToLine(at);
+      const line = page.locator('.editor-instance .monaco-editor .view-lines .view-line', { hasText: `pattern = ${pattern}` }).first();
+      await line.waitFor(WAIT);
+      await restMouseOn(line, pattern);
+      const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'Three digits starting with 2' }).first();
+      await hover.waitFor(WAIT);
+      await hover.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+      const text = await hover.innerText();
+      assert.match(text, /pattern of friend friend-name/, text);
+      // the company's internal extensions 100-120 and 300 take none of 2XX: the friend gets them
+      assert.match(text, /tried 1st of \d friends, after the internal extensions/, text);
+      assert.doesNotMatch(text, /friend-password/, 'the friend password is never shown');
+      await screenshot('friend-hover');
+    }));
 });
+
+/** Ctrl+G to a line of the active editor, once the status bar shows the cursor there. */
+async function goToLine(n) {
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', ...WAIT });
+  await page.keyboard.type(String(n));
+  await page.keyboard.press('Enter');
+  await page.locator('[id="status.editor.selection"]', { hasText: `Ln ${n},` }).waitFor(WAIT);
+}
+
+/** Quick Open of `path`, picked once the row of `folder` is the focused one (several files share a name). */
+async function openFocused(path, folder) {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', ...WAIT });
+  await page.keyboard.type(path);
+  await page.locator(`.quick-input-list .monaco-list-row.focused[aria-label*="${folder}"]`).waitFor(WAIT);
+  await page.keyboard.press('Enter');
+  await page.locator('.editor-group-container.active .monaco-breadcrumbs', { hasText: folder }).waitFor(WAIT);
+}
+
+/**
+ * Rests the mouse on the middle character of `text` in an editor line. TextMate splits the line into tokens (` _`
+ * and `NXXNXXXXXX`), and a token's middle may be a blank: aim at the text itself.
+ */
+async function restMouseOn(line, text) {
+  const point = await line.evaluate((el, name) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    let all = '';
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      nodes.push({ node, start: all.length });
+      all += node.textContent;
+    }
+    const at = all.replace(/\u00a0/g, ' ').indexOf(name);
+    if (at < 0) return null;
+    const middle = at + Math.floor(name.length / 2);
+    const { node, start } = nodes.findLast((n) => n.start <= middle);
+    const range = document.createRange();
+    range.setStart(node, middle - start);
+    range.setEnd(node, middle - start + 1);
+    const r = range.getBoundingClientRect();
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  }, text);
+  assert.ok(point, `${text} is not in the line ${await line.innerText()}`);
+  await page.mouse.move(point.x, point.y);
+}
 
 /** Types into the QuickPick titled `title`, waits until the row is the focused one, and picks it with Enter. */
 async function pickRow(title, text, rowSelector) {
