@@ -6,6 +6,18 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { Finding } from './analysis/findings';
 import { filesFindings } from './analysis/findings';
 import type { Workspace } from './model/workspace';
+import type { ConfigDocument } from './parser/ast';
+
+/**
+ * What a file's diagnostics were made from: its findings (objects that the dialplan keeps across edits, moving
+ * them in place), their offsets at that moment, and the parses their ranges were computed on. When all of it is
+ * the same, so are the diagnostics: a 3,000-finding file is neither converted nor compared again.
+ */
+interface Inputs {
+  findings: Finding[];
+  offsets: number[];
+  docs: (ConfigDocument | undefined)[];
+}
 
 export type DiagnosticsScope = 'workspace' | 'open';
 
@@ -21,6 +33,8 @@ export interface PublisherHooks {
 export class DiagnosticsPublisher {
   /** file -> what was last sent for it, to send nothing when nothing changed. */
   private readonly sent = new Map<string, { uri: string; key: string }>();
+  /** file -> what its last diagnostics were made from. */
+  private readonly inputs = new Map<string, Inputs>();
 
   constructor(
     private readonly workspace: Workspace,
@@ -30,9 +44,36 @@ export class DiagnosticsPublisher {
   /** Checks these files and sends the diagnostics of those whose diagnostics changed. */
   publish(files: Iterable<string>): void {
     for (const [file, findings] of filesFindings(this.workspace, files)) {
+      const inputs = this.inputsOf(file, findings);
+      const before = this.inputs.get(file);
+      if (before !== undefined && this.sent.get(file)?.uri === this.uriOf(file) && same(before, inputs)) continue;
       const diagnostics = this.hooks.diagnostics(file, findings);
-      if (diagnostics !== undefined) this.send(file, diagnostics);
+      if (diagnostics === undefined) continue;
+      this.inputs.set(file, inputs);
+      this.send(file, diagnostics);
     }
+  }
+
+  /** Settings that change how findings become diagnostics (severities) changed: make them all again. */
+  invalidate(): void {
+    this.inputs.clear();
+  }
+
+  private inputsOf(file: string, findings: Finding[]): Inputs {
+    const offsets: number[] = [];
+    const docs: (ConfigDocument | undefined)[] = [this.workspace.document(file)];
+    for (const f of findings) {
+      offsets.push(f.start, f.end, f.related.length);
+      for (const r of f.related) {
+        offsets.push(r.start, r.end);
+        docs.push(this.workspace.document(r.file));
+      }
+    }
+    return { findings, offsets, docs };
+  }
+
+  private uriOf(file: string): string {
+    return this.hooks.openUri(file) ?? this.hooks.uri(file);
   }
 
   /** Every file of the scope, and clears the files that left it (closed, deleted, out of scope). */
@@ -45,6 +86,7 @@ export class DiagnosticsPublisher {
 
   /** Removes a file's diagnostics. */
   clear(file: string): void {
+    this.inputs.delete(file);
     const before = this.sent.get(file);
     if (before === undefined) return;
     this.sent.delete(file);
@@ -53,7 +95,7 @@ export class DiagnosticsPublisher {
 
   private send(file: string, diagnostics: Diagnostic[]): void {
     const open = this.hooks.openUri(file);
-    const uri = open ?? this.hooks.uri(file);
+    const uri = this.uriOf(file);
     const key = JSON.stringify(diagnostics);
     const before = this.sent.get(file);
     if (before !== undefined && before.uri === uri && before.key === key) return;
@@ -65,4 +107,14 @@ export class DiagnosticsPublisher {
     this.sent.set(file, { uri, key });
     this.hooks.send(uri, diagnostics);
   }
+}
+
+function same(a: Inputs, b: Inputs): boolean {
+  return sameItems(a.findings, b.findings) && sameItems(a.offsets, b.offsets) && sameItems(a.docs, b.docs);
+}
+
+function sameItems<T>(a: T[], b: T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -156,6 +156,7 @@ export function startServer(connection: Connection): void {
   });
   connection.onDidChangeConfiguration(async () => {
     await readSettings();
+    publisher.invalidate();
     revalidateAll();
   });
 

@@ -70,4 +70,12 @@ describe('workspace diagnostics', () => {
     await client.changeSettings({ diagnostics: { scope: 'workspace' } });
     await client.diagnosticsFor(a(), (d) => d.length > 0);
   });
+
+  it('applies a severity setting to the files that are not open', async () => {
+    await client.changeSettings({ diagnostics: { scope: 'workspace', severity: { 'exposure-weak-secret': 'off' } } });
+    await client.diagnosticsFor(a(), (d) => d.length === 0);
+    await client.changeSettings({ diagnostics: { scope: 'workspace', severity: { 'exposure-weak-secret': 'hint' } } });
+    const hints = await client.diagnosticsFor(a(), (d) => d.length === 2);
+    assert.deepEqual(hints.map((d) => d.severity), [4, 4]);
+  });
 });
