@@ -45,6 +45,24 @@ export interface SimulateDialParams {
   callerId?: string;
   /** ISO date-time at which timed includes and GotoIfTime are evaluated; omitted: now. */
   at?: string;
+  /** What a live call alone would know, given by the user. */
+  inputs?: SimulateInputs;
+  /** Every possible outcome too (`paths`), forking at each unknown. */
+  allPaths?: boolean;
+}
+
+/** The statuses a Dial ends with (app_dial.c), as the simulation can assume them. */
+export const DIAL_STATUSES = ['ANSWER', 'BUSY', 'NOANSWER', 'CHANUNAVAIL', 'CONGESTION'] as const;
+export type DialStatus = (typeof DIAL_STATUSES)[number];
+
+/** Inputs for what is unknown without a live call. */
+export interface SimulateInputs {
+  /** Channel variables set before the first priority runs (`--set VAR=value`). */
+  set?: Record<string, string>;
+  /** The status of each Dial (or Queue) in order; the last one also serves every later Dial. */
+  dialStatus?: DialStatus[];
+  /** What the caller types at each prompt (Background, WaitExten, Read) in order; '' is no input (a timeout). */
+  digits?: string[];
 }
 
 /** A place in a file: a file URI (LSP) or a path (CLI), and a 1-based line. */
@@ -76,16 +94,60 @@ export interface MatchStep {
 
 export interface Hop extends Partial<Place> {
   pbx: string;
+  /** The channel that ran it (`Local/101@from-users-00000001;2`, `SIP/wazo-trunk-00000002`). */
+  channel: string;
+  /** The channel's context as Asterisk logs it (where the search started, not where the line was found). */
   context: string;
+  /** `${EXTEN}` when the line ran (the dialed number, `s`, `h`, `i`...), as Asterisk logs it. */
+  exten: string;
+  /** The entry that matched, as registered (`_**99.`, `101`), without its caller-ID part. */
   extension: string;
+  /** The caller-ID pattern of the entry that matched (`101/_555X` matched: `_555X`). */
+  callerIdPattern?: string;
   priority: number;
+  /** The application's registered name (`BackGround`, `GotoIf`), or as written when Asterisk has none. */
   app: string;
-  /** The application data with known variables substituted (secrets never appear here). */
+  /** The application data as Asterisk substitutes it before running it (secrets never appear here). */
   data: string;
   /** What the simulation made of this line, in words. */
   note: string;
   /** Index into `matches` of the lookup that found this line. */
   match?: number;
+  /** A step of the `h` extension, which Asterisk runs after the call ended. */
+  phase?: 'h';
+  /** Indexes into `assumptions` of what this step took for granted. */
+  assumptions?: number[];
+}
+
+/** Something a live call alone would know, and what the simulation took it to be. */
+export interface Assumption {
+  /** `DIALSTATUS`, `digits`, `$[${DB(cf/101)} = 1]`... */
+  what: string;
+  value: string;
+  /** `input`: given by the user; `default`: the simulation's choice (the likeliest); `path`: one branch of all paths. */
+  source: 'input' | 'default' | 'path';
+  /** The hop that made it. */
+  hop: number;
+}
+
+/** A line Asterisk logs while running the call (a warning, a Goto, a timeout...). */
+export interface LogLine {
+  level: 'VERBOSE' | 'NOTICE' | 'WARNING' | 'ERROR';
+  /** The Asterisk source file that logs it (pbx.c, app_stack.c...). */
+  source: string;
+  message: string;
+  /** How many hops came before it. */
+  afterHop: number;
+}
+
+/** One distinct way the call can end (`allPaths`), with what leads there. */
+export interface PathOutcome {
+  outcome: Outcome;
+  end: string;
+  /** The assumptions of one path that ends so (`DIALSTATUS=BUSY`, `digits=2`). */
+  assumptions: { what: string; value: string; hop: Place | null }[];
+  /** How many paths end this way. */
+  paths: number;
 }
 
 /** The number changed on the way: `**99101` becomes `101` in a Dial through a trunk. */
@@ -127,9 +189,22 @@ export interface SimulateDialResult {
   matches: MatchStep[];
   hops: Hop[];
   rewrites: Rewrite[];
-  /** Notes on the way: a branch taken because its condition is unknown, a loop stopped, a far side's check. */
+  /** Notes on the way: a loop stopped, a far side's check, where an unknown value was taken for granted. */
   notes: string[];
   outcome: Outcome;
+  /**
+   * How the first channel's run ended: `hangup`, `no-extension`, `no-context`, `no-priority` (the priorities ran
+   * out), `invalid-extension` (no `i` to catch a bad jump), `loop-cut`, or the error Asterisk logs (`Return without
+   * Gosub: stack is empty`).
+   */
+  end: string;
+  /** Index into `hops` of the first step of the first channel's `h` extension, when one ran. */
+  hStart?: number;
+  assumptions: Assumption[];
+  log: LogLine[];
+  /** `allPaths`: every distinct outcome, most common first, and whether the exploration was cut short. */
+  paths?: PathOutcome[];
+  pathsCut?: boolean;
 }
 
 /** Client command ids (the server's CodeLenses name them). */

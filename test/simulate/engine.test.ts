@@ -102,6 +102,9 @@ function workspace(files: Record<string, string>): Workspace {
   return ws;
 }
 
+/** The steps before the call ended (the `h` steps apart). */
+const main = (r: ReturnType<typeof simulate>): ReturnType<typeof simulate>['hops'] => r.hops.filter((h) => h.phase !== 'h');
+
 function run(number: string, context = 'from-users', extra: Partial<SimulateOptions> = {}): ReturnType<typeof simulate> {
   const ws = workspace({ '/pbx/office/extensions.conf': DIALPLAN, '/pbx/office/sip.conf': SIP, '/pbx/office/iax.conf': IAX });
   return simulate(ws, { number, from: { kind: 'context', name: context }, when: new Date(2026, 10, 23, 10, 0), ...extra });
@@ -111,7 +114,7 @@ describe('simulate: the engine', () => {
   it('substitutes ${EXTEN:n} and globals into a Dial, and says the call leaves to a host outside the workspace', () => {
     const r = run('0612345678');
     assert.deepEqual(
-      r.hops.map((h) => `${h.extension},${h.priority} ${h.app}(${h.data})`),
+      main(r).map((h) => `${h.extension},${h.priority} ${h.app}(${h.data})`),
       ['_0.,1 Set(NUM=612345678)', '_0.,2 Dial(SIP/provider/612345678,60)'],
     );
     assert.equal(r.outcome.kind, 'external');
@@ -119,10 +122,14 @@ describe('simulate: the engine', () => {
     assert.equal(r.hops[1].line, 11);
   });
 
-  it('rings a phone, and says that h runs in the channel\'s context when the call ends', () => {
+  it("rings a phone (answered, as nobody said otherwise), then runs h in the channel's context when the call ends", () => {
     const r = run('101');
-    assert.ok(r.notes.some((n) => /runs h in 'from-users': NoOp\(call ended: \$\{DIALSTATUS\}\) at office\/extensions\.conf:\d+/.test(n)), r.notes.join(' | '));
-    assert.ok(!run('102', 'internal').notes.some((n) => /runs h/.test(n)), 'a context without h runs nothing');
+    const h = r.hops.filter((x) => x.phase === 'h');
+    assert.deepEqual(h.map((x) => `${x.context} ${x.exten},${x.priority} ${x.app}(${x.data})`), ['from-users h,1 NoOp(call ended: ANSWER)']);
+    assert.equal(r.hStart, r.hops.indexOf(h[0]));
+    assert.ok(!run('102', 'internal').hops.some((x) => x.phase === 'h'), 'a context without h runs nothing');
+    assert.deepEqual(r.assumptions.map((a) => `${a.what}=${a.value} (${a.source})`), ['DIALSTATUS of SIP/101=ANSWER (default)']);
+    assert.deepEqual(r.hops[r.assumptions[0].hop].app, 'Dial');
     assert.equal(r.outcome.kind, 'extension');
     assert.match(r.outcome.reason, /Rings SIP\/101, a phone of office for 20 s/);
     assert.equal(r.match.foundIn, 'internal');
@@ -139,23 +146,25 @@ describe('simulate: the engine', () => {
     assert.equal(r.hops[0].line, 4);
   });
 
-  it('takes a known condition, and follows an unknown one as true with the other branch in the notes', () => {
+  it('reads an unset variable as empty, as Asterisk does, and takes a Dial status from the inputs', () => {
     assert.deepEqual([run('903').outcome.kind, run('903').outcome.extension], ['extension', '101']);
-    // after Dial to a phone the call is decided; reach the unknown GotoIf by starting at priority 2 via a Goto
     const ws = workspace({ '/p/extensions.conf': '[c]\nexten => 1,1,GotoIf($["${DIALSTATUS}" = "BUSY"]?busy)\n same => n,VoiceMail(1@default,u)\n same => n(busy),VoiceMail(1@default,b)\n' });
     const r = simulate(ws, { number: '1', from: { kind: 'context', name: 'c' } });
+    assert.equal(r.hops[0].data, '0?busy');
     assert.equal(r.outcome.kind, 'voicemail');
-    assert.match(r.hops[0].note, /depends on DIALSTATUS, unknown without a live call: followed as true/);
-    assert.match(r.outcome.reason, /busy greeting/);
-    assert.equal(r.notes.length, 1);
-    assert.match(r.notes[0], /If DIALSTATUS makes the condition false, the call goes on at the next priority: voicemail/);
-    assert.match(r.notes[0], /unavailable greeting/);
+    assert.match(r.outcome.reason, /unavailable greeting/);
+    assert.deepEqual(r.assumptions, []);
+    // DIALSTATUS=BUSY from the inputs: the second Dial's busy branch
+    const busy = run('101', 'internal', { inputs: { dialStatus: ['BUSY'] } });
+    assert.deepEqual(main(busy).map((h) => `${h.priority} ${h.app}(${h.data})`), ['1 Dial(SIP/101,20)', '2 GotoIf(1?busy)', '4 VoiceMail(101@default,b)']);
+    assert.match(busy.outcome.reason, /busy greeting/);
+    assert.deepEqual(busy.assumptions.map((a) => `${a.what}=${a.value} (${a.source})`), ['DIALSTATUS of SIP/101=BUSY (input)']);
   });
 
   it('runs a Gosub and comes back, then follows the Goto', () => {
     const r = run('500');
     assert.deepEqual(
-      r.hops.map((h) => `${h.context} ${h.extension},${h.priority} ${h.app}`),
+      main(r).map((h) => `${h.context} ${h.extension},${h.priority} ${h.app}`),
       ['from-users 500,1 Gosub', 'sub-record s,1 Set', 'sub-record s,2 Return', 'from-users 500,2 Goto', 'internal 101,1 Dial'],
     );
     assert.deepEqual(r.rewrites.map((w) => `${w.from}->${w.to}`), ['500->s', 's->500', '500->101']);
@@ -163,7 +172,7 @@ describe('simulate: the engine', () => {
 
   it('runs a Macro to its end, then goes on after it', () => {
     const r = run('600');
-    assert.deepEqual(r.hops.map((h) => h.app), ['Macro', 'Answer', 'Playback', 'Queue']);
+    assert.deepEqual(main(r).map((h) => h.app), ['Macro', 'Answer', 'Playback', 'Queue']);
     assert.equal(r.hops[2].data, 'welcome-600');
     assert.deepEqual([r.outcome.kind, r.outcome.reason], ['queue', "Waits in queue 'support' for an agent."]);
   });
@@ -190,7 +199,7 @@ describe('simulate: the engine', () => {
     const noContext = run('901');
     assert.deepEqual([noContext.outcome.kind, noContext.outcome.context], ['no-context', 'nowhere-ctx']);
     const invalid = run('902');
-    assert.deepEqual(invalid.hops.map((h) => `${h.extension},${h.priority}`), ['902,1', 'i,1', 'i,2']);
+    assert.deepEqual(main(invalid).map((h) => `${h.extension},${h.priority}`), ['902,1', 'i,1', 'i,2']);
     assert.equal(invalid.outcome.kind, 'hangup');
     assert.deepEqual([run('906').outcome.kind, run('906').match.result], ['no-priority', 'no-priority']);
     assert.equal(run('12345').outcome.kind, 'no-extension');
@@ -199,7 +208,7 @@ describe('simulate: the engine', () => {
 
   it('ends an answered extension as reached, and lets Set(CALLERID(num)) pick a caller-ID variant', () => {
     const r = run('905');
-    assert.deepEqual(r.hops.map((h) => `${h.context} ${h.extension}`), ['from-users 905', 'from-users 905', 'vip 1/555', 'vip 1/555']);
+    assert.deepEqual(main(r).map((h) => `${h.context} ${h.extension}${h.callerIdPattern ? `/${h.callerIdPattern}` : ''}`), ['from-users 905', 'from-users 905', 'vip 1/555', 'vip 1/555']);
     assert.equal(r.outcome.kind, 'extension');
     const plain = run('102', 'internal');
     assert.equal(plain.outcome.kind, 'extension');

@@ -8,7 +8,8 @@ import { DiskFileHost } from '../model/fileHost';
 import { FRIENDS_FILE } from '../model/ivozprovider';
 import { pbxsOf } from '../model/pbx';
 import { ROOT_FILES, Workspace } from '../model/workspace';
-import type { Origin, OriginKind, SimulateDialResult } from '../protocol';
+import type { DialStatus, Origin, OriginKind, SimulateDialResult } from '../protocol';
+import { DIAL_STATUSES } from '../protocol';
 import type { CliIo } from './run';
 import { ioError, usageError } from './usage';
 
@@ -37,12 +38,27 @@ export function runSimulate(args: string[], io: CliIo): number {
   let from: Origin | null = null;
   let json = false;
   const options: Partial<SimulateOptions> = {};
+  const inputs: NonNullable<SimulateOptions['inputs']> = {};
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--from' || a === '--pbx' || a === '--caller-id' || a === '--at') {
+    if (['--from', '--pbx', '--caller-id', '--at', '--set', '--dial-status', '--digits'].includes(a)) {
       const v = args[++i];
-      if (v === undefined || (v === '' && a !== '--caller-id')) return usageError(io, 'simulate', `${a} needs a value`);
-      if (a === '--from') {
+      if (v === undefined || (v === '' && a !== '--caller-id' && a !== '--digits')) return usageError(io, 'simulate', `${a} needs a value`);
+      if (a === '--set') {
+        const eq = v.indexOf('=');
+        if (eq <= 0) return usageError(io, 'simulate', `--set needs VAR=VALUE, not '${v}'`);
+        (inputs.set ??= {})[v.slice(0, eq)] = v.slice(eq + 1);
+      } else if (a === '--dial-status') {
+        for (const status of v.split(',').map((x) => x.trim().toUpperCase())) {
+          if (!(DIAL_STATUSES as readonly string[]).includes(status)) return usageError(io, 'simulate', `--dial-status takes ${DIAL_STATUSES.join(', ')}, not '${status}'`);
+          (inputs.dialStatus ??= []).push(status as DialStatus);
+        }
+      } else if (a === '--digits') {
+        for (const keys of v.split(',')) {
+          if (!/^[0-9A-D*#]*$/i.test(keys)) return usageError(io, 'simulate', `--digits takes keys 0-9, *, #, A-D separated by commas, not '${keys}'`);
+          (inputs.digits ??= []).push(keys.toUpperCase());
+        }
+      } else if (a === '--from') {
         from = parseOrigin(v);
         if (!from) return usageError(io, 'simulate', `--from needs [PBX:]CONTEXT or [PBX:]KIND:NAME (kinds: ${KINDS.slice(1).join(', ')}), not '${v}'`);
       } else if (a === '--pbx') dirs.push(v);
@@ -53,6 +69,7 @@ export function runSimulate(args: string[], io: CliIo): number {
         options.when = d;
       }
     } else if (a === '--json') json = true;
+    else if (a === '--all-paths') options.allPaths = true;
     else if (a.startsWith('-') && !/^-[0-9*#]/.test(a)) return usageError(io, 'simulate', `unknown option '${a}'`);
     else if (number === undefined) number = a;
     else return usageError(io, 'simulate', 'one NUMBER only');
@@ -75,7 +92,7 @@ export function runSimulate(args: string[], io: CliIo): number {
     const name = from.kind === 'context' ? from.name : `${from.kind}:${from.name}`;
     return usageError(io, 'simulate', `${have.length} PBXs have ${from.kind === 'context' ? 'context' : from.kind} '${from.name}'; say which one the call starts on: ${have.map((p) => `--from ${p}:${name}`).join(', ')}`);
   }
-  const result = simulate(workspace, { ...options, number, from });
+  const result = simulate(workspace, { ...options, inputs, number, from });
   const dirOf = new Map(pbxsOf(workspace).map((p) => [p.name, p.dir]));
   const relative = (pbx: string, file: string | undefined): string | undefined => (file === undefined ? undefined : path.posix.relative(dirOf.get(pbx) ?? io.cwd, file));
   if (json) io.out(JSON.stringify(toJson(result, relative), null, 2) + '\n');
@@ -85,14 +102,39 @@ export function runSimulate(args: string[], io: CliIo): number {
 
 type Relative = (pbx: string, file: string | undefined) => string | undefined;
 
-/** The documented JSON shape (README): hops and outcome with exactly these fields, files relative to their PBX. */
+/** The documented JSON shape (README): files relative to their PBX folder. */
 export function toJson(r: SimulateDialResult, relative: Relative): unknown {
+  const place = <T extends { file?: string }>(pbx: string, x: T): T => (x.file === undefined ? x : { ...x, file: relative(pbx, x.file) });
   return {
     number: r.number,
     from: r.from,
     match: r.match.file === undefined ? r.match : { ...r.match, file: relative(r.from.pbx, r.match.file) },
-    hops: r.hops.map((h) => ({ pbx: h.pbx, context: h.context, extension: h.extension, priority: h.priority, file: relative(h.pbx, h.file), line: h.line, app: h.app, data: h.data })),
-    outcome: { kind: r.outcome.kind, pbx: r.outcome.pbx, context: r.outcome.context, extension: r.outcome.extension, sipStatus: r.outcome.sipStatus, reason: r.outcome.reason },
+    hops: r.hops.map((h) => ({
+      pbx: h.pbx,
+      channel: h.channel,
+      context: h.context,
+      exten: h.exten,
+      extension: h.extension,
+      ...(h.callerIdPattern !== undefined ? { callerIdPattern: h.callerIdPattern } : {}),
+      priority: h.priority,
+      file: relative(h.pbx, h.file),
+      line: h.line,
+      app: h.app,
+      data: h.data,
+      ...(h.phase ? { phase: h.phase } : {}),
+      ...(h.assumptions ? { assumptions: h.assumptions } : {}),
+    })),
+    end: r.end,
+    ...(r.hStart !== undefined ? { hStart: r.hStart } : {}),
+    assumptions: r.assumptions,
+    outcome: place(r.outcome.pbx, { kind: r.outcome.kind, pbx: r.outcome.pbx, context: r.outcome.context, extension: r.outcome.extension, sipStatus: r.outcome.sipStatus, reason: r.outcome.reason, ...(r.outcome.file !== undefined ? { file: r.outcome.file, line: r.outcome.line } : {}) }),
+    log: r.log,
+    ...(r.paths
+      ? {
+          paths: r.paths.map((p) => ({ ...p, outcome: place(p.outcome.pbx, { ...p.outcome }), assumptions: p.assumptions.map((a) => ({ ...a, hop: a.hop && { ...a.hop, file: relative(r.from.pbx, a.hop.file) } })) })),
+          pathsCut: r.pathsCut === true,
+        }
+      : {}),
   };
 }
 
@@ -102,13 +144,24 @@ function describe(r: SimulateDialResult, relative: Relative): string {
   r.hops.forEach((h, i) => {
     const match = h.match !== undefined ? r.matches[h.match] : undefined;
     if (match) lines.push(`  lookup on ${match.pbx}: ${match.number} in '${match.context}': ${match.why}`);
+    if (i === r.hStart) lines.push('  the call has ended: the h extension runs');
     const place = h.file ? `  (${relative(h.pbx, h.file)}:${h.line})` : '';
-    lines.push(`  ${String(i + 1).padStart(2)}. ${h.pbx} ${h.context} ${h.extension},${h.priority} ${h.app}(${h.data})${place}${h.note ? `\n      ${h.note}` : ''}`);
+    const assumed = (h.assumptions ?? []).map((a) => `\n      assumed: ${r.assumptions[a].what} = ${r.assumptions[a].value}${r.assumptions[a].source === 'input' ? ' (given)' : ''}`).join('');
+    lines.push(`  ${String(i + 1).padStart(2)}. ${h.pbx} ${h.context} ${h.exten},${h.priority} ${h.app}(${h.data})${h.phase === 'h' ? ' [h]' : ''}${place}${h.note ? `\n      ${h.note}` : ''}${assumed}`);
   });
   for (const w of r.rewrites) lines.push(`  number: ${w.from} -> ${w.to} (${w.how})`);
+  for (const l of r.log) if (l.level === 'WARNING' || l.level === 'ERROR') lines.push(`  Asterisk logs ${l.level}: ${l.message.split('\n')[0]}`);
   for (const n of r.notes) lines.push(`  note: ${n}`);
   const o = r.outcome;
   const where = [o.extension, o.context].filter(Boolean).join('@');
   lines.push(`Outcome: ${o.kind}${o.sipStatus ? ` (SIP ${o.sipStatus})` : ''}${where ? ` ${where}` : ''}${o.pbx ? ` on ${o.pbx}` : ''}: ${o.reason}`);
+  if (r.paths) {
+    lines.push(`All outcomes (${r.paths.reduce((n, p) => n + p.paths, 0)} paths${r.pathsCut ? ', cut at 256: there are more' : ''}):`);
+    for (const p of r.paths) {
+      const at = p.outcome.file ? ` at ${relative(p.outcome.pbx, p.outcome.file)}:${p.outcome.line}` : '';
+      const why = p.assumptions.filter((a) => a.value !== '').map((a) => `${a.what} = ${a.value}`).join('; ');
+      lines.push(`  - ${p.outcome.kind}${p.outcome.sipStatus ? ` ${p.outcome.sipStatus}` : ''} ${[p.outcome.extension, p.outcome.context].filter(Boolean).join('@')} on ${p.outcome.pbx}${at} (${p.paths} path${p.paths > 1 ? 's' : ''})${why ? `: when ${why}` : ''}`);
+    }
+  }
   return lines.join('\n') + '\n';
 }

@@ -40,16 +40,24 @@ Each is {"result": "match", "extension", "foundIn", "line", "callerIdPattern" (w
 "file" relative to DIR, or {"result": "no-extension" | "no-context" | "no-priority"}. Exit status: 0 when the
 number reaches an extension, 1 when it does not, 2 on a usage or I/O error.
 `,
-  simulate: `Usage: pbx-interconnect simulate NUMBER --from ORIGIN [--pbx DIR]... [--caller-id CID] [--at ISO-TIME] [--json]
+  simulate: `Usage: pbx-interconnect simulate NUMBER --from ORIGIN [--pbx DIR]... [--caller-id CID] [--at ISO-TIME]
+         [--set VAR=VALUE]... [--dial-status STATUS[,STATUS]...] [--digits KEYS[,KEYS]...] [--all-paths] [--json]
 
-  --from       where the call starts: [PBX:]CONTEXT, or [PBX:]KIND:NAME for what a call from a peer, user,
-               endpoint or friend enters (KIND: peer, user, endpoint, friend); PBX is the name of its folder,
-               needed when several PBXs have that origin
-  --pbx DIR    a folder holding one PBX, or PBX folders (default: the current folder); give every PBX the call
-               may cross
-  --caller-id  the caller's number (default: none, which a far side sees as 'anonymous')
-  --at         when timed includes and GotoIfTime are evaluated (default: now)
-  --json       {"number", "from", "match", "hops", "outcome"} instead of each step in words
+  --from         where the call starts: [PBX:]CONTEXT, or [PBX:]KIND:NAME for what a call from a peer, user,
+                 endpoint or friend enters (KIND: peer, user, endpoint, friend); PBX is the name of its folder,
+                 needed when several PBXs have that origin
+  --pbx DIR      a folder holding one PBX, or PBX folders (default: the current folder); give every PBX the call
+                 may cross
+  --caller-id    the caller's number (default: none, which a far side sees as 'anonymous')
+  --at           when timed includes, GotoIfTime and ExecIfTime are evaluated (default: now)
+  --set          a channel variable set before the first priority (repeatable): what a live call would know
+  --dial-status  how each Dial (and Queue) ends, in order: ANSWER, BUSY, NOANSWER, CHANUNAVAIL or CONGESTION;
+                 the last one serves every later Dial (default: ANSWER, said as an assumption)
+  --digits       what the caller types at each prompt (BackGround, WaitExten, Read), in order; an empty entry
+                 is no key at all (default: nobody types, every wait runs to its timeout)
+  --all-paths    also every distinct outcome: each Dial status, each key a menu accepts and none, each branch
+                 of a condition nobody can know, at most 256 paths
+  --json         the result as JSON (README: "Simulate dial", the JSON) instead of each step in words
 Exit status: 0 when the call reaches something (an extension, a friend, voicemail, a queue, a conference, outside,
 a hangup in the dialplan), 1 when it fails (no extension, no context, no priority 1, refused, or an origin no PBX
 has), 2 on a usage or I/O error (also an origin several PBXs have: the message lists the PBX:NAME choices).

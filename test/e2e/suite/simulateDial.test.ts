@@ -54,10 +54,13 @@ describe('Simulate dial', () => {
         { context: hostile, extension: '_1XX', outcome: 'no-match', file, line: 3 },
         { context: hostile, extension: '101', outcome: 'chosen', file, line: 2 },
       ] }],
-      hops: [{ pbx: 'pbx', context: hostile, extension: '101', priority: 1, app: 'NoOp', data: hostile, note: hostile, file, line: 2, match: 0 }],
+      hops: [{ pbx: 'pbx', channel: hostile, context: hostile, exten: '101', extension: '101', priority: 1, app: 'NoOp', data: hostile, note: hostile, file, line: 2, match: 0 }],
       rewrites: [{ from: '101', to: hostile, how: hostile, hop: 0 }],
       notes: [hostile],
       outcome: { kind: 'hangup', pbx: 'pbx', context: hostile, extension: '101', sipStatus: null, reason: hostile },
+      end: 'hangup',
+      assumptions: [],
+      log: [],
     };
     const page = renderPage(result, { nonce: 'n0nce', fileLabel: (f) => f.replace('file:///', '') });
     assert.ok(!page.html.includes('<img'), 'an unescaped tag');

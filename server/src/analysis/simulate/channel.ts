@@ -90,6 +90,8 @@ export class Channel {
   answered = false;
   /** AST_FLAG_SUBROUTINE_EXEC. */
   inSubroutine = false;
+  /** The PBX's response and digit timeouts (ast_pbx rtimeoutms, dtimeoutms; TIMEOUT(response|digit) sets them). */
+  timeouts = { responseMs: 10000, digitMs: 5000 };
 
   constructor(
     /** `${CHANNEL}`, e.g. `Local/101@from-internal-00000001;2`. */

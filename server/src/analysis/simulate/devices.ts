@@ -25,7 +25,7 @@ export type Destination =
   /** The far side refuses the call it was sent as `number`. */
   | { kind: 'refused'; to: Pbx; number: string; status: number; reason: string; at: Located | null }
   /** The call arrives on another PBX of the workspace, in this context, with this number. */
-  | { kind: 'arrives'; to: Pbx; context: string; number: string; reason: string; at: Located | null }
+  | { kind: 'arrives'; to: Pbx; context: string; number: string; reason: string; at: Located | null; channel: string }
   /** An IvozProvider company receives it and routes it (internal extension, friends, external). */
   | { kind: 'company'; to: Pbx; number: string; reason: string; at: Located | null };
 
@@ -102,7 +102,7 @@ function sipDestination(pbxs: Pbx[], from: Pbx, name: string, number: string | n
 function reverseSip(peers: PeerLink[], to: Pbx, from: Pbx, peer: SipPeer, number: string | null): Destination {
   const theirs = peers.find((l) => l.from === to && l.to === from)?.peer;
   const context = theirs?.context.name ?? to.sip?.general.get('context')?.assignment.value.text ?? 'default';
-  return { kind: 'arrives', to, context, number: number ?? 's', reason: `${from.name} reaches ${to.name} at the address ${to.name} registered from ('${peer.name}'); it lands in ${theirs ? `the context of ${to.name}'s peer '${theirs.name}'` : `${to.name}'s default context`}`, at: theirs?.header ?? null };
+  return { kind: 'arrives', to, context, number: number ?? 's', reason: `${from.name} reaches ${to.name} at the address ${to.name} registered from ('${peer.name}'); it lands in ${theirs ? `the context of ${to.name}'s peer '${theirs.name}'` : `${to.name}'s default context`}`, at: theirs?.header ?? null, channel: `SIP/${theirs?.name ?? to.name}` };
 }
 
 function sipVerdict(l: PeerLink, number: string): Destination {
@@ -129,7 +129,7 @@ function sipVerdict(l: PeerLink, number: string): Destination {
   if (!l.peer.codecs.some((c) => remote.codecs.includes(c))) {
     return { kind: 'refused', to: l.to, number, status: 488, reason: `No codec in common: '${l.peer.name}' offers ${l.peer.codecs.join(', ') || 'none'}, ${B}'s '${remote.name}' accepts ${remote.codecs.join(', ') || 'none'}: 488 Not Acceptable Here`, at: l.peer.header };
   }
-  return { kind: 'arrives', to: l.to, context: remote.context.name, number, reason: `${B} recognises the call as its peer '${remote.name}' (by ${how})`, at: remote.context.at ?? remote.header };
+  return { kind: 'arrives', to: l.to, context: remote.context.name, number, reason: `${B} recognises the call as its peer '${remote.name}' (by ${how})`, at: remote.context.at ?? remote.header, channel: `SIP/${remote.name}` };
 }
 
 function pjsipDestination(pbxs: Pbx[], from: Pbx, name: string, number: string | null, device: string): Destination {
@@ -177,7 +177,7 @@ function pjsipDestination(pbxs: Pbx[], from: Pbx, name: string, number: string |
   }
   const how = link.recognisedBy === 'ip' ? `identify '${link.identify?.id}'` : link.recognisedBy === 'fromuser' ? `${A}'s from_user` : 'its address';
   const ctx = option(remote, 'context');
-  return { kind: 'arrives', to: link.to, context: ctx?.text ?? 'default', number: number ?? 's', reason: `${B} recognises the call as endpoint '${remote.id}' (by ${how})`, at: ctx?.at ?? remote.header };
+  return { kind: 'arrives', to: link.to, context: ctx?.text ?? 'default', number: number ?? 's', reason: `${B} recognises the call as endpoint '${remote.id}' (by ${how})`, at: ctx?.at ?? remote.header, channel: `PJSIP/${remote.id}` };
 }
 
 /** An endpoint's static contacts (its aors' contact= lines). */

@@ -1,0 +1,30 @@
+// Every dialplan application Asterisk 20.20.1 registers (ast_register_application* calls and the pbx_builtins table
+// in its sources, every module counted), as registered: the name Asterisk logs in its "Executing" lines. A name
+// that is none of these (in any case) is an application Asterisk does not have: the call ends there.
+export const ASTERISK_20_APPLICATIONS: readonly string[] = [
+  'ADSIProg', 'AELSub', 'AGI', 'AMD', 'AddQueueMember', 'AgentLogin', 'AgentRequest', 'AlarmReceiver', 'Answer',
+  'AttendedTransfer', 'AudioSocket', 'Authenticate', 'BackGround', 'BackgroundDetect', 'BlindTransfer', 'Bridge', 'BridgeAdd',
+  'BridgeWait', 'Broadcast', 'Busy', 'CELGenUserEvent', 'CallCompletionCancel', 'CallCompletionRequest', 'ChanIsAvail', 'ChanSpy',
+  'ChangeMonitor', 'ChannelRedirect', 'ClearHash', 'ConfBridge', 'ConfKick', 'Congestion', 'ContinueWhile', 'ControlPlayback',
+  'DAHDIAcceptR2Call', 'DAHDIScan', 'DAHDISendCallreroutingFacility', 'DAHDISendKeypadFacility', 'DBdeltree', 'DISA', 'DateTime',
+  'DeadAGI', 'Dial', 'Dictate', 'Directory', 'DumpChan', 'EAGI', 'Echo', 'Else', 'ElseIf', 'EndIf', 'EndWhile', 'Exec', 'ExecIf',
+  'ExecIfTime', 'ExitIf', 'ExitWhile', 'ExtenSpy', 'ExternalIVR', 'Festival', 'Flash', 'FollowMe', 'ForkCDR', 'GetCPEID', 'Gosub',
+  'GosubIf', 'Goto', 'GotoIf', 'GotoIfTime', 'Hangup', 'HangupCauseClear', 'IAX2Provision', 'IVRDemo', 'If', 'ImportVar',
+  'Incomplete', 'JACK', 'JabberJoin', 'JabberLeave', 'JabberSend', 'JabberSendGroup', 'Log', 'MP3Player', 'MSet', 'Macro',
+  'MacroExclusive', 'MacroExit', 'MacroIf', 'MeetMe', 'MeetMeAdmin', 'MeetMeChannelAdmin', 'MeetMeCount', 'MessageSend', 'Milliwatt',
+  'MinivmAccMess', 'MinivmDelete', 'MinivmGreet', 'MinivmMWI', 'MinivmNotify', 'MinivmRecord', 'MixMonitor', 'MobileSendSMS',
+  'MobileStatus', 'Monitor', 'Morsecode', 'MusicOnHold', 'NoCDR', 'NoOp', 'ODBCFinish', 'ODBC_Commit', 'ODBC_Rollback', 'OSPAuth',
+  'OSPFinish', 'OSPLookup', 'OSPNext', 'Originate', 'PJSIPHangup', 'PJSIPNotify', 'Page', 'Park', 'ParkAndAnnounce', 'ParkedCall',
+  'PauseMonitor', 'PauseQueueMember', 'Pickup', 'PickupChan', 'PlayTones', 'Playback', 'PrivacyManager', 'Proceeding', 'Progress',
+  'Queue', 'QueueLog', 'QueueUpdate', 'RaiseException', 'Read', 'ReadExten', 'ReceiveFAX', 'ReceiveMF', 'ReceiveSF', 'ReceiveText',
+  'Record', 'Reload', 'RemoveQueueMember', 'ResetCDR', 'RetryDial', 'Return', 'Ringing', 'SIPAddHeader', 'SIPDtmfMode',
+  'SIPRemoveHeader', 'SIPSendCustomINFO', 'SLAStation', 'SLATrunk', 'SMS', 'SayAlpha', 'SayAlphaCase', 'SayCountedAdj',
+  'SayCountedNoun', 'SayDigits', 'SayMoney', 'SayNumber', 'SayOrdinal', 'SayPhonetic', 'SayUnixTime', 'SendDTMF', 'SendFAX', 'SendMF',
+  'SendSF', 'SendText', 'Set', 'SetAMAFlags', 'Signal', 'SkelGuessNumber', 'SoftHangup', 'SpeechActivateGrammar', 'SpeechBackground',
+  'SpeechCreate', 'SpeechDeactivateGrammar', 'SpeechDestroy', 'SpeechLoadGrammar', 'SpeechProcessingSound', 'SpeechStart',
+  'SpeechUnloadGrammar', 'StackPop', 'StartMusicOnHold', 'Stasis', 'StasisBroadcast', 'StatsD', 'StopMixMonitor', 'StopMonitor',
+  'StopMusicOnHold', 'StopPlayTones', 'StoreDTMF', 'StreamEcho', 'System', 'TestClient', 'TestServer', 'ToneScan', 'Transfer',
+  'TryExec', 'TrySystem', 'UnpauseMonitor', 'UnpauseQueueMember', 'UserEvent', 'VMAuthenticate', 'VMSayName', 'Verbose', 'VoiceMail',
+  'VoiceMailMain', 'VoiceMailPlayMsg', 'Wait', 'WaitDigit', 'WaitExten', 'WaitForCondition', 'WaitForNoise', 'WaitForRing',
+  'WaitForSignal', 'WaitForSilence', 'WaitForTone', 'WaitUntil', 'While', 'Zapateller',
+];
