@@ -126,7 +126,7 @@ export interface Assumption {
   value: string;
   /** `input`: given by the user; `default`: the simulation's choice (the likeliest); `path`: one branch of all paths. */
   source: 'input' | 'default' | 'path';
-  /** The hop that made it. */
+  /** The hop that made it (-1: before the first step, like a variable the user set). */
   hop: number;
 }
 

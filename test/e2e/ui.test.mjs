@@ -193,6 +193,10 @@ describe('PBX Interconnect in the VS Code UI', { timeout: 300_000 }, () => {
       await pickRow('from which PBX?', 'wazo-a', '[aria-label^="wazo-a"]');
       await pickRow('where does the call start on wazo-a?', 'from-users', '[aria-label^="from-users"]');
       await pickRow('Simulate dial from context from-users on wazo-a', '**99101', '[aria-label^="**99101"]');
+      // what to assume of a live call: nothing (the first row simulates)
+      await page.locator('.quick-input-widget .quick-input-title', { hasText: 'assume' }).waitFor({ state: 'visible', ...WAIT });
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Simulate' }).waitFor(WAIT);
+      await page.keyboard.press('Enter');
 
       const view = await webviewWith('#outcome');
       assert.equal(await view.locator('#headline').innerText(), 'Reaches extension 101 in Incalls on wazo-b');
@@ -211,6 +215,36 @@ describe('PBX Interconnect in the VS Code UI', { timeout: 300_000 }, () => {
       await page.locator('[id="status.editor.selection"]', { hasText: 'Ln 18, Col 1' }).waitFor(WAIT);
       const line = page.locator('.editor-group-container.active .monaco-editor .view-line', { hasText: 'exten => 101,1,Dial(SIP/someone)' });
       await line.waitFor(WAIT);
+    }));
+
+  it('simulates the reception menu of wazo-b (**99200) with a key pressed, and lists every outcome', () =>
+    step('simulate-ivr', async () => {
+      await quickInput('F1', 'PBX: Simulate Dial', '[aria-label*="PBX: Simulate Dial"]');
+      await pickRow('from which PBX?', 'wazo-a', '[aria-label^="wazo-a"]');
+      await pickRow('where does the call start on wazo-a?', 'from-users', '[aria-label^="from-users"]');
+      await pickRow('Simulate dial from context from-users on wazo-a', '**99200', '[aria-label^="**99200"]');
+      // assume the caller presses 2 at the menu
+      await page.locator('.quick-input-widget .quick-input-title', { hasText: 'assume' }).waitFor({ state: 'visible', ...WAIT });
+      await page.keyboard.type('caller types');
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'caller types' }).waitFor(WAIT);
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget .quick-input-title', { hasText: 'at each prompt' }).waitFor({ state: 'visible', ...WAIT });
+      await page.keyboard.type('2');
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'keys: 2' }).waitFor(WAIT);
+      await page.keyboard.press('Enter');
+
+      // the key took the call to Carol, through the subroutine library, and Dial was taken as answered
+      const view = await webviewWith('.hop[data-context="ivr-reception"][data-exten="2"]');
+      await view.locator('#headline', { hasText: 'on wazo-b' }).waitFor(WAIT);
+      await view.locator('.hop[data-context="user"] .assumed', { hasText: 'DIALSTATUS' }).first().waitFor(WAIT);
+      await view.locator('#assumptions .assumption[data-source="input"]', { hasText: '2' }).waitFor(WAIT);
+      // every other ending, each with what leads there
+      for (const kind of ['voicemail', 'extension', 'hangup']) await view.locator(`#paths .path[data-kind="${kind}"]`).first().waitFor(WAIT);
+      assert.match(await view.locator('#paths').innerText(), /when .*keys.*= 2.*DIALSTATUS of SIP\/carol = BUSY/s);
+      await view.locator('#paths').scrollIntoViewIfNeeded();
+      const shot = await screenshot('simulate-ivr');
+      if (process.env.PBX_UPDATE_SCREENSHOT === '1') publish(shot, 'simulate-ivr.png');
     }));
 
   it("completes wazo-a's peers while a Dial string is typed", () =>

@@ -57,6 +57,19 @@ describe('simulate dial over LSP', () => {
     assert.ok(r.matches.every((m) => m.candidates.every((c) => c.file.startsWith('file:'))));
   });
 
+  it("takes the inputs and lists every outcome with URIs: B's reception menu, **99200", async () => {
+    const params: SimulateDialParams = { number: '**99200', from: { pbx: 'wazo-a', kind: 'context', name: 'from-users' }, inputs: { digits: ['1'], dialStatus: ['NOANSWER'] }, allPaths: true };
+    const r = (await client.connection.sendRequest(SIMULATE_DIAL, params)) as SimulateDialResult;
+    assert.equal(r.outcome.kind, 'voicemail');
+    assert.deepEqual(r.assumptions.map((a) => a.source), ['input', 'input']);
+    // given inputs are no branches: only what nobody said forks (here nothing)
+    assert.deepEqual(r.paths?.map((p) => [p.outcome.kind, p.paths]), [['voicemail', 1]]);
+    assert.ok(r.paths![0].outcome.file?.startsWith('file:'));
+    assert.ok(r.paths![0].assumptions.every((a) => a.hop === null || a.hop.file.startsWith('file:')));
+    const free = (await client.connection.sendRequest(SIMULATE_DIAL, { ...params, inputs: {} })) as SimulateDialResult;
+    assert.ok(free.paths!.length > 3, JSON.stringify(free.paths));
+  });
+
   it('puts a CodeLens above each context and each trunk section, which starts the command with that origin', async () => {
     const lenses = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uriOf(extA) } })) as CodeLens[];
     const contexts = lenses.map((l) => (l.command?.arguments?.[0] as { name: string }).name);

@@ -283,3 +283,55 @@ describe('simulate: $[...] as Asterisk evaluates it', () => {
     assert.equal(evaluate('${X} =~ "a"'), null);
   });
 });
+
+describe('simulate: inputs and every possible outcome', () => {
+  const ws = new Workspace(new DiskFileHost());
+  ws.scan(path.join(ROOT, 'examples'), 1000);
+  const ivr = (extra: Partial<SimulateOptions> = {}): ReturnType<typeof simulate> => simulate(ws, { number: '**99200', from: { pbx: 'wazo-a', kind: 'context', name: 'from-users' }, ...extra });
+
+  it("follows the caller's keys and each Dial's status from the inputs, and says which step used them", () => {
+    const r = ivr({ inputs: { digits: ['2'], dialStatus: ['BUSY'] } });
+    assert.equal(r.outcome.kind, 'voicemail');
+    assert.deepEqual(r.assumptions.map((a) => `${a.what}=${a.value} (${a.source})`), ["the caller's keys at BackGround(custom/reception-menu)=2 (input)", 'DIALSTATUS of SIP/carol=BUSY (input)']);
+    assert.equal(r.hops[r.assumptions[0].hop].app, 'BackGround');
+    assert.deepEqual(r.hops[r.assumptions[1].hop].assumptions, [1]);
+    // the menu's key leads to extension 2, whose Gosub calls the user library
+    assert.ok(r.hops.some((h) => h.context === 'ivr-reception' && h.exten === '2' && h.app === 'Gosub'));
+  });
+
+  it('without inputs, nobody presses a key: the menu times out twice, then says goodbye', () => {
+    const r = ivr();
+    assert.deepEqual([r.outcome.kind, r.outcome.context, r.outcome.extension], ['hangup', 'ivr-reception', 't']);
+    assert.deepEqual(r.hops.filter((h) => h.app === 'WaitExten').length, 2);
+    assert.ok(r.assumptions.every((a) => a.source === 'default'), JSON.stringify(r.assumptions));
+  });
+
+  it('lists every distinct outcome with what leads there, forking at each key and each Dial status', () => {
+    const r = ivr({ allPaths: true });
+    assert.equal(r.pathsCut, false);
+    const kinds = new Set(r.paths!.map((p) => `${p.outcome.kind} ${p.outcome.extension}@${p.outcome.context}`));
+    for (const expected of ['voicemail s@voicemail', 'extension s@user', 'extension 101@users', 'hangup t@ivr-reception', 'hangup i@ivr-reception']) assert.ok(kinds.has(expected), `${expected} in ${[...kinds].join(' | ')}`);
+    const busy = r.paths!.find((p) => p.outcome.kind === 'voicemail' && p.assumptions.some((a) => a.value === '2'))!;
+    assert.ok(busy.assumptions.some((a) => a.what === 'DIALSTATUS of SIP/carol' && a.value !== 'ANSWER'), JSON.stringify(busy.assumptions));
+    assert.ok(busy.assumptions.every((a) => a.hop !== null && /wazo-b\/extensions\.conf$/.test(a.hop.file)));
+    assert.equal(r.paths!.reduce((n, p) => n + p.paths, 0), 49);
+    // the main path is one of them, unchanged
+    assert.deepEqual(r.outcome, ivr().outcome);
+  });
+
+  it('cuts the exploration at 256 paths and says so', () => {
+    const menus = Array.from({ length: 6 }, (_, i) => `[m${i}]\nexten => s,1,Background(menu)\n same => n,WaitExten(1)\n${[1, 2, 3].map((k) => `exten => ${k},1,Goto(m${i + 1},s,1)`).join('\n')}\n`).join('\n');
+    const w = workspace({ '/p/extensions.conf': `${menus}\n[m6]\nexten => s,1,Hangup()\n` });
+    const r = simulate(w, { number: 's', from: { kind: 'context', name: 'm0' }, allPaths: true });
+    assert.equal(r.pathsCut, true);
+    assert.equal(r.paths!.reduce((n, p) => n + p.paths, 0), 256);
+  });
+
+  it('sets variables before the first priority (--set)', () => {
+    const w = workspace({ '/p/extensions.conf': '[c]\nexten => 1,1,GotoIf($["${VIP}" = "1"]?vip)\n same => n,Hangup(17)\n same => n(vip),Answer()\n same => n,Hangup()\n' });
+    const plain = simulate(w, { number: '1', from: { kind: 'context', name: 'c' } });
+    const vip = simulate(w, { number: '1', from: { kind: 'context', name: 'c' }, inputs: { set: { VIP: '1' } } });
+    assert.deepEqual([plain.outcome.kind, vip.outcome.kind], ['hangup', 'extension']);
+    assert.deepEqual(vip.assumptions.map((a) => `${a.what}=${a.value} (${a.source})`), ['VIP=1 (input)']);
+  });
+});

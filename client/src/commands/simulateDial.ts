@@ -1,11 +1,13 @@
-// `pbx.simulateDial`: asks where the call starts and what is dialed, has the server follow the call, and shows
-// the result. A CodeLens passes the origin; a caller that passes a number too (tests, other extensions) is
-// asked nothing and gets the result back.
+// `pbx.simulateDial`: asks where the call starts, what is dialed and what to assume of what a live call alone
+// would decide, has the server follow the call (and every other path it can take), and shows the result. A
+// CodeLens passes the origin; a caller that passes a number too (tests, other extensions) is asked nothing (its
+// third argument may give the assumptions) and gets the result back.
 import type { ExtensionContext, Memento } from 'vscode';
 import { commands, ProgressLocation, window, workspace } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { RequestType } from 'vscode-languageclient/node';
-import type { Origin, SimulateDialParams, SimulateDialResult, SimulateOriginsParams, SimulateOriginsResult } from '../../../server/src/protocol';
+import type { Origin, SimulateDialParams, SimulateDialResult, SimulateInputs, SimulateOriginsParams, SimulateOriginsResult } from '../../../server/src/protocol';
+import { pickInputs, rememberedInputs, rememberInputs } from '../simulate/assume';
 import { SETTINGS_SECTION, SIMULATE_COMMAND, SIMULATE_DIAL, SIMULATE_ORIGINS } from '../../../server/src/protocol';
 import { recentNumbers, rememberNumber } from '../simulate/history';
 import { numberProblem, pickNumber } from '../simulate/pickNumber';
@@ -27,9 +29,9 @@ export function registerSimulateDial(context: ExtensionContext, client: Language
   const panel = new ResultPanel();
   context.subscriptions.push(
     panel,
-    commands.registerCommand(SIMULATE_COMMAND, async (origin?: unknown, number?: unknown) => {
+    commands.registerCommand(SIMULATE_COMMAND, async (origin?: unknown, number?: unknown, inputs?: unknown) => {
       try {
-        return await simulateDial(client, context.globalState, panel, isOrigin(origin) ? origin : undefined, number);
+        return await simulateDial(client, context.globalState, panel, isOrigin(origin) ? origin : undefined, number, isInputs(inputs) ? inputs : undefined);
       } catch (error) {
         void window.showErrorMessage(`Simulate dial: ${error instanceof Error ? error.message : String(error)}`);
         return undefined;
@@ -38,7 +40,13 @@ export function registerSimulateDial(context: ExtensionContext, client: Language
   );
 }
 
-async function simulateDial(client: LanguageClient, state: Memento, panel: ResultPanel, origin: Origin | undefined, number: unknown): Promise<SimulateDialResult | undefined> {
+/** Assumptions as a caller of the command passes them (the SimulateInputs shape). */
+function isInputs(value: unknown): value is SimulateInputs {
+  const i = value as SimulateInputs | null;
+  return typeof i === 'object' && i !== null && (i.dialStatus === undefined || Array.isArray(i.dialStatus)) && (i.digits === undefined || Array.isArray(i.digits));
+}
+
+async function simulateDial(client: LanguageClient, state: Memento, panel: ResultPanel, origin: Origin | undefined, number: unknown, given: SimulateInputs | undefined): Promise<SimulateDialResult | undefined> {
   let proposed: string | null = null;
   if (!origin) {
     const picked = await pickOrigin(await client.sendRequest(originsRequest, cursor(client)));
@@ -59,10 +67,16 @@ async function simulateDial(client: LanguageClient, state: Memento, panel: Resul
     if (dialed === undefined) return undefined;
   }
   await rememberNumber(state, origin, dialed);
+  let inputs = given;
+  if (inputs === undefined && typeof number !== 'string') {
+    inputs = await pickInputs(`Simulate dial to ${dialed} from ${describeOrigin(origin)}: assume…`, rememberedInputs(state, origin));
+    if (inputs === undefined) return undefined;
+    await rememberInputs(state, origin, inputs);
+  }
 
   const callerId = workspace.getConfiguration(SETTINGS_SECTION).get<string>('simulate.callerId', '').trim();
   // only the Origin fields: a picked origin also carries where it is defined
-  const params: SimulateDialParams = { number: dialed, from: { pbx: origin.pbx, kind: origin.kind, name: origin.name }, ...(callerId ? { callerId } : {}) };
+  const params: SimulateDialParams = { number: dialed, from: { pbx: origin.pbx, kind: origin.kind, name: origin.name }, ...(callerId ? { callerId } : {}), inputs: inputs ?? {}, allPaths: true };
   const result = await window.withProgress({ location: ProgressLocation.Window, title: `Simulating a dial to ${dialed}` }, () =>
     client.sendRequest(dialRequest, params),
   );

@@ -1,7 +1,9 @@
 // The page of the result view: the outcome, the number rewrites, the hops, the matcher's candidates and the
 // notes. Pure (no `vscode`), so that a test can render any result. Every text comes from config files and is
 // escaped; a link to a place carries only an index into `places`, which the extension resolves itself.
-import type { MatchStep, Outcome, OutcomeKind, Place, SimulateDialResult } from '../../../server/src/protocol';
+import type { MatchStep, Place, SimulateDialResult } from '../../../server/src/protocol';
+import { assumptionsSection, logSection, pathsSection } from './resultSections';
+import { CANDIDATE_OUTCOMES, escape, headline, tone } from './resultText';
 
 export interface PageOptions {
   /** A fresh nonce for the page's one style and one script element. */
@@ -14,53 +16,6 @@ export interface Page {
   html: string;
   /** The places the page links to; a link's `data-place` is an index here. */
   places: Place[];
-}
-
-const escape = (text: string | number): string =>
-  String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-
-/** How the outcome reads, by kind: the first words of the headline. */
-const REACHED: Partial<Record<OutcomeKind, string>> = {
-  extension: 'Reaches',
-  friend: 'Leaves through a friend from',
-  external: 'Leaves the workspace from',
-  voicemail: 'Voicemail from',
-  queue: 'Queued by',
-  conference: 'Conference from',
-  hangup: 'Hung up by',
-};
-
-/** The tone of the headline: the call got somewhere, ended on purpose, or failed. */
-function tone(kind: OutcomeKind): 'ok' | 'end' | 'fail' {
-  if (kind === 'hangup') return 'end';
-  return kind in REACHED ? 'ok' : 'fail';
-}
-
-const CANDIDATE_OUTCOMES: Record<string, string> = {
-  chosen: 'chosen',
-  'no-match': 'does not match',
-  'caller-id': 'caller ID does not match',
-  'no-priority': 'has no priority 1',
-  'early-match-final': 'not tried: an earlier match is final',
-  'ranked-lower': 'matches, but ranks lower',
-};
-
-/** `Reaches extension 101 in Incalls on wazo-b`, `Rejected by wazo-b: 403`... (plain text). */
-function headline(o: Outcome): string {
-  const on = o.pbx ? ` on ${o.pbx}` : '';
-  const where = [o.extension !== null ? `extension ${o.extension}` : '', o.context !== null ? `in ${o.context}` : ''].filter(Boolean).join(' ') + on;
-  switch (o.kind) {
-    case 'rejected':
-      return `Rejected by ${o.pbx}${o.sipStatus !== null ? `: ${o.sipStatus}` : ''}`;
-    case 'no-context':
-      return `No context ${o.context ?? 'to start in'}${on}`;
-    case 'no-extension':
-      return `No extension for the number${o.context !== null ? ` in ${o.context}` : ''}${on}`;
-    case 'no-priority':
-      return `No priority to run for ${where}`;
-    default:
-      return `${REACHED[o.kind] ?? o.kind} ${where}`;
-  }
 }
 
 export function renderPage(result: SimulateDialResult, options: PageOptions): Page {
@@ -85,6 +40,7 @@ export function renderPage(result: SimulateDialResult, options: PageOptions): Pa
     `<p id="call">${code(result.number)} dialed in context ${escape(result.from.context)} on ${escape(result.from.pbx)}</p>`,
     '</header>',
   ];
+  body.push(...pathsSection(result, place));
   if (result.rewrites.length > 0) {
     body.push('<h2>The number on the way</h2>', '<ul id="rewrites">');
     for (const r of result.rewrites) {
@@ -99,11 +55,15 @@ export function renderPage(result: SimulateDialResult, options: PageOptions): Pa
   body.push('<h2>Steps</h2>', '<ol id="hops">');
   result.hops.forEach((h, i) => {
     const lookup = h.match !== undefined ? `<a class="lookup" href="#match-${h.match}" title="the lookup that found this line">lookup ${h.match + 1}</a>` : '';
+    // the number the channel is on, and the entry that matched it when that is a pattern
+    const entry = h.extension !== h.exten || h.callerIdPattern !== undefined ? ` <span class="entry" title="the entry that matched">(${escape(h.extension)}${h.callerIdPattern !== undefined ? `/${escape(h.callerIdPattern)}` : ''})</span>` : '';
+    const assumed = (h.assumptions ?? []).map((a) => result.assumptions[a]).filter(Boolean).map((a) => `<div class="assumed">Assumed: ${escape(a.what)} = ${code(a.value)}${a.source === 'input' ? ' (your input)' : ''}</div>`).join('');
+    const ended = h.phase === 'h' ? '<span class="phase" title="Asterisk runs the h extension once the call has ended">after the call ended</span>' : '';
     body.push(
-      `<li class="hop" id="hop-${i}" data-pbx="${escape(h.pbx)}" data-context="${escape(h.context)}" data-extension="${escape(h.extension)}" data-priority="${h.priority}">` +
+      `<li class="hop${h.phase === 'h' ? ' h' : ''}" id="hop-${i}" data-pbx="${escape(h.pbx)}" data-context="${escape(h.context)}" data-exten="${escape(h.exten)}" data-extension="${escape(h.extension)}" data-priority="${h.priority}"${h.phase ? ` data-phase="${h.phase}"` : ''}>` +
         `<div class="line"><span class="pbx">${escape(h.pbx)}</span><span class="sep">›</span><span class="context">${escape(h.context)}</span>` +
-        `<span class="sep">›</span><code class="extension">${escape(h.extension)}</code><span class="priority">priority ${h.priority}</span>${lookup}${place(h, true)}</div>` +
-        `<code class="app">${escape(`${h.app}(${h.data})`)}</code><div class="note">${escape(h.note)}</div></li>`,
+        `<span class="sep">›</span><code class="extension">${escape(h.exten)}</code>${entry}<span class="priority">priority ${h.priority}</span>${ended}${lookup}${place(h, true)}</div>` +
+        `<code class="app">${escape(`${h.app}(${h.data})`)}</code><div class="note">${escape(h.note)}</div>${assumed}</li>`,
     );
   });
   body.push('</ol>');
@@ -113,6 +73,8 @@ export function renderPage(result: SimulateDialResult, options: PageOptions): Pa
     body.push('<h2>How each lookup chose</h2>');
     result.matches.forEach((m, i) => body.push(...matchStep(m, i, code, place)));
   }
+  body.push(...assumptionsSection(result, code));
+  body.push(...logSection(result));
   if (result.notes.length > 0) {
     body.push('<h2>Notes</h2>', '<ul id="notes">', ...result.notes.map((n) => `<li class="note">${escape(n)}</li>`), '</ul>');
   }
@@ -185,6 +147,12 @@ li { margin: 2px 0; }
 .hop .sep, .hop .priority { color: var(--vscode-descriptionForeground); }
 .hop .place { margin-left: auto; }
 .hop .app { display: inline-block; margin: 4px 0 2px; white-space: pre-wrap; overflow-wrap: anywhere; }
+.hop.h { opacity: 0.85; }
+.phase { font-size: 0.85em; padding: 0 6px; border-radius: 8px; background: var(--vscode-badge-background); color: var(--vscode-badge-foreground); }
+.entry, .assumed, .paths-when { color: var(--vscode-descriptionForeground); }
+.path { margin: 3px 0; }
+.path .count { color: var(--vscode-descriptionForeground); }
+.log-line.WARNING .level, .log-line.ERROR .level { color: var(--vscode-editorWarning-foreground); font-weight: 600; }
 .candidate.chosen { font-weight: 600; background: var(--vscode-list-inactiveSelectionBackground); border-radius: 3px; }
 .candidate.chosen .verdict { color: var(--vscode-testing-iconPassed, inherit); }
 `;

@@ -68,7 +68,14 @@ export function simulateOrigins(workspace: Workspace, toUri: ToUri, here?: { fil
 /** The simulation with every file as a URI (the CLI keeps paths). */
 export function simulateDial(workspace: Workspace, params: SimulateDialParams, toUri: ToUri): SimulateDialResult {
   const when = params.at ? new Date(params.at) : undefined;
-  const r = simulate(workspace, { number: params.number, from: params.from, callerId: params.callerId || null, when: when && !Number.isNaN(when.getTime()) ? when : undefined });
+  const r = simulate(workspace, {
+    number: params.number,
+    from: params.from,
+    callerId: params.callerId || null,
+    when: when && !Number.isNaN(when.getTime()) ? when : undefined,
+    inputs: params.inputs,
+    allPaths: params.allPaths === true,
+  });
   const uri = <T extends { file?: string }>(x: T): T => (x.file === undefined ? x : { ...x, file: toUri(x.file) });
   return {
     ...r,
@@ -76,6 +83,7 @@ export function simulateDial(workspace: Workspace, params: SimulateDialParams, t
     matches: r.matches.map((m) => ({ ...m, candidates: m.candidates.map(uri) })),
     hops: r.hops.map(uri),
     outcome: uri(r.outcome),
+    ...(r.paths ? { paths: r.paths.map((p) => ({ ...p, outcome: uri(p.outcome), assumptions: p.assumptions.map((a) => ({ ...a, hop: a.hop && uri(a.hop) })) })) } : {}),
   };
 }
 

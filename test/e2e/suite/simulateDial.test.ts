@@ -38,6 +38,15 @@ describe('Simulate dial', () => {
     assert.match(document.lineAt(dial.line - 1).text, /^ same => n,Dial\(SIP\/wazo-trunk\/\$\{EXTEN:4\},5\)$/);
   });
 
+  it('passes the assumptions it is given, and asks the server for every outcome', async () => {
+    const from: Origin = { pbx: 'wazo-a', kind: 'context', name: 'from-users' };
+    const result = await vscode.commands.executeCommand<SimulateDialResult | undefined>(SIMULATE_COMMAND, from, '**99101', { set: { CALLER_TAG: 'vip' } });
+    assert.ok(result);
+    assert.deepEqual(result.assumptions.map((a) => `${a.what}=${a.value} (${a.source})`), ['CALLER_TAG=vip (input)']);
+    // nothing a live call decides on this path: one outcome, the refusal
+    assert.deepEqual(result.paths?.map((p) => `${p.outcome.kind} ${p.outcome.sipStatus} (${p.paths})`), ['rejected 403 (1)']);
+  });
+
   it('accepts what a dialed number can hold and nothing else', () => {
     for (const ok of ['**99101', '101', 's', 'i', '+33123456789', '#21#', 'A1', 'fax']) assert.equal(numberProblem(ok), undefined, ok);
     for (const bad of ['', '99 101', '10.1', 'X1', '_1XX', '${EXTEN}']) assert.ok(numberProblem(bad), bad);

@@ -20,7 +20,7 @@ export function explore(main: Decision[], runOnce: (forced: number[]) => { resul
   let cut = false;
   const add = (result: SimulateDialResult): void => {
     const o = result.outcome;
-    const key = [o.kind, o.pbx, o.context, o.extension, o.sipStatus, result.end, o.file, o.line].join('\u0000');
+    const key = [o.kind, o.pbx, o.context, o.extension, o.sipStatus, result.end, o.file, o.line, o.reason].join('\u0000');
     const seen = byEnding.get(key);
     if (seen) {
       seen.paths++;

@@ -104,6 +104,8 @@ export function runChannel(run: Run, call: Call): RunEnd {
       result = { end: 'no-priority', cut: false };
       break;
     }
+    // with autofallthrough=no the caller may still type an extension while the response timeout runs
+    if (digit === 0) context(run, call, 'WaitExten', '', [], null).prompt(`the end of ${ch.exten}'s priorities`);
     dst = collectDigits(run, call, waitMs, dst);
     const timeout = dst === '';
     if (!timeout && exists(run, call, ch.context, dst, 1)) {

@@ -29,7 +29,10 @@ function background(x: AppContext): number {
     x.ch.answered = true;
     x.note('Answers the call.');
   }
-  if (!opts.includes('p')) {
+  // a menu played before a WaitExten is one prompt with it: without inputs, the caller's choice is made there
+  const next = x.run.lineAt(x.call, x.ch.context, x.ch.exten, x.ch.priority + 1);
+  const menu = next?.app.toLowerCase() === 'waitexten' && x.run.inputs.digits === undefined;
+  if (!opts.includes('p') && !menu) {
     x.prompt(`BackGround(${filename.trim()})`, context);
     res = x.waitDigit(0);
   }
