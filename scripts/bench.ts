@@ -14,6 +14,10 @@ import { MemoryFileHost } from './memoryFileHost';
 import { Workspace } from '../server/src/model/workspace';
 import { fileFindings, findingsOf } from '../server/src/analysis/findings';
 import { simulate } from '../server/src/analysis/simulate/simulate';
+import { explainPattern } from '../server/src/analysis/explainPattern';
+import { DiskFileHost } from '../server/src/model/fileHost';
+import { pbxsOf } from '../server/src/model/pbx';
+import * as path from 'node:path';
 import { completion } from '../server/src/features/completion';
 import { toDiagnostics } from '../server/src/features/diagnostics';
 import { DiagnosticsPublisher } from '../server/src/publisher';
@@ -56,13 +60,14 @@ const section = process.argv[2];
 if (section === undefined) {
   const lines = text.split('\n').length;
   console.log(`bench file: ${lines} lines, ${mb.toFixed(2)} MB, 2,000 contexts (node ${process.version}, flags: ${process.execArgv.join(' ') || 'none'})`);
-  for (const part of ['parse', 'dialplan', 'trunks']) {
+  for (const part of ['parse', 'dialplan', 'trunks', 'paths']) {
     const r = spawnSync(process.execPath, [...process.execArgv, __filename, part], { stdio: 'inherit' });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
 } else if (section === 'parse') parseBench();
 else if (section === 'dialplan') dialplanBench();
 else if (section === 'trunks') trunkBench();
+else if (section === 'paths') pathsBench();
 
 function parseBench(): void {
 
@@ -292,4 +297,39 @@ function simulateBench(ws: Workspace): void {
   const sorted = [...times].sort((a, b) => a - b);
   const outcomes = [...kinds].map(([k, n]) => `${n} ${k}`).join(', ');
   console.log(`one simulate dial on the two PBXs, model built: ${median(times).toFixed(2)} ms median of 300, 99th percentile ${sorted[296].toFixed(1)} ms, slowest ${sorted[299].toFixed(1)} ms (target <= 20 ms; outcomes: ${outcomes})`);
+}
+
+// Issue 11: every possible outcome (--all-paths) from each entry context of the examples (the contexts peers,
+// endpoints and users enter), for each number those contexts name: each literal extension and a sample of each
+// pattern.
+function pathsBench(): void {
+  const ws = new Workspace(new DiskFileHost());
+  ws.scan(path.join(__dirname, '..', '..', 'examples'), 1000);
+  const runs: { pbx: string; context: string; number: string }[] = [];
+  for (const pbx of pbxsOf(ws)) {
+    const entries = new Set([...(pbx.sip?.peers.values() ?? [])].map((p) => p.context.name));
+    for (const name of entries) {
+      for (const e of pbx.dialplan?.contexts.get(name)?.extensions ?? []) {
+        const number = e.isPattern ? explainPattern(e.name).matches[0] : e.name;
+        if (number && !['h', 'i', 't', 'e', 'o'].includes(number)) runs.push({ pbx: pbx.name, context: name, number });
+      }
+    }
+  }
+  const when = new Date(Date.UTC(2026, 10, 23, 10));
+  const times: number[] = [];
+  let paths = 0;
+  let cut = 0;
+  for (let round = 0; round < 3; round++) {
+    for (const r of runs) {
+      const t = process.hrtime.bigint();
+      const result = simulate(ws, { number: r.number, from: { pbx: r.pbx, kind: 'context', name: r.context }, when, allPaths: true });
+      if (round > 0) {
+        times.push(Number(process.hrtime.bigint() - t) / 1e6);
+        paths += result.paths?.reduce((n, p) => n + p.paths, 0) ?? 0;
+        cut += result.pathsCut ? 1 : 0;
+      }
+    }
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  console.log(`all outcomes (--all-paths) of ${runs.length} numbers from the examples' entry contexts: ${median(times).toFixed(1)} ms median, slowest ${sorted[sorted.length - 1].toFixed(1)} ms (target <= 200 ms; ${paths / 2} paths in all, ${cut / 2} cut at 256)`);
 }

@@ -3,7 +3,6 @@
 // outside). A channel whose extension does not exist never runs: a Local channel fails to be created ("No such
 // extension/context"), a SIP or PJSIP INVITE is answered 404, or 484 when a longer number could still match.
 import type { Pbx } from '../../model/pbx';
-import { lookup } from '../../model/matcher';
 import type { Located } from '../../model/sip';
 import { lineAndCharacter } from '../../parser/lines';
 import type { Outcome, OutcomeKind, Place } from '../../protocol';
@@ -12,7 +11,8 @@ import type { Caller } from './channel';
 import { Channel, VarList } from './channel';
 import type { Call, Run } from './run';
 import type { RunEnd } from './walk';
-import { record, runChannel } from './walk';
+import { record } from './lookups';
+import { runChannel } from './walk';
 
 export function outcome(kind: OutcomeKind, pbx: Pbx, context: string | null, extension: string | null, reason: string, place: Partial<Place> = {}, sipStatus: number | null = null): Outcome {
   return { kind, pbx: pbx.name, context, extension, sipStatus, reason, ...place };
@@ -55,7 +55,7 @@ export function start(run: Run, call: Call): Started {
   const plan = call.pbx.dialplan;
   if (!plan) return { call, end: null, refused: 'no-context' };
   const { ch } = call;
-  const first = lookup(plan, ch.context, ch.exten, { callerId: ch.caller.number, priority: 1, when: run.when ?? new Date() });
+  const first = run.lookup(plan, ch.context, ch.exten, { callerId: ch.caller.number, priority: 1 });
   if (first.result !== 'match') {
     record(run, call, first);
     run.log('NOTICE', 'core_local.c', `No such extension/context ${ch.exten}@${ch.context} while calling Local channel`);
@@ -70,10 +70,9 @@ export function arrive(run: Run, to: Pbx, context: string, number: string, calle
   if (!plan || !plan.contexts.has(context)) {
     return { kind: 'rejected', pbx: to.name, context, extension: number, sipStatus: 404, reason: `${to.name} refuses the call: its peer's context '${context}' does not exist ("rejected because extension not found in context '${context}'"), 404 Not Found.`, ...at };
   }
-  const when = run.when ?? new Date();
-  const r = lookup(plan, context, number, { callerId: caller.number ?? null, when });
+  const r = run.lookup(plan, context, number, { callerId: caller.number ?? null });
   if (r.result !== 'match') {
-    const more = lookup(plan, context, number, { callerId: caller.number ?? null, when, mode: 'matchmore' });
+    const more = run.lookup(plan, context, number, { callerId: caller.number ?? null, mode: 'matchmore' });
     if (more.result === 'match') {
       return { kind: 'rejected', pbx: to.name, context, extension: number, sipStatus: 484, reason: `${to.name} answers 484 Address Incomplete: ${number} could still match a longer pattern (${more.extension.name}) in '${context}'.`, ...at };
     }

@@ -2,7 +2,8 @@
 // channel, the far side of a trunk), what is recorded (hops, lookups, rewrites, Asterisk's log lines, notes), the
 // decisions a live call alone would make (a Dial's status, the caller's digits, a value nobody can know) and the
 // limits that keep a loop from hanging the simulation.
-import type { Extension, Priority } from '../../model/dialplan';
+import type { Dialplan, Extension, Priority } from '../../model/dialplan';
+import type { LookupOptions, LookupResult } from '../../model/matcher';
 import { lookup } from '../../model/matcher';
 import type { Pbx } from '../../model/pbx';
 import type { Workspace } from '../../model/workspace';
@@ -76,6 +77,11 @@ export class Run {
   private dials = 0;
   private prompts = 0;
 
+  /** The time timed includes are read at: the simulated time, or the moment the simulation started. */
+  readonly clock: Date;
+  /** Lookups already made (a dialplan does not change during a simulation), by dialplan and question. */
+  private readonly lookups = new WeakMap<Dialplan, Map<string, LookupResult>>();
+
   constructor(
     readonly workspace: Workspace,
     readonly pbxs: Pbx[],
@@ -85,7 +91,22 @@ export class Run {
     readonly result: SimulateDialResult,
     /** All paths: the choices forced at each decision so far (beyond them, the first option). */
     private readonly forced: number[] | null = null,
-  ) {}
+  ) {
+    this.clock = when ?? new Date();
+  }
+
+  /**
+   * pbx_find_extension as model/matcher.ts does it, each question answered once per simulation: every priority is
+   * still looked up from scratch, but the same question (the `h` check, an exists() before a spawn) costs nothing.
+   */
+  lookup(plan: Dialplan, context: string, exten: string, options: Omit<LookupOptions, 'when' | 'explain'>): LookupResult {
+    let memo = this.lookups.get(plan);
+    if (!memo) this.lookups.set(plan, (memo = new Map()));
+    const key = `${context}\u0000${exten}\u0000${options.callerId ?? '\u0001'}\u0000${options.priority ?? ''}\u0000${options.label ?? ''}\u0000${options.mode ?? ''}`;
+    let r = memo.get(key);
+    if (!r) memo.set(key, (r = lookup(plan, context, exten, { ...options, when: this.clock })));
+    return r;
+  }
 
   /** `${CHANNEL}` and `${UNIQUEID}` of a new channel. */
   channelName(tech: string): { name: string; uniqueId: string } {
@@ -161,7 +182,7 @@ export class Run {
   lineAt(call: Call, context: string, exten: string, priority: number): Priority | undefined {
     const plan = call.pbx.dialplan;
     if (!plan) return undefined;
-    const r = lookup(plan, context, exten, { callerId: call.ch.caller.number, priority, when: this.when ?? new Date() });
+    const r = this.lookup(plan, context, exten, { callerId: call.ch.caller.number, priority });
     return r.result === 'match' ? r.priority : undefined;
   }
 

@@ -4,15 +4,12 @@
 // extension, anything else ends the run. When no line is found: the `i` extension (or the call ends "sent to
 // invalid extension"), or, when the extension exists but its priorities ran out, auto fallthrough (or, with
 // autofallthrough=no, the response timeout and `t`). When the run ends, the `h` extension of the channel's context.
-import type { LookupResult } from '../../model/matcher';
-import { lookup, summarize } from '../../model/matcher';
-import type { Candidate, MatchStep } from '../../protocol';
 import { findApplication } from './apps/index';
 import type { AppContext } from './apps/types';
 import { MACRO_EXIT, PBX_INCOMPLETE } from './apps/types';
-import { matchExtension } from '../../model/extensionName';
 import type { Call, Run } from './run';
 import { MAX_REPEATS, MAX_STEPS } from './run';
+import { record } from './lookups';
 import { checkCondition, setVariable, substitute } from './values';
 
 /** The walk stopped a loop (a line run too often, or too many steps): not an Asterisk result. */
@@ -34,7 +31,7 @@ const cidOf = (call: Call): string | null => call.ch.caller.number;
 export function exists(run: Run, call: Call, context: string, exten: string, priority: number): boolean {
   const plan = call.pbx.dialplan;
   if (!plan) return false;
-  return lookup(plan, context, exten, { callerId: cidOf(call), priority, when: run.when ?? new Date() }).result === 'match';
+  return run.lookup(plan, context, exten, { callerId: cidOf(call), priority }).result === 'match';
 }
 
 /** Whether a character result of an application is a key (strchr in __ast_pbx_run: a NUL byte counts too). */
@@ -162,7 +159,7 @@ export function jumpTo(call: Call, context: string, exten: string, priority: num
 
 function matches(run: Run, call: Call, context: string, number: string, mode: 'canmatch' | 'matchmore'): boolean {
   const plan = call.pbx.dialplan!;
-  return lookup(plan, context, number, { callerId: cidOf(call), priority: 1, mode, when: run.when ?? new Date() }).result === 'match';
+  return run.lookup(plan, context, number, { callerId: cidOf(call), priority: 1, mode }).result === 'match';
 }
 
 const matchMore = (run: Run, call: Call, number: string): boolean => matches(run, call, call.ch.context, number, 'matchmore');
@@ -204,7 +201,7 @@ export function spawn(run: Run, call: Call): { found: boolean; res: number } {
   const { ch } = call;
   const plan = call.pbx.dialplan;
   if (!plan) return { found: false, res: -1 };
-  const r = lookup(plan, ch.context, ch.exten, { callerId: cidOf(call), priority: ch.priority, when: run.when ?? new Date() });
+  const r = run.lookup(plan, ch.context, ch.exten, { callerId: cidOf(call), priority: ch.priority });
   const recorded = call.fresh || ch.priority === 1 ? record(run, call, r) : -1;
   call.fresh = false;
   if (r.result !== 'match') return { found: false, res: -1 };
@@ -327,64 +324,10 @@ export function parseableGoto(run: Run, call: Call, text: string): number {
 /** ast_findlabel_extension: the priority of a label in the first extension matching `exten` that has it. */
 export function findLabel(run: Run, call: Call, context: string, exten: string, label: string): number {
   const plan = call.pbx.dialplan!;
-  const r = lookup(plan, context, exten, { callerId: cidOf(call), label, when: run.when ?? new Date() });
+  const r = run.lookup(plan, context, exten, { callerId: cidOf(call), label });
   if (r.result === 'match') return r.priority.priority;
   if (r.result === 'no-context') run.log('NOTICE', 'pbx.c', `Cannot find extension context '${context}'`);
   else if (r.result === 'no-extension') run.log('NOTICE', 'pbx.c', `Cannot find extension '${exten}' in context '${context}'`);
   else run.log('NOTICE', 'pbx.c', `No such label '${label}' in extension '${exten}' in context '${context}'`);
   return -1;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// The lookups shown: candidates and why the winner won
-
-/** Records a lookup with its candidates; its index in `matches`. */
-export function record(run: Run, call: Call, r: LookupResult): number {
-  const { ch } = call;
-  const candidates = candidatesOf(call, r);
-  const searched = r.visited.length > 1 ? ` (${r.visited.length} contexts searched through includes)` : '';
-  let why: string;
-  if (r.result === 'match') {
-    const lost = candidates.filter((c) => c.outcome === 'ranked-lower').map((c) => c.extension);
-    const e = r.extension;
-    const where = r.foundIn.name === ch.context ? `'${ch.context}'` : `'${r.foundIn.name}' (included from '${ch.context}')`;
-    why = `${e.isPattern ? `the pattern ${e.name}` : `the literal ${e.name}`} in ${where} is the first entry that matches ${ch.exten}`;
-    if (r.foundIn.name !== ch.context) why += `: nothing in '${ch.context}' itself did, and includes are searched in order`;
-    if (lost.length > 0) why += `; it ranks before ${lost.join(', ')} (literals first, then patterns compared character by character from the left, the smaller set first)`;
-    why += '.';
-  } else why = r.result === 'no-context' ? `There is no context '${ch.context}'.` : r.result === 'no-priority' ? `Extensions match ${ch.exten} but none has priority ${ch.priority}${searched}.` : `Nothing in '${ch.context}' or its includes matches ${ch.exten}${searched}.`;
-  if (run.result.matches.length === 0) run.result.match = { ...summarize(r), ...(r.result === 'match' ? { file: r.priority.file } : {}) };
-  const step: MatchStep = { pbx: call.pbx.name, context: ch.context, number: ch.exten, callerId: ch.caller.number, result: r.result, extension: r.result === 'match' ? r.extension.name : null, foundIn: r.result === 'match' ? r.foundIn.name : null, candidates, why };
-  run.result.matches.push(step);
-  return run.result.matches.length - 1;
-}
-
-/**
- * The candidates shown for a lookup: in the context the search started in and in the one it was found in, every
- * entry that matches the number, in the matcher's order, with what became of it. Each links to the line that runs
- * (or the one looked up), never to a hint.
- */
-function candidatesOf(call: Call, r: LookupResult): Candidate[] {
-  const { ch } = call;
-  const plan = call.pbx.dialplan!;
-  const out: Candidate[] = [];
-  const names = r.result === 'match' && r.foundIn.name !== ch.context ? [ch.context, r.foundIn.name] : [ch.context];
-  for (const name of names) {
-    const context = plan.contexts.get(name);
-    let after = false;
-    for (const e of context?.extensions ?? []) {
-      if (matchExtension(e.exten, ch.exten, 'match') === 0) continue;
-      let outcome: string;
-      if (r.result === 'match' && e === r.extension) {
-        outcome = 'chosen';
-        after = true;
-      } else if (after) outcome = 'ranked-lower';
-      else if (e.cidExten !== null && e.cidExten !== (ch.caller.number ?? '') && matchExtension(e.cidExten, ch.caller.number ?? '', 'match') === 0) outcome = 'caller-id';
-      else if (!e.priorities.has(ch.priority)) outcome = 'no-priority';
-      else outcome = 'ranked-lower';
-      const line = e.priorities.get(ch.priority) ?? [...e.priorities.values()].filter((p) => p.priority > 0).sort((a, b) => a.priority - b.priority)[0] ?? e.first;
-      out.push({ context: name, extension: e.cid === null ? e.name : `${e.name}/${e.cid}`, outcome, file: line.file, line: line.statement.statement.line + 1 });
-    }
-  }
-  return out;
 }

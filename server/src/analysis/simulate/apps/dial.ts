@@ -52,7 +52,8 @@ function afterChannel(x: AppContext, s: Started, options: string): number {
   if (reached) return answered(x, reached, options);
   const cause = s.call.ch.hangupCause;
   const status = s.end === null ? 'CHANUNAVAIL' : cause === CAUSE_BUSY ? 'BUSY' : cause === CAUSE_CONGESTION ? 'CONGESTION' : 'NOANSWER';
-  return failed(x, status, `The channel ended without answering.`, s.end === null ? finalOutcome(x.run, s) : null);
+  // what became of it (refused, hung up on the far side...) is the outcome if nothing else answers later
+  return failed(x, status, `The channel ended without answering.`, finalOutcome(x.run, s));
 }
 
 function dial(x: AppContext): number {

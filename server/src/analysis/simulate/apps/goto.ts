@@ -42,8 +42,8 @@ function gotoIf(x: AppContext): number {
 export function timeHolds(x: AppContext, condition: string): boolean {
   const timing = parseTiming(condition);
   if (x.run.when) return isOpen(timing, x.run.when);
-  const now = isOpen(timing, new Date());
-  const [yes, no] = [`met (now, ${new Date().toISOString()})`, 'not met'];
+  const now = isOpen(timing, x.run.clock);
+  const [yes, no] = [`met (now, ${x.run.clock.toISOString()})`, 'not met'];
   return x.run.decide(`the time condition '${condition}' (no --at given)`, now ? [yes, no] : [no, yes], 0) === yes;
 }
 
