@@ -144,8 +144,8 @@ export interface LogLine {
 export interface PathOutcome {
   outcome: Outcome;
   end: string;
-  /** The assumptions of one path that ends so (`DIALSTATUS=BUSY`, `digits=2`). */
-  assumptions: { what: string; value: string; hop: Place | null }[];
+  /** The assumptions of one path that ends so (`DIALSTATUS=BUSY`, `digits=2`), each with the PBX and line that made it. */
+  assumptions: { what: string; value: string; hop: (Place & { pbx: string }) | null }[];
   /** How many paths end this way. */
   paths: number;
 }

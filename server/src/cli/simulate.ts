@@ -131,7 +131,7 @@ export function toJson(r: SimulateDialResult, relative: Relative): unknown {
     log: r.log,
     ...(r.paths
       ? {
-          paths: r.paths.map((p) => ({ ...p, outcome: place(p.outcome.pbx, { ...p.outcome }), assumptions: p.assumptions.map((a) => ({ ...a, hop: a.hop && { ...a.hop, file: relative(r.from.pbx, a.hop.file) } })) })),
+          paths: r.paths.map((p) => ({ ...p, outcome: place(p.outcome.pbx, { ...p.outcome }), assumptions: p.assumptions.map((a) => ({ ...a, hop: a.hop && { ...a.hop, file: relative(a.hop.pbx, a.hop.file) } })) })),
           pathsCut: r.pathsCut === true,
         }
       : {}),

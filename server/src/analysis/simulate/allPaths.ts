@@ -2,7 +2,7 @@
 // (a Dial's status, the caller's keys at a prompt, a condition on a value nobody knows), depth first, at most
 // MAX_PATHS runs; identical endings are merged and each distinct one keeps the assumptions of a path that leads
 // there. Re-running is cheap (a simulation takes milliseconds) and needs no copy of a channel's state.
-import type { PathOutcome, Place, SimulateDialResult } from '../../protocol';
+import type { PathOutcome, SimulateDialResult } from '../../protocol';
 import type { Decision, Run } from './run';
 
 export const MAX_PATHS = 256;
@@ -28,7 +28,7 @@ export function explore(main: Decision[], runOnce: (forced: number[]) => { resul
     }
     const assumptions = result.assumptions.map((a) => {
       const h = result.hops[a.hop];
-      const hop: Place | null = h?.file !== undefined && h.line !== undefined ? { file: h.file, line: h.line } : null;
+      const hop = h?.file !== undefined && h.line !== undefined ? { pbx: h.pbx, file: h.file, line: h.line } : null;
       return { what: a.what, value: a.value, hop };
     });
     byEnding.set(key, { outcome: o, end: result.end, assumptions, paths: 1 });

@@ -52,8 +52,9 @@ function afterChannel(x: AppContext, s: Started, options: string): number {
   if (reached) return answered(x, reached, options);
   const cause = s.call.ch.hangupCause;
   const status = s.end === null ? 'CHANUNAVAIL' : cause === CAUSE_BUSY ? 'BUSY' : cause === CAUSE_CONGESTION ? 'CONGESTION' : 'NOANSWER';
-  // what became of it (refused, hung up on the far side...) is the outcome if nothing else answers later
-  return failed(x, status, `The channel ended without answering.`, finalOutcome(x.run, s));
+  // a channel that never ran (no such extension there) is the outcome if nothing else answers later; one that ran
+  // and hung up without answering leaves the call to this channel's dialplan
+  return failed(x, status, `The channel ended without answering.`, s.end === null ? finalOutcome(x.run, s) : null);
 }
 
 function dial(x: AppContext): number {
