@@ -137,7 +137,8 @@ export function encodedChar(s: string, log?: (message: string) => void): Encoded
       const hex = (c: string | undefined): number => (c !== undefined && /^[0-9A-Fa-f]$/.test(c) ? parseInt(c, 16) : -1);
       const h1 = hex(s[2]);
       if (h1 < 0) {
-        log?.(`Illegal character '${s[2] ?? ''}' in hexadecimal string`);
+        // printed with %c: a NUL (the end of the text) ends the message there
+        log?.(s[2] === undefined ? "Illegal character '" : `Illegal character '${s[2]}' in hexadecimal string`);
         return null;
       }
       const h2 = hex(s[3]);

@@ -145,6 +145,8 @@ function hexFloat(x: number, spec: Spec): string {
 /** A double argument under %f %F %e %E %g %G %a %A. */
 export function formatDouble(spec: Spec, x: number): string {
   const conv = spec.conversion;
+  // %Lf reads a long double where a double was passed: Asterisk 20 printed "nan" (seen with SPRINTF(%Lf,2.5))
+  if (spec.length === 'L') x = NaN;
   const upperCase = conv === conv.toUpperCase();
   const negative = x < 0 || Object.is(x, -0);
   const sign = signOf(spec, negative);

@@ -1,12 +1,14 @@
-// POSIX extended regular expressions as glibc's regcomp(REG_EXTENDED | REG_NOSUB) reads them in the C locale
-// (posix/regcomp.c: the ERE syntax with GNU's \w \W \s \S \b \B \< \> \` \' and back-references, an unmatched `)`
-// read as itself, `*` `+` `?` `{` at the start of an expression rejected), with glibc's error texts; and whether
-// regexec() finds a match anywhere. Matching runs the expression as a set of NFA states, never backtracking, so
+// POSIX extended regular expressions as glibc's regcomp(REG_EXTENDED | REG_NOSUB) reads them in the C.UTF-8 locale
+// Asterisk 20 sets at start-up (posix/regcomp.c: the ERE syntax with GNU's \w \W \s \S \b \B \< \> \` \' and
+// back-references, an unmatched `)` read as itself, `*` `+` `?` `{` at the start of an expression rejected), with
+// glibc's error texts; and whether regexec() finds a match anywhere. Characters are UTF-8 code points: `.` takes
+// one, the classes are Unicode's as glibc's C.UTF-8 has them (é is alpha, not in [a-z]), a range with a non-ASCII
+// end is an error, and a byte that is not UTF-8 matches nothing. Matching runs the expression as a set of NFA states, never backtracking, so
 // its time is bounded by the text's length times the expression's size; an expression too big to run that way,
 // or one with a back-reference, gives `null` (undecided) instead of an answer.
 
 type Node =
-  | { t: 'set'; set: Uint8Array }
+  | { t: 'set'; set: CharSet }
   | { t: 'assert'; kind: string }
   | { t: 'cat' | 'alt'; items: (Node | null)[] }
   | { t: 'repeat'; node: Node | null; min: number; max: number }
@@ -33,26 +35,88 @@ const fail = (message: string): never => {
 };
 
 const DUP_MAX = 0x7fff;
+/** What a byte that is not UTF-8 becomes: it matches nothing. */
+const RAW = 0x110000;
+
+const has = (re: RegExp) => (c: number): boolean => c < RAW && re.test(String.fromCodePoint(c));
+const isLetterLike = has(/[\p{L}\p{Nl}\p{Nd}]/u);
+const isAssigned = has(/\P{Cn}/u);
+const isCategoryCc = has(/\p{Cc}/u);
+const isSeparator = has(/[\p{Zs}\p{Zl}\p{Zp}]/u);
+const NO_BREAK = new Set([0xa0, 0x2007, 0x202f]);
+
+/** The character classes of glibc's C.UTF-8 (its i18n tables): ASCII digits only, non-ASCII digits are alpha. */
 const CLASSES: Record<string, (c: number) => boolean> = {
-  alpha: (c) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122),
-  upper: (c) => c >= 65 && c <= 90,
-  lower: (c) => c >= 97 && c <= 122,
+  alpha: (c) => (c < 128 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : isLetterLike(c)),
+  upper: (c) => (c < 128 ? c >= 65 && c <= 90 : c < RAW && String.fromCodePoint(c).toLowerCase() !== String.fromCodePoint(c)),
+  lower: (c) => (c < 128 ? c >= 97 && c <= 122 : c < RAW && (String.fromCodePoint(c).toUpperCase() !== String.fromCodePoint(c) || c === 0xdf)),
   digit: (c) => c >= 48 && c <= 57,
   xdigit: (c) => (c >= 48 && c <= 57) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102),
-  space: (c) => c === 32 || (c >= 9 && c <= 13),
-  blank: (c) => c === 32 || c === 9,
-  cntrl: (c) => c < 32 || c === 127,
-  print: (c) => c >= 32 && c < 127,
-  graph: (c) => c > 32 && c < 127,
-  punct: (c) => c > 32 && c < 127 && !CLASSES.alnum(c),
+  space: (c) => c === 32 || (c >= 9 && c <= 13) || (c >= 128 && isSeparator(c) && !NO_BREAK.has(c)),
+  blank: (c) => c === 32 || c === 9 || (c >= 128 && has(/\p{Zs}/u)(c) && !NO_BREAK.has(c)),
+  cntrl: (c) => c < 32 || c === 127 || (c >= 128 && (isCategoryCc(c) || c === 0x2028 || c === 0x2029)),
+  print: (c) => (c < 128 ? c >= 32 && c < 127 : isAssigned(c) && !isCategoryCc(c) && c !== 0x2028 && c !== 0x2029 && !has(/\p{Cs}/u)(c)),
+  graph: (c) => CLASSES.print(c) && !CLASSES.space(c),
+  punct: (c) => CLASSES.graph(c) && !CLASSES.alpha(c) && !CLASSES.digit(c),
   alnum: (c) => CLASSES.alpha(c) || CLASSES.digit(c),
 };
 const isWord = (c: number): boolean => CLASSES.alnum(c) || c === 95;
 
-function setOf(test: (c: number) => boolean): Uint8Array {
-  const s = new Uint8Array(256);
-  for (let c = 1; c < 256; c++) s[c] = test(c) ? 1 : 0;
-  return s;
+/** A set of code points: ASCII in a table, the others by ranges and classes (remembered once asked). */
+class CharSet {
+  readonly ascii = new Uint8Array(128);
+  readonly ranges: [number, number][] = [];
+  readonly classes: ((c: number) => boolean)[] = [];
+  negate = false;
+  private readonly seen = new Map<number, boolean>();
+
+  static of(test: (c: number) => boolean): CharSet {
+    const s = new CharSet();
+    s.classes.push(test);
+    for (let c = 1; c < 128; c++) s.ascii[c] = test(c) ? 1 : 0;
+    return s;
+  }
+
+  add(lo: number, hi = lo): void {
+    for (let c = lo; c <= Math.min(hi, 127); c++) this.ascii[c] = 1;
+    if (hi >= 128) this.ranges.push([Math.max(lo, 128), hi]);
+  }
+
+  addClass(test: (c: number) => boolean): void {
+    for (let c = 1; c < 128; c++) if (test(c)) this.ascii[c] = 1;
+    this.classes.push(test);
+  }
+
+  test(c: number): boolean {
+    if (c >= RAW || c === 0) return false;
+    if (c < 128) return (this.ascii[c] === 1) !== this.negate;
+    let r = this.seen.get(c);
+    if (r === undefined) {
+      r = this.ranges.some(([lo, hi]) => c >= lo && c <= hi) || this.classes.some((t) => t(c));
+      this.seen.set(c, r);
+    }
+    return r !== this.negate;
+  }
+}
+
+/** The code points of a byte string (UTF-8), RAW for each byte that is not part of a valid sequence. */
+export function codePoints(bytes: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes.charCodeAt(i) & 0xff;
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    let cp = len === 1 ? b : len === 2 ? b & 0x1f : len === 3 ? b & 0x0f : b & 0x07;
+    let ok = len > 0 && i + len <= bytes.length;
+    for (let k = 1; ok && k < len; k++) {
+      const c = bytes.charCodeAt(i + k) & 0xff;
+      if ((c & 0xc0) !== 0x80) ok = false;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    ok = ok && !(len === 3 && (cp < 0x800 || (cp >= 0xd800 && cp < 0xe000))) && !(len === 4 && (cp < 0x10000 || cp > 0x10ffff));
+    out.push(ok ? cp : RAW);
+    i += ok ? len : 1;
+  }
+  return out;
 }
 
 interface Token {
@@ -68,7 +132,8 @@ class Parser {
   private completed = 0;
   hasBackref = false;
 
-  constructor(private readonly p: string) {}
+  /** The pattern's characters: one code point each (RAW_CHAR for a byte that is not UTF-8). */
+  constructor(private readonly p: string[]) {}
 
   parse(): Node | null {
     this.next();
@@ -149,15 +214,15 @@ class Parser {
       case 'DUP':
         return fail(ERR.BADRPT);
       case 'PERIOD':
-        tree = { t: 'set', set: setOf(() => true) };
+        tree = { t: 'set', set: CharSet.of(() => true) };
         break;
       case 'W':
       case 'NW':
-        tree = { t: 'set', set: setOf((x) => isWord(x) !== (type === 'NW')) };
+        tree = { t: 'set', set: CharSet.of((x) => isWord(x) !== (type === 'NW')) };
         break;
       case 'S':
       case 'NS':
-        tree = { t: 'set', set: setOf((x) => CLASSES.space(x) !== (type === 'NS')) };
+        tree = { t: 'set', set: CharSet.of((x) => CLASSES.space(x) !== (type === 'NS')) };
         break;
       case 'ALT':
       case 'END':
@@ -222,9 +287,9 @@ class Parser {
   }
 
   /** parse_bracket_exp, in the C locale (collating elements and equivalence classes are single bytes). */
-  private bracket(): Uint8Array {
+  private bracket(): CharSet {
     const p = this.p;
-    const set = new Uint8Array(256);
+    const set = new CharSet();
     const peek = (): { type: string; c: string; len: number } => {
       if (this.i >= p.length) return { type: 'END', c: '', len: 0 };
       const c = p[this.i];
@@ -240,7 +305,8 @@ class Parser {
       if (tok.type.startsWith('OPEN')) {
         if (this.i >= p.length) fail(ERR.EBRACK);
         let name = '';
-        for (let n = 0; ; n++) {
+        // the name buffer holds 32 bytes
+        for (let n = 0; ; n += utf8Length(p[this.i - 1])) {
           if (n >= 32) fail(ERR.EBRACK);
           const ch = p[this.i++];
           if (this.i >= p.length) fail(ERR.EBRACK);
@@ -253,10 +319,11 @@ class Parser {
       if (tok.type === 'RANGE' && !acceptHyphen && peek().type !== 'CLOSE') fail(ERR.ERANGE);
       return { kind: 'char', value: tok.c };
     };
-    const byteOf = (e: { kind: string; value: string }): number => {
+    // a collating element is one ASCII character; a range end beyond ASCII has no collation order in C.UTF-8
+    const single = (v: string): number => (v.length === 1 && v.charCodeAt(0) < 128 ? v.charCodeAt(0) : fail(ERR.ECOLLATE));
+    const codeOf = (e: { kind: string; value: string }): number => {
       if (e.kind === ':' || e.kind === '=') return fail(ERR.ERANGE);
-      if (e.kind === '.' && e.value.length !== 1) fail(ERR.ECOLLATE);
-      return e.value.charCodeAt(0);
+      return single(e.value);
     };
     let tok = peek();
     if (tok.type === 'END') fail(ERR.BADPAT);
@@ -290,36 +357,39 @@ class Parser {
         }
       }
       if (end) {
-        const [a, b] = [byteOf(start), byteOf(end)];
+        const [a, b] = [codeOf(start), codeOf(end)];
         if (a > b) fail(ERR.ERANGE);
-        for (let x = a; x <= b; x++) set[x] = 1;
-      } else if (start.kind === ':') {
-        const test = CLASSES[start.value] ?? fail(ERR.ECTYPE);
-        for (let x = 1; x < 256; x++) if (test(x)) set[x] = 1;
-      } else if ((start.kind === '.' || start.kind === '=') && start.value.length !== 1) fail(ERR.ECOLLATE);
-      else set[start.value.charCodeAt(0)] = 1;
+        set.add(a, b);
+      } else if (start.kind === ':') set.addClass(CLASSES[start.value] ?? fail(ERR.ECTYPE));
+      else if (start.kind === '.' || start.kind === '=') set.add(single(start.value));
+      else if (start.value !== RAW_CHAR) set.add(start.value.codePointAt(0) as number);
       if (tok.type === 'END') fail(ERR.EBRACK);
       if (tok.type === 'CLOSE') {
         this.i += tok.len;
         break;
       }
     }
-    if (negate) for (let x = 1; x < 256; x++) set[x] = set[x] ? 0 : 1;
-    set[0] = 0;
+    set.negate = negate;
     return set;
   }
 }
 
-const literals = new Map<string, Uint8Array>();
-function literal(c: string): Uint8Array {
+const literals = new Map<string, CharSet>();
+function literal(c: string): CharSet {
   let s = literals.get(c);
   if (!s) {
-    s = new Uint8Array(256);
-    s[c.charCodeAt(0) & 0xff] = 1;
+    s = new CharSet();
+    if (c !== RAW_CHAR) s.add(c.codePointAt(0) as number);
     literals.set(c, s);
   }
   return s;
 }
+
+const RAW_CHAR = '\u{10ffff}\u{10ffff}';
+const utf8Length = (ch: string | undefined): number => {
+  const c = ch?.codePointAt(0) ?? 0;
+  return ch === RAW_CHAR ? 1 : c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+};
 
 // The program: CHAR(set) | SPLIT(a, b) | JMP(a) | ASSERT(kind) | MATCH.
 const enum Op {
@@ -333,7 +403,7 @@ interface Program {
   op: Op[];
   x: number[];
   y: number[];
-  sets: (Uint8Array | null)[];
+  sets: (CharSet | null)[];
   kinds: (string | null)[];
 }
 
@@ -342,7 +412,7 @@ const MAX_PROGRAM = 20000;
 
 class TooBig extends Error {}
 
-function emit(prog: Program, op: Op, x = 0, y = 0, set: Uint8Array | null = null, kind: string | null = null): number {
+function emit(prog: Program, op: Op, x = 0, y = 0, set: CharSet | null = null, kind: string | null = null): number {
   if (prog.op.length >= MAX_PROGRAM) throw new TooBig();
   prog.op.push(op);
   prog.x.push(x);
@@ -403,9 +473,9 @@ function compile(prog: Program, node: Node | null): void {
   }
 }
 
-function holds(kind: string, s: string, pos: number): boolean {
-  const before = pos > 0 && isWord(s.charCodeAt(pos - 1));
-  const after = pos < s.length && isWord(s.charCodeAt(pos));
+function holds(kind: string, s: number[], pos: number): boolean {
+  const before = pos > 0 && isWord(s[pos - 1]);
+  const after = pos < s.length && isWord(s[pos]);
   switch (kind) {
     case '^':
     case '`':
@@ -425,7 +495,7 @@ function holds(kind: string, s: string, pos: number): boolean {
 }
 
 /** Is there a match anywhere in `s`? */
-function run(prog: Program, s: string): boolean {
+function run(prog: Program, s: number[]): boolean {
   const n = prog.op.length;
   const mark = new Int32Array(n).fill(-1);
   let current: number[] = [];
@@ -460,9 +530,9 @@ function run(prog: Program, s: string): boolean {
     add(current, 0, pos);
     if (matched) return true;
     if (pos >= s.length) return false;
-    const c = s.charCodeAt(pos) & 0xff;
+    const c = s[pos];
     next = [];
-    for (const pc of current) if ((prog.sets[pc] as Uint8Array)[c]) add(next, pc + 1, pos + 1);
+    for (const pc of current) if ((prog.sets[pc] as CharSet).test(c)) add(next, pc + 1, pos + 1);
     if (matched) return true;
     current = next;
   }
@@ -470,12 +540,12 @@ function run(prog: Program, s: string): boolean {
 
 export type Compiled = { error: string } | { test(s: string): boolean | null };
 
-/** regcomp(pattern, REG_EXTENDED | REG_NOSUB): the error text glibc's regerror gives, or a matcher. */
+/** regcomp(pattern, REG_EXTENDED | REG_NOSUB) on a byte string: glibc's regerror text, or a matcher of byte strings. */
 export function compileEre(pattern: string): Compiled {
   let tree: Node | null;
   let parser: Parser;
   try {
-    parser = new Parser(pattern);
+    parser = new Parser(codePoints(pattern).map((c) => (c === RAW ? RAW_CHAR : String.fromCodePoint(c))));
     tree = parser.parse();
   } catch (e) {
     if (e instanceof RegexError) return { error: e.message };
@@ -490,5 +560,5 @@ export function compileEre(pattern: string): Compiled {
     prog = null;
   }
   const ready = prog;
-  return { test: (s: string) => (ready ? run(ready, s) : null) };
+  return { test: (s: string) => (ready ? run(ready, codePoints(s)) : null) };
 }

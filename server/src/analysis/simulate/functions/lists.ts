@@ -60,7 +60,7 @@ function listfilter(call: FunctionCall): string | null {
     if (next >= 0) {
       cur = next;
       next = list.indexOf(delim, cur + dlen);
-    } else cur = list.length;
+    } else cur = Math.max(list.length, begin + dlen); // past a trailing delimiter C reads on beyond the text
     if (cur - begin !== value.length || list.slice(begin, cur) !== value) {
       out += (first ? '' : delim) + list.slice(begin, cur);
       first = false;

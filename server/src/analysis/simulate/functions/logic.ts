@@ -2,7 +2,7 @@
 // true, a blank is false), IFTIME (main/pbx_timing.c, through ../../../model/timing.ts), IMPORT (another
 // channel's variable: unknown), DELETE and VARIABLE_EXISTS.
 import { canEverBeOpen, isAlwaysOpen, isOpen, parseTiming } from '../../../model/timing';
-import { fromBytes, scanInt, separateArgs, strip, stripQuoted } from '../cstring';
+import { fromBytes, scanInt, separateArgs, strip, stripQuoted, toBytes } from '../cstring';
 import type { DialplanFunction, FunctionCall } from './types';
 
 const SOURCE = 'funcs/func_logic.c';
@@ -45,6 +45,7 @@ function ifTime(call: FunctionCall): string | null {
     return null;
   }
   const timing = parseTiming(fromBytes(expr));
+  for (const problem of timing.invalid) call.log('WARNING', 'main/pbx_timing.c', timingWarning(problem));
   const when = call.ctx.when;
   const open = when ? isOpen(timing, when) : isAlwaysOpen(timing) ? true : !canEverBeOpen(timing) ? false : null;
   if (open === null) {
@@ -52,6 +53,20 @@ function ifTime(call: FunctionCall): string | null {
     return '';
   }
   return stripQuoted((open ? ifTrue : ifFalse) ?? '');
+}
+
+/** The warning pbx_timing.c logs for a part model/timing.ts found invalid. */
+function timingWarning(problem: string): string {
+  const m = /^(end )?(.*?) '(.*)'$/s.exec(problem) as RegExpExecArray;
+  const [, end, what, text] = m;
+  if (what === 'time') return `${toBytes(text)} isn't a valid time.`;
+  if (what === 'time range') {
+    const [start, stop] = [text.slice(0, text.indexOf('-')), text.slice(text.indexOf('-') + 1)];
+    const valid = (t: string): boolean => /^\s*\d{1,2}:\s*\d{1,2}/.test(t) && Number(/\d+/.exec(t)?.[0]) <= 23 && Number(/:\s*(\d+)/.exec(t)?.[1]) <= 59;
+    if (stop === '') return `Invalid time range starting with '${toBytes(start)}-'.`;
+    return valid(start) ? `'${toBytes(stop)}' isn't a valid end time.` : `'${toBytes(start)}' isn't a valid start time.`;
+  }
+  return `Invalid ${end ?? ''}${what} '${toBytes(text)}', skipping element`;
 }
 
 function importRead(call: FunctionCall): string {
