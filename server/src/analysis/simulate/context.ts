@@ -6,8 +6,10 @@ import type { Channel } from './channel';
 
 /** The dialplan as the running PBX holds it (funcs/func_dialplan.c, main/pbx.c ast_get_hint). */
 export interface DialplanView {
-  /** ast_exists_extension(): does the extension (with this caller ID) have this priority or label? */
-  exists(context: string, exten: string, priority: string, callerId: string | null): boolean;
+  /** ast_exists_extension() (a number) or ast_findlabel_extension() (a label), with this caller ID. */
+  exists(context: string, exten: string, priority: number | string, callerId: string | null): boolean;
+  /** ast_context_find(). */
+  hasContext(context: string): boolean;
   /** The hint of an extension (`${HINT}` its devices, `${HINTNAME}` its name), null when it has none. */
   hint?(context: string, exten: string): { devices: string; name: string } | null;
 }

@@ -3,7 +3,10 @@
 // ast_custom_function_find compares them in Asterisk 20. A registered function missing from the table is unknown
 // (see live.ts); a name Asterisk does not register gives its "not registered" error.
 import { CALLERID_FUNCTIONS } from './callerid';
+import { CHANNEL_FUNCTIONS } from './channelinfo';
 import { CUT_FUNCTIONS } from './cut';
+import { DIALPLAN_FUNCTIONS } from './dialplan';
+import { ENCODING_FUNCTIONS } from './encodings';
 import { GLOBAL_FUNCTIONS } from './global';
 import { LIST_FUNCTIONS } from './lists';
 import { LIVE_FUNCTIONS, unmodelled } from './live';
@@ -26,6 +29,9 @@ export const FUNCTIONS: ReadonlyMap<string, DialplanFunction> = new Map(
     ...CALLERID_FUNCTIONS,
     ...GLOBAL_FUNCTIONS,
     ...STACK_FUNCTIONS,
+    ...CHANNEL_FUNCTIONS,
+    ...DIALPLAN_FUNCTIONS,
+    ...ENCODING_FUNCTIONS,
     ...LIVE_FUNCTIONS,
   ].map((f) => [f.name, f]),
 );

@@ -14,7 +14,7 @@ apps/app_minivm.c MINIVMACCOUNT:r MINIVMCOUNTER:rw
 apps/app_mixmonitor.c MIXMONITOR:r
 apps/app_queue.c QUEUE_EXISTS:r QUEUE_GET_CHANNEL:r QUEUE_MEMBER:rw QUEUE_MEMBER_COUNT:r QUEUE_MEMBER_LIST:r QUEUE_MEMBER_PENALTY:rw QUEUE_VARIABLES:r QUEUE_WAITING_COUNT:r
 apps/app_record.c RECORDING_INFO:r
-apps/app_speech_utils.c SPEECH:rw SPEECH_ENGINE:rw SPEECH_GRAMMAR:rw SPEECH_RESULTS_TYPE:rw SPEECH_SCORE:rw SPEECH_TEXT:rw
+apps/app_speech_utils.c SPEECH:r SPEECH_ENGINE:rw SPEECH_GRAMMAR:r SPEECH_RESULTS_TYPE:w SPEECH_SCORE:r SPEECH_TEXT:r
 apps/app_stack.c LOCAL:rw LOCAL_PEEK:r STACK_PEEK:r
 apps/app_voicemail.c VM_INFO:r
 channels/chan_dahdi.c DAHDI_CHANNEL:rw POLARITY:rw
@@ -26,7 +26,7 @@ funcs/func_base64.c BASE64_DECODE:r BASE64_ENCODE:r
 funcs/func_blacklist.c BLACKLIST:r
 funcs/func_callcompletion.c CALLCOMPLETION:rw
 funcs/func_callerid.c CALLERID:rw CONNECTEDLINE:rw REDIRECTING:rw
-funcs/func_cdr.c CDR:rw CDR_PROP:rw
+funcs/func_cdr.c CDR:rw CDR_PROP:w
 funcs/func_channel.c CHANNEL:rw CHANNELS:r CHANNEL_EXISTS:r MASTER_CHANNEL:rw
 funcs/func_config.c AST_CONFIG:r
 funcs/func_curl.c CURL:rw CURLOPT:rw
@@ -43,7 +43,7 @@ funcs/func_extstate.c EXTENSION_STATE:r
 funcs/func_frame_drop.c FRAME_DROP:w
 funcs/func_frame_trace.c FRAME_TRACE:w
 funcs/func_global.c GLOBAL:rw GLOBAL_DELETE:w GLOBAL_EXISTS:r SHARED:rw
-funcs/func_groupcount.c GROUP:rw GROUP_COUNT:r GROUP_LIST:rw GROUP_MATCH_COUNT:rw
+funcs/func_groupcount.c GROUP:rw GROUP_COUNT:r GROUP_LIST:r GROUP_MATCH_COUNT:r
 funcs/func_hangupcause.c HANGUPCAUSE:r HANGUPCAUSE_KEYS:r
 funcs/func_holdintercept.c HOLD_INTERCEPT:w
 funcs/func_iconv.c ICONV:r
@@ -54,7 +54,7 @@ funcs/func_logic.c DELETE:w EXISTS:r IF:r IFTIME:r IMPORT:r ISNULL:r SET:r VARIA
 funcs/func_math.c ABS:r DEC:r DIGIT_SUM:r INC:r MATH:r MAX:r MIN:r
 funcs/func_md5.c MD5:r
 funcs/func_module.c IFMODULE:r
-funcs/func_odbc.c ODBC_FETCH:rw SQL_ESC:rw SQL_ESC_BACKSLASHES:rw
+funcs/func_odbc.c ODBC_FETCH:r SQL_ESC:r SQL_ESC_BACKSLASHES:r
 funcs/func_periodic_hook.c PERIODIC_HOOK:rw
 funcs/func_pitchshift.c PITCH_SHIFT:w
 funcs/func_pjsip_aor.c PJSIP_AOR:r
