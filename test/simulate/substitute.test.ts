@@ -9,7 +9,7 @@ import { evalContext } from '../../server/src/analysis/simulate/context';
 import { separateArgs, toBytes } from '../../server/src/analysis/simulate/cstring';
 import { FUNCTIONS, findFunction } from '../../server/src/analysis/simulate/functions/index';
 import { REGISTERED } from '../../server/src/analysis/simulate/functions/registered';
-import { compileEre } from '../../server/src/analysis/simulate/regex';
+import { compileEre } from '../../server/src/analysis/simulate/regex/index';
 import { parseVariableName, setVariable, substitute, substring, unknownVariable } from '../../server/src/analysis/simulate/substitute';
 
 function channel(vars: Record<string, string> = {}): Channel {

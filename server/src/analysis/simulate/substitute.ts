@@ -11,9 +11,8 @@ import { VarList } from './channel';
 import type { EvalContext } from './context';
 import { cstr, fromBytes, scanInt, toBytes } from './cstring';
 import { evaluateExpression } from './expression';
-import { callerPresentation, callerState } from './functions/callerid';
-import { canRead, canWrite, findFunction } from './functions/index';
-import type { DialplanFunction, FunctionCall } from './functions/types';
+import { builtinVariable } from './builtins';
+import { readFunction, writeFunction } from './pbxFunctions';
 
 const MAX_DEPTH = 15;
 /** The ast_str path has no depth limit in Asterisk (it would exhaust its stack): ours stops here. */
@@ -229,7 +228,7 @@ export class Engine {
   /** ast_str_retrieve_variable with a channel: built-in names, channel variables, globals. */
   variable(name: string): string | null {
     const ch = this.channel;
-    const builtin = this.builtin(name);
+    const builtin = builtinVariable(name, this.ctx, (what) => this.unknown(what));
     if (builtin !== undefined) return builtin;
     const key = fromBytes(name);
     for (const list of [ch.vars, ch.globals]) {
@@ -248,118 +247,14 @@ export class Engine {
     return null;
   }
 
-  private builtin(name: string): string | null | undefined {
-    const ch = this.channel;
-    const known = (what: string | undefined, why: string): string => {
-      if (what !== undefined) return toBytes(what);
-      this.unknown(`${name} (${why})`);
-      return '';
-    };
-    switch (name) {
-      case 'CALLINGPRES':
-        return String(callerPresentation(ch));
-      case 'CALLINGANI2':
-        return String(callerState(ch).ani2);
-      case 'CALLINGTON':
-        return String(callerState(ch).id.number.plan);
-      case 'CALLINGTNS':
-        return '0';
-      case 'HINT':
-      case 'HINTNAME': {
-        if (!this.ctx.dialplan?.hint) return known(undefined, 'the hints of the running dialplan');
-        const hint = this.ctx.dialplan.hint(ch.context, ch.exten);
-        return hint ? toBytes(name === 'HINT' ? hint.devices : hint.name) : null;
-      }
-      case 'EXTEN':
-        return toBytes(ch.exten);
-      case 'CONTEXT':
-        return toBytes(ch.context);
-      case 'PRIORITY':
-        return String(ch.priority);
-      case 'CHANNEL':
-        return toBytes(ch.name);
-      case 'UNIQUEID':
-        return toBytes(ch.uniqueId);
-      case 'HANGUPCAUSE':
-        return String(ch.hangupCause);
-      case 'EPOCH':
-        return known(this.ctx.when ? String(Math.floor(this.ctx.when.getTime() / 1000) | 0) : undefined, 'the time of the call');
-      case 'SYSTEMNAME':
-        return known(this.ctx.system?.name, "asterisk.conf's systemname");
-      case 'ENTITYID':
-        return known(undefined, "the PBX's entity ID, from its network card");
-    }
-    if (/^AST(CACHE|ETC|MOD|VARLIB|DB|KEY|DATA|AGI|SPOOL|RUN|LOG|SBIN)DIR$/.test(name)) {
-      return known(this.ctx.system?.directories?.[name.toLowerCase()], `asterisk.conf's [directories] ${name.toLowerCase()}`);
-    }
-    return undefined;
-  }
-
-  /** ast_func_read / ast_func_read2: `NAME(args)`. */
+  /** ast_func_read / ast_func_read2 (pbxFunctions.ts). */
   call(text: string, mode: 'char' | 'str'): string | null {
-    const { fn, name, args } = this.resolve(text);
-    if (!fn) return null;
-    if (!canRead(fn)) {
-      this.warn(`ERROR pbx_functions.c: Function ${name} cannot be read`);
-      return null;
-    }
-    if (fn.live !== undefined || !fn.read) {
-      this.unknown(`${name}(${args}) (${fn.live ?? 'not modelled'})`);
-      return '';
-    }
-    let value = fn.read(this.makeCall(name, args, mode));
-    if (value === null) return null;
-    value = cstr(value);
-    if (mode === 'str' && fn.readMax !== undefined) value = value.slice(0, fn.readMax - 1);
-    return value;
+    return readFunction(this, text, mode);
   }
 
-  /** ast_func_write: `NAME(args)=value`. */
+  /** ast_func_write (pbxFunctions.ts). */
   write(text: string, value: string): void {
-    const { fn, name, args } = this.resolve(text);
-    if (!fn) return;
-    if (!canWrite(fn)) this.warn(`ERROR pbx_functions.c: Function ${name} cannot be written to`);
-    else if (fn.live !== undefined || !fn.write) this.ctx.note?.(fromBytes(`${name}(${args}) is written on the live system (${fn.live ?? 'not modelled'}); the simulation does not keep it.`));
-    else fn.write(this.makeCall(name, args, 'char'), value);
-  }
-
-  /** func_args() and ast_custom_function_find(). */
-  private resolve(text: string): { fn: DialplanFunction | null; name: string; args: string } {
-    const open = text.indexOf('(');
-    let name = text;
-    let args = '';
-    if (open < 0) this.warn(`WARNING pbx_functions.c: Function '${text}' doesn't contain parentheses.  Assuming null argument.`);
-    else {
-      name = text.slice(0, open);
-      args = text.slice(open + 1);
-      const close = args.lastIndexOf(')');
-      if (close >= 0) args = args.slice(0, close);
-      else this.warn(`WARNING pbx_functions.c: Can't find trailing parenthesis for function '${name}(${args}'?`);
-    }
-    const fn = findFunction(name);
-    if (!fn) this.warn(`ERROR pbx_functions.c: Function ${name} not registered`);
-    return { fn, name, args };
-  }
-
-  private makeCall(name: string, args: string, mode: 'char' | 'str'): FunctionCall {
-    const ch = this.channel;
-    return {
-      name,
-      args,
-      channel: ch,
-      ctx: this.ctx,
-      mode,
-      log: (level, source, message) => this.warn(`${level} ${source.replace(/^.*\//, '')}: ${message}`),
-      unknown: (why) => this.unknown(`${name}(${args}) (${why})`),
-      get: (n) => this.lookup(n, true),
-      getGlobal: (n) => this.lookup(n, false),
-      set: (n, v) => this.set(n, v),
-      setGlobal: (n, v) => this.assign(ch.globals, n, v),
-      push: (n, v) => this.assign(ch.vars, n, v, true),
-      substitute: (t) => this.str(t),
-      substituteInto: (t, size) => this.char(t, size - 1),
-      note: (message) => this.ctx.note?.(fromBytes(message)),
-    };
+    writeFunction(this, text, value);
   }
 
   /** pbx_builtin_getvar_helper: channel variables (unless only the globals are asked), then globals; unknown is "". */

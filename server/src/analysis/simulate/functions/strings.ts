@@ -2,7 +2,7 @@
 // STRBETWEEN, TRIM, LTRIM, RTRIM, REGEX (POSIX extended, see ../regex.ts), QUOTE, CSV_QUOTE, LEN, EVAL,
 // KEYPADHASH, TOUPPER, TOLOWER and PASSTHRU. Bytes, as C sees them: LEN counts bytes, TOUPPER changes ASCII only.
 import { atoi, encodedChar, encodedStr, isSpace, lower, separateArgs, upper } from '../cstring';
-import { compileEre } from '../regex';
+import { compileEre } from '../regex/index';
 import type { DialplanFunction, FunctionCall } from './types';
 import { appLog } from './types';
 
