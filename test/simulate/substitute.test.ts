@@ -103,6 +103,10 @@ describe('what only a live call knows', () => {
     assert.equal(substitute('${IFTIME(09:00-17:00,mon-fri,*,*?open:closed)}', evalContext(channel(), { when })).text, 'open');
     assert.deepEqual(sub('${IFTIME(09:00-17:00,mon-fri,*,*?open:closed)}').unknown, ['IFTIME(09:00-17:00,mon-fri,*,*?open:closed) (the time of the call)']);
     assert.equal(sub('${IFTIME(*,*,*,*?open:closed)}|${IFTIME(*,*,30,feb?open:closed)}').text, 'open|closed');
+    const utc = new Date('2026-03-02T10:00:00.250Z');
+    assert.equal(substitute('${STRFTIME(,UTC,%Y%m%d-%H%M%S.%q)}', evalContext(channel(), { when: utc })).text, '20260302-100000.250');
+    assert.deepEqual(sub('${STRFTIME(,UTC,%Y)}').unknown, ['STRFTIME(,UTC,%Y) (the time of the call)']);
+    assert.equal(sub('${STRFTIME(1767225600,America/New_York,%F %T %z)}').text, '2025-12-31 19:00:00 -0500');
   });
   it('tells a registered function it does not model from a name Asterisk does not know', () => {
     assert.deepEqual(sub('${AGC(rx)}').unknown, ['AGC(rx) (funcs/func_speex.c, which the simulation does not model)']);

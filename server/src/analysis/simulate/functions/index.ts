@@ -16,6 +16,7 @@ import { registration } from './registered';
 import { SPRINTF_FUNCTIONS } from './sprintf';
 import { STACK_FUNCTIONS } from './stack';
 import { STRING_FUNCTIONS } from './strings';
+import { TIME_FUNCTIONS } from './time';
 import type { DialplanFunction } from './types';
 
 export const FUNCTIONS: ReadonlyMap<string, DialplanFunction> = new Map(
@@ -32,6 +33,7 @@ export const FUNCTIONS: ReadonlyMap<string, DialplanFunction> = new Map(
     ...CHANNEL_FUNCTIONS,
     ...DIALPLAN_FUNCTIONS,
     ...ENCODING_FUNCTIONS,
+    ...TIME_FUNCTIONS,
     ...LIVE_FUNCTIONS,
   ].map((f) => [f.name, f]),
 );
