@@ -8,6 +8,7 @@ import type { DialplanView } from '../../server/src/analysis/simulate/context';
 import { evalContext } from '../../server/src/analysis/simulate/context';
 import { separateArgs, toBytes } from '../../server/src/analysis/simulate/cstring';
 import { FUNCTIONS, findFunction } from '../../server/src/analysis/simulate/functions/index';
+import { clearHash } from '../../server/src/analysis/simulate/functions/lists';
 import { REGISTERED } from '../../server/src/analysis/simulate/functions/registered';
 import { compileEre } from '../../server/src/analysis/simulate/regex/index';
 import { parseVariableName, setVariable, substitute, substring, unknownVariable } from '../../server/src/analysis/simulate/substitute';
@@ -130,6 +131,14 @@ describe('writes (pbx_builtin_setvar_helper)', () => {
     assert.equal(ctx.channel.vars.entries().find((e) => e.name === '__X')?.value, '1');
     assert.equal(ctx.channel.globals.get('G'), '2');
     assert.equal(ctx.channel.caller.number, '202');
+  });
+  it('clears a hash as the ClearHash application does', () => {
+    const ctx = evalContext(channel());
+    setVariable(ctx, 'HASH(h,a)', '1');
+    setVariable(ctx, 'HASH(_h,b)', '2');
+    setVariable(ctx, 'HASH(hx,c)', '3');
+    clearHash(ctx.channel, 'h');
+    assert.equal(substitute('${HASHKEYS(h)}|${HASHKEYS(hx)}', ctx).text, '|c');
   });
   it('accepts and notes a write only the live system keeps', () => {
     const notes: string[] = [];

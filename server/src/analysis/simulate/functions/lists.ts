@@ -1,6 +1,7 @@
 // Delimited lists and hashes kept in channel variables, as funcs/func_strings.c does them: FIELDQTY, FIELDNUM,
 // LISTFILTER, SHIFT and POP (which change the variable), PUSH and UNSHIFT (written), and HASH, HASHKEYS and ARRAY
 // (a hash key is the variable `~HASH~name~key~`). Each reads the variable it is given by name with `${name}`.
+import type { Channel } from '../channel';
 import { VarList } from '../channel';
 import { encodedByte, encodedStr, lower, separateArgs, toBytes } from '../cstring';
 import type { DialplanFunction, FunctionCall } from './types';
@@ -175,3 +176,15 @@ export const LIST_FUNCTIONS: DialplanFunction[] = [
   { name: 'HASHKEYS', source: SOURCE, needs: 'channel', read: (call) => hashKeys(call, call.args) },
   { name: 'ARRAY', source: SOURCE, needs: 'channel', write: (call, value) => arrayWrite(call, value, null) },
 ];
+
+/**
+ * The ClearHash(name) application of func_strings.c, for the application table: every variable of the hash goes,
+ * pushed ones too. (An application, not a function: exported for apps/.)
+ */
+export function clearHash(channel: Channel, hash: string | undefined): void {
+  const prefix = `~HASH~${hash ?? 'null'}~`.slice(0, 79);
+  for (const e of [...channel.vars.entries()]) {
+    const name = VarList.bare(e.name);
+    if (name.startsWith(prefix)) channel.vars.set(name, undefined);
+  }
+}
