@@ -220,6 +220,8 @@ describe('PBX Interconnect in the VS Code UI', { timeout: 300_000 }, () => {
   it('simulates the reception menu of wazo-b (**99200) with a key pressed, and lists every outcome', () =>
     step('simulate-ivr', async () => {
       await quickInput('F1', 'PBX: Simulate Dial', '[aria-label*="PBX: Simulate Dial"]');
+      // the cursor is in wazo-b's [Incalls] (the last test opened it there): that origin is proposed first
+      await pickRow('where does the call start?', 'another', '[aria-label*="Choose another origin"]');
       await pickRow('from which PBX?', 'wazo-a', '[aria-label^="wazo-a"]');
       await pickRow('where does the call start on wazo-a?', 'from-users', '[aria-label^="from-users"]');
       await pickRow('Simulate dial from context from-users on wazo-a', '**99200', '[aria-label^="**99200"]');

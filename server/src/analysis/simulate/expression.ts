@@ -151,3 +151,10 @@ export function evaluate(text: string): string | null {
   const value = new Parser(tokens).parse();
   return value === null ? null : unquote(value);
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// TEMPORARY (issue 11): the interface of the new `$[...]` evaluator, over the old evaluate() until the new
+// expression.ts replaces this file. An expression evaluate() cannot read gives an empty value.
+export function evaluateExpression(text: string): { value: string; warnings: string[] } {
+  return { value: evaluate(text) ?? '', warnings: [] };
+}

@@ -12,7 +12,7 @@ import { companyRoute, finalOutcome, newCall, start } from './across';
 import { hideSecrets } from './apps/dial';
 import { explore } from './allPaths';
 import { Run } from './run';
-import { setVariable } from './values';
+import { setPlain } from './values';
 
 export { MAX_STEPS } from './run';
 
@@ -74,7 +74,7 @@ export function once(workspace: Workspace, pbxs: Pbx[], o: SimulateOptions, forc
   }
   const call = newCall(run, origin.pbx, origin.context, o.number, caller, origin.tech);
   for (const [name, value] of Object.entries(o.inputs?.set ?? {})) {
-    setVariable(call.ch, name, value);
+    setPlain(call.ch, name, value);
     run.assume(name, value, 'input');
   }
   const s = start(run, call);

@@ -1,57 +1,65 @@
-// What the interpreter asks of values: substitute `${...}` and `$[...]` in an application's data, set a variable
-// as Set() does, and decide a condition as pbx_checkcondition (main/pbx.c) does. One place, so that the walk and
-// the applications never care how substitution is done.
+// What the interpreter asks of values: substitute `${...}` and `$[...]` in an application's data (substitute.ts,
+// with the dialplan functions), set a variable as Set() does, and decide a condition as pbx_checkcondition
+// (main/pbx.c) does. One place, so that the walk and the applications never care how substitution is done.
 import type { Channel } from './channel';
+import type { DialplanView, EvalContext } from './context';
 import { truthy } from './expression';
-import { assign, substitute as substituteOld } from './variables';
+import type { Call, Run } from './run';
+import { setVariable as setWithFunctions, substitute as substituteText } from './substitute';
 
 export interface Substituted {
   text: string;
-  /** What a live call alone would know (a database value, a Dial's result nobody assumed): taken as empty. */
+  /** What a live call alone would know (a database value, a device's state): taken as empty. */
   unknown: string[];
-  /** The WARNING/ERROR lines Asterisk logs while substituting. */
+  /** The WARNING/ERROR lines Asterisk logs while substituting (`LEVEL source: message`). */
   warnings: string[];
 }
 
-/** The channel as the substitution engine of variables.ts reads it. */
-function view(ch: Channel): Parameters<typeof substituteOld>[1] {
+/** The dialplan as the functions read it (VALID_EXTEN, DIALPLAN_EXISTS, ${HINT}). */
+function dialplanView(run: Run, call: Call): DialplanView {
+  const plan = call.pbx.dialplan;
   return {
-    get exten() {
-      return ch.exten;
+    exists: (context, exten, priority, callerId) => {
+      if (!plan) return false;
+      const r = typeof priority === 'number' ? run.lookup(plan, context, exten, { callerId, priority }) : run.lookup(plan, context, exten, { callerId, label: priority });
+      return r.result === 'match';
     },
-    get context() {
-      return ch.context;
+    hasContext: (context) => plan?.contexts.has(context) ?? false,
+    hint: (context, exten) => {
+      const r = plan ? run.lookup(plan, context, exten, { callerId: null, priority: -1 }) : undefined;
+      return r?.result === 'match' ? { devices: r.priority.data, name: r.extension.name } : null;
     },
-    get priority() {
-      return ch.priority;
-    },
-    get callerId() {
-      return ch.caller.number;
-    },
-    set callerId(v: string | null) {
-      ch.caller.number = v;
-    },
-    get callerName() {
-      return ch.caller.name;
-    },
-    set callerName(v: string | null) {
-      ch.caller.name = v;
-    },
-    vars: ch.vars as unknown as Map<string, string>,
-    globals: ch.globals as unknown as Map<string, string>,
   };
 }
 
-export function substitute(text: string, ch: Channel): Substituted {
+/** What substitution and the functions run against for a channel of this call. */
+export function evalContextOf(run: Run, call: Call): EvalContext {
+  return {
+    channel: call.ch,
+    ...(run.when ? { when: run.when } : {}),
+    unknown: () => undefined,
+    warn: (line) => {
+      const m = /^(WARNING|ERROR) (\S+): ([\s\S]*)$/.exec(line);
+      run.log(m ? (m[1] as 'WARNING' | 'ERROR') : 'WARNING', m ? m[2].replace(/^.*\//, '') : 'pbx_variables.c', m ? m[3] : line);
+    },
+    note: (message) => run.note(message),
+    dialplan: dialplanView(run, call),
+  };
+}
+
+export function substitute(text: string, call: Call, run: Run): Substituted {
   if (!text.includes('$')) return { text, unknown: [], warnings: [] };
-  const r = substituteOld(text, view(ch));
-  // an unset variable is empty, as in Asterisk: only functions and expressions stay unknown
-  return { text: r.text, unknown: r.unknown.filter((u) => u.includes('(') || u.startsWith('$[')), warnings: [] };
+  return substituteText(text, evalContextOf(run, call));
 }
 
 /** pbx_builtin_setvar_helper, with a function on the left (`CALLERID(num)`, `LOCAL(x)`) written through. */
-export function setVariable(ch: Channel, name: string, value: string): void {
-  assign(view(ch), name, value);
+export function setVariable(call: Call, run: Run, name: string, value: string, unknownFrom: readonly string[] = []): void {
+  setWithFunctions(evalContextOf(run, call), name, value, unknownFrom);
+}
+
+/** A variable set outside the dialplan (`--set`): no function, no warning. */
+export function setPlain(ch: Channel, name: string, value: string): void {
+  ch.vars.set(name, value);
 }
 
 /** pbx_checkcondition: empty is false, a leading integer is its value, any other text is true. */

@@ -225,8 +225,7 @@ export function spawn(run: Run, call: Call): { found: boolean; res: number } {
     call.errorAt = { file: p.file, line: p.statement.statement.line + 1 };
     return { found: true, res: -1 };
   }
-  const data = substitute(p.data, ch);
-  for (const w of data.warnings) run.log('WARNING', 'pbx_variables.c', w);
+  const data = substitute(p.data, call, run);
   const before = call.lastHop;
   const hop = run.hop(call, r.extension, p, app.name, data.text);
   call.lastHop = hop;
@@ -269,8 +268,8 @@ export function context(run: Run, call: Call, app: string, data: string, unknown
       if (unknown.length === 0) return checkCondition(text);
       return run.decide(`${label}: ${unknown.join(', ')}`, ['true', 'false'], 0) === 'true';
     },
-    setVar: (name, value) => (value === undefined ? ch.vars.set(name, undefined) : setVariable(ch, name, value)),
-    substitute: (text) => substitute(text, ch).text,
+    setVar: (name, value, from = []) => (value === undefined ? ch.vars.set(name, undefined) : setVariable(call, run, name, value, from)),
+    substitute: (text) => substitute(text, call, run).text,
     waitDigit: (ms) => waitDigit(call, ms),
     prompt: (what, context = ch.context) => {
       if (call.keys !== '') return;

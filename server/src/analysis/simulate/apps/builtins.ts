@@ -81,8 +81,8 @@ function set(x: AppContext): number {
   const name = x.data.slice(0, eq);
   const value = x.data.slice(eq + 1);
   if (name.includes(' ')) x.run.log('WARNING', 'pbx_variables.c', `Please avoid unnecessary spaces on variables as it may lead to unexpected results ('${name}' set to '${value}').`);
-  x.setVar(name, value);
-  x.note(`Sets ${name} to '${value}'.`);
+  x.setVar(name, value, x.unknown);
+  x.note(x.unknown.length ? `Sets ${name} from ${x.unknown.join(', ')}, which only a live call knows.` : `Sets ${name} to '${value}'.`);
   return 0;
 }
 
@@ -94,7 +94,7 @@ function mset(x: AppContext): number {
   }
   for (const entry of separateArgs(x.data, ',', true, 99)) {
     const pair = separateArgs(entry, '=', true, 2);
-    if (pair.length === 2) x.setVar(pair[0], pair[1]);
+    if (pair.length === 2) x.setVar(pair[0], pair[1], x.unknown);
     else x.run.log('WARNING', 'pbx_variables.c', `MSet: ignoring entry '${pair[0] ?? ''}' with no '=' (in ${x.ch.exten}@${x.ch.context}:${x.ch.priority}`);
   }
   return 0;

@@ -45,8 +45,11 @@ export interface AppContext {
   spawn(): { found: boolean; res: number };
   /** pbx_checkcondition of a condition, or a decision when its value is unknown without a live call. */
   condition(text: string, label: string): boolean;
-  /** pbx_builtin_setvar_helper (a function on the left is written). */
-  setVar(name: string, value: string | undefined): void;
+  /**
+   * pbx_builtin_setvar_helper (a function on the left is written). `unknownFrom`: what the value came from that only
+   * a live call knows (Set of such a value): the variable then reads as unknown too.
+   */
+  setVar(name: string, value: string | undefined, unknownFrom?: readonly string[]): void;
   substitute(text: string): string;
   /** ast_waitfordigit: the next key the caller presses within `ms`, as a character code; 0 on a timeout. */
   waitDigit(ms: number): number;
