@@ -1,7 +1,8 @@
 // The applications of main/pbx_builtins.c that neither jump nor wait for the caller (Answer, Hangup, Busy,
 // Congestion, NoOp, Wait, Progress, Ringing...), Set and MSet (main/pbx_variables.c), Verbose and Log
-// (apps/app_verbose.c).
-import { separateArgs } from '../args';
+// (apps/app_verbose.c), ClearHash (funcs/func_strings.c).
+import { separateArgs } from '../cstring';
+import { clearHash } from '../functions/lists';
 import type { Application, AppContext } from './types';
 import { PBX_INCOMPLETE } from './types';
 
@@ -146,4 +147,12 @@ export const BUILTINS: Application[] = [
     },
   },
   { name: 'Log', source: 'apps/app_verbose.c', run: nothing },
+  {
+    name: 'ClearHash',
+    source: 'funcs/func_strings.c',
+    run: (x) => {
+      clearHash(x.ch, x.data === '' ? undefined : x.data);
+      return 0;
+    },
+  },
 ];

@@ -8,7 +8,7 @@ import type { Outcome, OutcomeKind } from '../../../protocol';
 import { DIAL_STATUSES } from '../../../protocol';
 import { arrive, companyRoute, finalOutcome, newCall, outcome, placeOf, start } from '../across';
 import type { Started } from '../across';
-import { separateArgs } from '../args';
+import { separateArgs } from '../cstring';
 import { destination } from '../devices';
 import { CAUSE_BUSY, CAUSE_CONGESTION, CAUSE_NORMAL_CLEARING } from './builtins';
 import type { Application, AppContext } from './types';

@@ -1,7 +1,7 @@
 // ExecIf, Exec and TryExec (apps/app_exec.c) and ExecIfTime (main/pbx_builtins.c): run another application,
 // by name, in the same step (Asterisk logs no "Executing" line of its own for it). Exec and TryExec substitute the
 // inner arguments once more.
-import { separateArgs } from '../args';
+import { separateArgs } from '../cstring';
 import { splitBranches, timeHolds } from './goto';
 import type { Application, AppContext } from './types';
 

@@ -2,7 +2,7 @@
 // applications (main/pbx_builtins.c), Playback (apps/app_playback.c), Read (apps/app_read.c). The caller's keys
 // are the simulation's inputs, one entry per prompt (`--digits 2,#`); with none, nobody presses anything and every
 // wait runs to its timeout. Sound files are taken to exist (PLAYBACKSTATUS=SUCCESS).
-import { separateArgs } from '../args';
+import { separateArgs } from '../cstring';
 import { jumpTo } from '../walk';
 import type { Application, AppContext } from './types';
 

@@ -3,7 +3,7 @@
 // through the frame, so that Return removes them again and shows the caller's values; LOCAL() variables go the
 // same way. Return sets GOSUB_RETVAL.
 import type { GosubFrame } from '../channel';
-import { separateArgs } from '../args';
+import { separateArgs } from '../cstring';
 import type { Application, AppContext } from './types';
 
 const USAGE = 'Gosub requires an argument: Gosub([[context,]exten,]priority[(arg1[,...][,argN])])';
