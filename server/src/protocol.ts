@@ -144,8 +144,11 @@ export interface LogLine {
 export interface PathOutcome {
   outcome: Outcome;
   end: string;
-  /** The assumptions of one path that ends so (`DIALSTATUS=BUSY`, `digits=2`), each with the PBX and line that made it. */
-  assumptions: { what: string; value: string; hop: (Place & { pbx: string }) | null }[];
+  /**
+   * The assumptions of one path that ends so (`DIALSTATUS=BUSY`, `digits=2`), each with the PBX and line that made
+   * it, and `values`: every value the same assumption took on the other paths that end so.
+   */
+  assumptions: { what: string; value: string; values: string[]; hop: (Place & { pbx: string }) | null }[];
   /** How many paths end this way. */
   paths: number;
 }

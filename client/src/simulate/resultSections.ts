@@ -6,13 +6,16 @@ import { escape, headline } from './resultText';
 
 type PlaceLink = (p: Partial<Place>, short?: boolean) => string;
 
+/** `a`, `a or b`, `a, b or c`. */
+const orList = (items: string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`);
+
 /** "All outcomes": where the call can end up, the most common first, each with what leads there. */
 export function pathsSection(result: SimulateDialResult, place: PlaceLink): string[] {
   if (!result.paths || result.paths.length === 0) return [];
   const total = result.paths.reduce((n, p) => n + p.paths, 0);
   const out = [`<h2>All outcomes <span class="count">(${total} path${total > 1 ? 's' : ''}${result.pathsCut ? ', cut at 256: there are more' : ''})</span></h2>`, '<ul id="paths">'];
   for (const p of result.paths) {
-    const when = p.assumptions.filter((a) => a.value !== '').map((a) => `${escape(a.what)} = <code>${escape(a.value)}</code>${a.hop ? ` ${place(a.hop, true)}` : ''}`);
+    const when = p.assumptions.filter((a) => a.value !== '').map((a) => `${escape(a.what)} = ${orList((a.values ?? [a.value]).map((v) => `<code>${escape(v)}</code>`))}${a.hop ? ` ${place(a.hop, true)}` : ''}`);
     out.push(
       `<li class="path" data-kind="${escape(p.outcome.kind)}">${escape(headline(p.outcome))} ${place(p.outcome, true)} <span class="count">(${p.paths} path${p.paths > 1 ? 's' : ''})</span>` +
         (when.length ? `<div class="paths-when">when ${when.join('; ')}</div>` : '<div class="paths-when">with nothing assumed</div>') +

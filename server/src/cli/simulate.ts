@@ -159,7 +159,7 @@ function describe(r: SimulateDialResult, relative: Relative): string {
     lines.push(`All outcomes (${r.paths.reduce((n, p) => n + p.paths, 0)} paths${r.pathsCut ? ', cut at 256: there are more' : ''}):`);
     for (const p of r.paths) {
       const at = p.outcome.file ? ` at ${relative(p.outcome.pbx, p.outcome.file)}:${p.outcome.line}` : '';
-      const why = p.assumptions.filter((a) => a.value !== '').map((a) => `${a.what} = ${a.value}`).join('; ');
+      const why = p.assumptions.filter((a) => a.value !== '').map((a) => `${a.what} = ${a.values.join(' or ')}`).join('; ');
       lines.push(`  - ${p.outcome.kind}${p.outcome.sipStatus ? ` ${p.outcome.sipStatus}` : ''} ${[p.outcome.extension, p.outcome.context].filter(Boolean).join('@')} on ${p.outcome.pbx}${at} (${p.paths} path${p.paths > 1 ? 's' : ''})${why ? `: when ${why}` : ''}`);
     }
   }

@@ -24,12 +24,17 @@ export function explore(main: Decision[], runOnce: (forced: number[]) => { resul
     const seen = byEnding.get(key);
     if (seen) {
       seen.paths++;
+      // the values the same assumptions take on the other paths to this ending
+      for (const a of seen.assumptions) {
+        const same = result.assumptions.find((b) => b.what === a.what);
+        if (same && !a.values.includes(same.value)) a.values.push(same.value);
+      }
       return;
     }
     const assumptions = result.assumptions.map((a) => {
       const h = result.hops[a.hop];
       const hop = h?.file !== undefined && h.line !== undefined ? { pbx: h.pbx, file: h.file, line: h.line } : null;
-      return { what: a.what, value: a.value, hop };
+      return { what: a.what, value: a.value, values: [a.value], hop };
     });
     byEnding.set(key, { outcome: o, end: result.end, assumptions, paths: 1 });
   };
