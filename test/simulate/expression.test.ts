@@ -189,6 +189,12 @@ describe('expression: inputs that would hang or overflow a naive evaluator', () 
     assert.equal(alternation.value.value, '');
     assert.ok(ms + alternation.ms < 10000, `${ms} + ${alternation.ms} ms`);
   });
+  it('backtracks over back-references without recursion, and takes 50,000 arguments in linear time', () => {
+    assert.deepEqual(evaluateExpression(`"${'a'.repeat(5000)}" =~ "(a)\\1*"`), { value: 'a', warnings: [] });
+    const { value: r, ms } = timed(() => evaluateExpression(`COS(${'1,'.repeat(50000)}1)`));
+    assert.deepEqual(r, { value: '0', warnings: ['Wrong args to COS() function'] });
+    assert.ok(ms < 5000, `${ms} ms`);
+  });
   it('says what it does not simulate rather than working forever', () => {
     assert.match(evaluateExpression('"a" =~ "((a{1000}){1000}){1000}"').unknown ?? '', /too large/);
     assert.match(evaluateExpression(`"${'a'.repeat(30)}c" =~ "(a|a)*\\1b"`).unknown ?? '', /back-references/);

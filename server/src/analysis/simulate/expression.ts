@@ -189,7 +189,8 @@ class Machine {
       // `f(a,)`: an empty argument
       this.stack.pop();
       const args = this.stack.pop() as { kind: 'args'; values: Value[] };
-      this.push({ kind: 'args', values: [...args.values, op.makeString('')] });
+      args.values.push(op.makeString(''));
+      this.push(args);
       return;
     }
     this.unexpected(t, OPERAND_START);
@@ -252,7 +253,8 @@ class Machine {
     if (below.kind === 'comma') {
       this.stack.pop();
       const args = this.stack.pop() as { kind: 'args'; values: Value[] };
-      this.push({ kind: 'args', values: [...args.values, value] });
+      args.values.push(value);
+      this.push(args);
     } else this.push({ kind: 'args', values: [value] });
   }
 

@@ -295,48 +295,40 @@ function execWithBackrefs(re: CompiledRegex, cps: number[], anchored: boolean): 
   const { nodes, entry } = build(re);
   let budget = 200_000;
   const bytes = byteOffsets(cps);
+  type Regs = Array<[number, number] | undefined>;
   for (let s = 0; s <= (anchored ? 0 : cps.length); s++) {
     let best: { end: number; group?: [number, number] } | undefined;
-    const regs = new Map<number, [number, number]>();
-    const walk = (i: number, p: number, via: Set<number>): void => {
+    // depth first in priority order, on an explicit stack: the first way to each end is the highest in priority
+    const stack: Array<{ i: number; p: number; via: Set<number>; regs: Regs }> = [{ i: entry, p: s, via: new Set(), regs: [] }];
+    while (stack.length > 0) {
       if (--budget < 0) throw new RegexLimitError('regular expression with back-references too costly to simulate');
+      const { i, p, via, regs } = stack.pop()!;
       const node = nodes[i];
-      switch (node.op) {
-        case 'end': {
-          const g = regs.get(1);
-          if (!best || p > best.end) best = { end: p, group: g && g[1] >= 0 ? [g[0], g[1]] : undefined };
-          return;
-        }
-        case 'char':
-          if (p < cps.length && node.test(cps[p])) walk(node.next, p + 1, new Set());
-          return;
-        case 'assert':
-          if (assertion(node.kind, cps, p)) walk(node.next, p, via);
-          return;
-        case 'backref': {
-          const g = regs.get(node.group);
-          if (!g || g[1] < 0) return;
-          const len = g[1] - g[0];
-          for (let k = 0; k < len; k++) if (cps[p + k] !== cps[g[0] + k]) return;
-          walk(node.next, p + len, len > 0 ? new Set() : via);
-          return;
-        }
-        default: {
-          if (via.has(i)) return;
-          const saved = node.op === 'fork' ? undefined : regs.get(node.group);
-          if (node.op === 'open') regs.set(node.group, [p, -1]);
-          if (node.op === 'close') regs.set(node.group, [regs.get(node.group)?.[0] ?? p, p]);
-          const nextVia = new Set(via).add(i);
-          if (node.op === 'fork') for (const d of node.dests) walk(d, p, nextVia);
-          else walk(node.next, p, nextVia);
-          if (node.op === 'open' || node.op === 'close') {
-            if (saved) regs.set(node.group, saved);
-            else regs.delete(node.group);
-          }
+      if (node.op === 'end') {
+        const g = regs[1];
+        if (!best || p > best.end) best = { end: p, group: g && g[1] >= 0 ? g : undefined };
+      } else if (node.op === 'char') {
+        if (p < cps.length && node.test(cps[p])) stack.push({ i: node.next, p: p + 1, via: new Set(), regs });
+      } else if (node.op === 'assert') {
+        if (assertion(node.kind, cps, p)) stack.push({ i: node.next, p, via, regs });
+      } else if (node.op === 'backref') {
+        const g = regs[node.group];
+        if (!g || g[1] < 0) continue;
+        const len = g[1] - g[0];
+        let same = p + len <= cps.length;
+        for (let k = 0; same && k < len; k++) same = cps[p + k] === cps[g[0] + k];
+        if (same) stack.push({ i: node.next, p: p + len, via: len > 0 ? new Set() : via, regs });
+      } else if (!via.has(i)) {
+        const nextVia = new Set(via).add(i);
+        if (node.op === 'fork') {
+          stack.push({ i: node.dests[1], p, via: nextVia, regs }, { i: node.dests[0], p, via: nextVia, regs });
+        } else {
+          const copy = regs.slice();
+          copy[node.group] = node.op === 'open' ? [p, -1] : [regs[node.group]?.[0] ?? p, p];
+          stack.push({ i: node.next, p, via: nextVia, regs: copy });
         }
       }
-    };
-    walk(entry, s, new Set());
+    }
     if (best) {
       const g = best.group;
       const group = g ? { start: bytes[g[0]], end: bytes[g[1]], text: textOf(cps, g[0], g[1]) } : undefined;
