@@ -112,5 +112,6 @@ describe('posix regex: matching as glibc does', () => {
   it('refuses what it will not simulate in reasonable time', () => {
     assert.throws(() => execRegex(compileRegex('((a{1000}){1000}){1000}'), 'a'), RegexLimitError);
     assert.throws(() => compileRegex('('.repeat(1000) + ')'.repeat(1000)), RegexLimitError);
+    assert.throws(() => compileRegex('a' + '*'.repeat(10000)), RegexLimitError);
   });
 });

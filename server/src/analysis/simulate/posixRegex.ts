@@ -245,7 +245,10 @@ class Parser {
     }
     this.count();
     this.next();
-    while (['star', 'plus', 'question', 'brace'].includes(this.kind())) tree = this.repetition(tree, this.nodes - before);
+    for (let n = 0; ['star', 'plus', 'question', 'brace'].includes(this.kind()); n++) {
+      if (n >= MAX_NESTING) throw new RegexLimitError('regular expression nested too deeply to simulate');
+      tree = this.repetition(tree, this.nodes - before);
+    }
     return tree;
   }
 
