@@ -16,11 +16,13 @@ import { FUNCTIONS } from '../../docs/functions';
 import { formatG } from './expr/longDoubleText';
 import type { FunctionReader } from './expr/functions';
 import { callFunction } from './expr/functions';
-import type { Comparison, Log, Value } from './expr/operators';
+import type { Comparison, Log, LogLine, Value } from './expr/operators';
 import * as op from './expr/operators';
+import { warn } from './expr/operators';
 import { RegexLimitError } from './posixRegex';
 
 export type { FunctionRead, FunctionReader } from './expr/functions';
+export type { LogLine } from './expr/operators';
 
 /** bison's names of the tokens (the scanner's, and `$end`). */
 type TokenType =
@@ -147,10 +149,9 @@ class Machine {
   private fail(message: string): never {
     const token = this.tokens[Math.max(this.lastRead, 0)];
     const column = Buffer.byteLength(this.text.slice(0, token.start), 'utf8');
-    this.log.warnings.push(
-      `ast_yyerror():  syntax error: ${renameTokens(message)}; Input:\n${this.text}\n${' '.repeat(column)}^`,
-      'If you have questions, please refer to https://docs.asterisk.org/Configuration/Dialplan/Variables/Channel-Variables/',
-    );
+    const input = `ast_yyerror():  syntax error: ${renameTokens(message)}; Input:\n${this.text}\n${' '.repeat(column)}^`;
+    warn(this.log, input, 'WARNING', 'ast_expr2.fl');
+    warn(this.log, 'If you have questions, please refer to https://docs.asterisk.org/Configuration/Dialplan/Variables/Channel-Variables/', 'WARNING', 'ast_expr2.fl');
     throw new ParseAbort(message);
   }
 
@@ -327,8 +328,10 @@ export interface ExpressionOptions {
 export interface ExpressionResult {
   /** What Asterisk substitutes for `$[text]`. */
   value: string;
-  /** The WARNING and ERROR lines Asterisk logs meanwhile (their text). */
+  /** The text of the WARNING and ERROR lines Asterisk logs meanwhile. */
   warnings: string[];
+  /** The same lines with their level and the file Asterisk names (`WARNING ast_expr2.y: division by zero`). */
+  log: LogLine[];
   /** Why the value cannot be known here, when it cannot (a dialplan function's value, a regex too costly...). */
   unknown?: string;
 }
@@ -336,18 +339,24 @@ export interface ExpressionResult {
 /** `$[text]` with `text` already substituted: Asterisk's value and log lines. */
 export function evaluateExpression(text: string, options: ExpressionOptions = {}): ExpressionResult {
   const tokens = lexer.parse(text) as Token[];
-  const log: Log = { warnings: [] };
+  const log: Log = { lines: [] };
   const machine = new Machine(text, tokens, options.readFunction ?? defaultReader, log);
+  let value: string;
   try {
     machine.run();
+    value = resultText(machine.result);
   } catch (e) {
-    if (e instanceof RegexLimitError) return { value: '', warnings: log.warnings, unknown: e.message };
-    if (!(e instanceof ParseAbort)) throw e;
+    if (e instanceof RegexLimitError) log.unknown ??= e.message;
+    else if (!(e instanceof ParseAbort)) throw e;
+    value = resultText(machine.result);
   }
-  const v = machine.result;
-  // ast_expr(): no value at all prints "0"
-  const value = v === undefined ? '0' : v.type === 'number' ? formatG(v.n) : (v.s ?? '');
-  return { value, warnings: log.warnings, ...(log.unknown !== undefined ? { unknown: log.unknown } : {}) };
+  const warnings = log.lines.map((l) => l.message);
+  return { value, warnings, log: log.lines, ...(log.unknown !== undefined ? { unknown: log.unknown } : {}) };
+}
+
+/** ast_expr(): a number printed "%.18Lg", a string as it is, no value at all "0". */
+function resultText(v: Value | undefined): string {
+  return v === undefined ? '0' : v.type === 'number' ? formatG(v.n) : (v.s ?? '');
 }
 
 /** The value of an expression's text (variables already substituted), or null when it cannot be known here. */

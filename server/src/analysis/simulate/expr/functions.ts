@@ -12,7 +12,7 @@ import * as ld from './longDouble';
 import { arc, atan2, exponential, logarithm, power, trigonometric } from './longDoubleMath';
 import { formatG, strtold } from './longDoubleText';
 import type { Log, Value } from './operators';
-import { makeNumber, makeString, toNumber } from './operators';
+import { makeNumber, makeString, toNumber, warn } from './operators';
 
 type Builtin = (x: LongDouble, y: LongDouble) => LongDouble;
 const one = (f: (x: LongDouble) => LongDouble): { arity: number; run: Builtin } => ({ arity: 1, run: (x) => f(x) });
@@ -61,7 +61,7 @@ function argument(v: Value, log: Log): LongDouble[] | undefined {
 
 function builtin(name: string, fn: { arity: number; run: Builtin }, args: Value[], log: Log): Value {
   if (args.length !== fn.arity) {
-    log.warnings.push(`Wrong args to ${name}() function`);
+    warn(log, `Wrong args to ${name}() function`);
     return makeNumber(ld.ZERO);
   }
   const xs = argument(args[0], log);
@@ -89,7 +89,7 @@ function truncated(s: string): string {
 /** op_func: a call `NAME(args)` inside an expression. */
 export function callFunction(name: string, args: Value[], read: FunctionReader, log: Log): Value {
   if (!/^[A-Z0-9_]*$/.test(name)) {
-    log.warnings.push(`Error! '${name}' is not possibly a function name!`);
+    warn(log, `Error! '${name}' is not possibly a function name!`, 'ERROR');
     return makeNumber(ld.ZERO);
   }
   const fn = BUILTINS[name];
@@ -97,11 +97,12 @@ export function callFunction(name: string, args: Value[], read: FunctionReader, 
   const text = args.map((a) => (a.type === 'number' ? formatG(a.n) : (a.s ?? ''))).join(',');
   const r = read(name, text);
   if (r === 'missing') {
-    log.warnings.push(`Hey! could not find func ${name}.`, `Error! '${name}' doesn't appear to be an available function!`);
+    warn(log, `Hey! could not find func ${name}.`);
+    warn(log, `Error! '${name}' doesn't appear to be an available function!`, 'ERROR');
     return makeNumber(ld.ZERO);
   }
   if (r === 'write-only') {
-    log.warnings.push(`Error! Function '${name}' cannot be read!`);
+    warn(log, `Error! Function '${name}' cannot be read!`, 'ERROR');
     return makeNumber(ld.ZERO);
   }
   if (r === 'unknown') {

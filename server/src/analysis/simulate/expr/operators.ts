@@ -20,10 +20,22 @@ export interface Value {
   fromScanner?: boolean;
 }
 
-/** Where operators log (the text of Asterisk's WARNING and ERROR lines), and what the simulation cannot know. */
+/** A line Asterisk logs while it evaluates: its level, the file it names, the message. */
+export interface LogLine {
+  level: 'WARNING' | 'ERROR';
+  source: 'ast_expr2.y' | 'ast_expr2.fl';
+  message: string;
+}
+
+/** Where operators log, and what the simulation cannot know. */
 export interface Log {
-  warnings: string[];
+  lines: LogLine[];
   unknown?: string;
+}
+
+/** ast_log() from main/ast_expr2.y (the scanner's file for syntax errors). */
+export function warn(log: Log, message: string, level: LogLine['level'] = 'WARNING', source: LogLine['source'] = 'ast_expr2.y'): void {
+  log.lines.push({ level, source, message });
 }
 
 export const makeNumber = (n: LongDouble): Value => ({ type: 'number', s: null, n });
@@ -46,7 +58,7 @@ export function toNumber(v: Value, log: Log): boolean {
   if (v.s === null) return false;
   const { value, erange } = strtold(v.s);
   if (erange) {
-    log.warnings.push(`Conversion of ${v.s} to number under/overflowed!`);
+    warn(log, `Conversion of ${v.s} to number under/overflowed!`);
     v.s = null;
     return false;
   }
@@ -120,7 +132,7 @@ export function conditional(a: Value, b: Value, c: Value, log: Log): Value {
 }
 
 const nonNumeric = (log: Log): void => {
-  log.warnings.push('non-numeric argument');
+  warn(log, 'non-numeric argument');
 };
 
 /** chk_plus: two positives giving a non-positive, or two negatives a non-negative. */
@@ -144,7 +156,7 @@ export function plus(a: Value, b: Value, log: Log): Value {
   }
   if (!toNumber(b, log)) return a;
   const r = ld.add(a.n, b.n);
-  if (plusOverflows(a.n, b.n, r)) log.warnings.push('overflow');
+  if (plusOverflows(a.n, b.n, r)) warn(log, 'overflow');
   return makeNumber(r);
 }
 
@@ -158,7 +170,7 @@ export function minus(a: Value, b: Value, log: Log): Value {
     return a;
   }
   const r = ld.subtract(a.n, b.n);
-  if (minusOverflows(a.n, b.n, r)) log.warnings.push('overflow');
+  if (minusOverflows(a.n, b.n, r)) warn(log, 'overflow');
   return makeNumber(r);
 }
 
@@ -168,7 +180,7 @@ export function negate(a: Value, log: Log): Value {
     return makeNumber(ld.ZERO);
   }
   const r = ld.negate(a.n);
-  if (minusOverflows(ld.ZERO, a.n, r)) log.warnings.push('overflow');
+  if (minusOverflows(ld.ZERO, a.n, r)) warn(log, 'overflow');
   return makeNumber(r);
 }
 
@@ -200,7 +212,7 @@ export function times(a: Value, b: Value, log: Log): Value {
   }
   const r = ld.multiply(a.n, b.n);
   // chk_times: r / a must give b back
-  if (!ld.isZero(a.n) && ld.compare(ld.divide(r, a.n), b.n) !== 0) log.warnings.push('overflow');
+  if (!ld.isZero(a.n) && ld.compare(ld.divide(r, a.n), b.n) !== 0) warn(log, 'overflow');
   return makeNumber(r);
 }
 
@@ -214,11 +226,11 @@ export function divide(a: Value, b: Value, log: Log): Value {
     return makeNumber(INT_MAX);
   }
   if (ld.isZero(b.n)) {
-    log.warnings.push('division by zero');
+    warn(log, 'division by zero');
     return makeNumber(INT_MAX);
   }
   const r = ld.divide(a.n, b.n);
-  if (ld.compare(a.n, QUAD_MIN) === 0 && ld.compare(b.n, MINUS_ONE) === 0) log.warnings.push('overflow');
+  if (ld.compare(a.n, QUAD_MIN) === 0 && ld.compare(b.n, MINUS_ONE) === 0) warn(log, 'overflow');
   return makeNumber(r);
 }
 
@@ -228,7 +240,7 @@ export function remainder(a: Value, b: Value, log: Log): Value {
     return makeNumber(ld.ZERO);
   }
   if (ld.isZero(b.n)) {
-    log.warnings.push('div by zero');
+    warn(log, 'div by zero');
     return b;
   }
   return makeNumber(ld.fmod(a.n, b.n));
@@ -249,7 +261,7 @@ export function match(a: Value, b: Value, anchored: boolean, log: Log): Value {
     re = compileRegex(pattern);
   } catch (e) {
     if (!(e instanceof RegexError)) throw e;
-    log.warnings.push(`regcomp() error : ${e.message}`);
+    warn(log, `regcomp() error : ${e.message}`);
     return makeString('');
   }
   const m = execRegex(re, text, anchored);
