@@ -280,7 +280,9 @@ describe('simulate: $[...] as Asterisk evaluates it', () => {
     assert.equal(evaluate('0123 = 123'), '1');
     assert.equal(evaluate('"BUSY" = "BUSY"'), '1');
     assert.equal(evaluate('2 > 3 | 1'), '1');
-    assert.equal(evaluate('${X} =~ "a"'), null);
+    // a `${` left in the text is one operand up to the end for Asterisk's scanner: `${X} =~ "a"` holds an `a`
+    assert.equal(evaluate('${X} =~ "a"'), '1');
+    assert.equal(evaluate('LEN(x) > 0'), null); // a dialplan function's value is unknown without a live call
   });
 });
 

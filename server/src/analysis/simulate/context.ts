@@ -12,6 +12,11 @@ export interface DialplanView {
   hasContext(context: string): boolean;
   /** The hint of an extension (`${HINT}` its devices, `${HINTNAME}` its name), null when it has none. */
   hint?(context: string, exten: string): { devices: string; name: string } | null;
+  /**
+   * Does the PBX have this device (`SIP/1001`: a chan_sip peer, `PJSIP/1001` an endpoint, `IAX2/x` an iax.conf peer)?
+   * undefined when the technology is not one the simulation models.
+   */
+  hasDevice?(tech: string, resource: string): boolean | undefined;
 }
 
 /** asterisk.conf as far as it is known: `systemname` and the [directories] (astetcdir...). */

@@ -48,7 +48,7 @@ function emptyResult(o: SimulateOptions): SimulateDialResult {
     rewrites: [],
     notes: [],
     outcome: { kind: 'no-context', pbx: '', context: null, extension: null, sipStatus: null, reason: '' },
-    end: 'no-context',
+    end: 'no-extension',
     assumptions: [],
     log: [],
   };
@@ -78,7 +78,8 @@ export function once(workspace: Workspace, pbxs: Pbx[], o: SimulateOptions, forc
     run.assume(name, value, 'input');
   }
   const s = start(run, call);
-  result.end = s.end?.end ?? s.refused ?? 'hangup';
+  // a channel that never ran ends as a Local channel that cannot be created: "No such extension/context"
+  result.end = s.end?.end ?? (s.refused ? 'no-extension' : 'hangup');
   if (call.hStart !== undefined) result.hStart = call.hStart;
   result.outcome = finalOutcome(run, s);
   hideAll(result);

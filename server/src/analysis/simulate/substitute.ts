@@ -11,6 +11,7 @@ import { VarList } from './channel';
 import type { EvalContext } from './context';
 import { cstr, fromBytes, scanInt, toBytes } from './cstring';
 import { evaluateExpression } from './expression';
+import { canRead, findFunction } from './functions/index';
 import { builtinVariable } from './builtins';
 import { readFunction, writeFunction } from './pbxFunctions';
 
@@ -195,8 +196,23 @@ export class Engine {
       this.sink.push(...innerUnknown);
       return '';
     }
-    const r = evaluateExpression(fromBytes(text));
-    for (const w of r.warnings) this.warn(toBytes(w));
+    // a dialplan function called inside the expression (`$[${LEN(x)} > 2]` aside, `$[LEN(abc) > 2]`) is read as
+    // ast_func_read reads it; one whose value only a live call knows makes the expression's value unknown
+    const before = this.sink.length;
+    const r = evaluateExpression(fromBytes(text), {
+      readFunction: (name, args) => {
+        const fn = findFunction(name);
+        if (!fn) return 'missing';
+        if (!canRead(fn)) return 'write-only';
+        const value = this.call(toBytes(`${name}(${args})`), 'str');
+        return this.sink.length > before ? 'unknown' : { value: value === null ? '' : fromBytes(value) };
+      },
+    });
+    for (const line of r.log) this.warn(toBytes(`${line.level} ${line.source}: ${line.message}`));
+    if (r.unknown !== undefined) {
+      this.sink.push(toBytes(`$[${fromBytes(text)}] (${r.unknown})`));
+      return '';
+    }
     return toBytes(r.value);
   }
 

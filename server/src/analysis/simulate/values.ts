@@ -1,6 +1,7 @@
 // What the interpreter asks of values: substitute `${...}` and `$[...]` in an application's data (substitute.ts,
 // with the dialplan functions), set a variable as Set() does, and decide a condition as pbx_checkcondition
 // (main/pbx.c) does. One place, so that the walk and the applications never care how substitution is done.
+import { objectOf } from '../../model/pjsip';
 import type { Channel } from './channel';
 import type { DialplanView, EvalContext } from './context';
 import { truthy } from './expression';
@@ -25,6 +26,19 @@ function dialplanView(run: Run, call: Call): DialplanView {
       return r.result === 'match';
     },
     hasContext: (context) => plan?.contexts.has(context) ?? false,
+    hasDevice: (tech, resource) => {
+      const name = resource.replace(/[/@].*$/, '');
+      switch (tech.toUpperCase()) {
+        case 'SIP':
+          return call.pbx.sip?.peers.has(name) ?? false;
+        case 'PJSIP':
+          return call.pbx.pjsip ? objectOf(call.pbx.pjsip, 'endpoint', name) !== undefined : false;
+        case 'IAX2':
+          return call.pbx.iax?.peers.has(name) ?? false;
+        default:
+          return undefined;
+      }
+    },
     hint: (context, exten) => {
       const r = plan ? run.lookup(plan, context, exten, { callerId: null, priority: -1 }) : undefined;
       return r?.result === 'match' ? { devices: r.priority.data, name: r.extension.name } : null;

@@ -234,7 +234,9 @@ export function spawn(run: Run, call: Call): { found: boolean; res: number } {
   if (recorded >= 0) hop.match = recorded;
   call.error = undefined;
   const res = app.run(context(run, call, app.name, data.text, data.unknown, hop));
-  if (res !== 0 && call.error === undefined && res !== MACRO_EXIT && !isKey(res)) call.error = run.lastProblem(hop);
+  // an application that failed ends the run with the warning or error it logged; one that hung up on purpose
+  // (Hangup, Busy, a Dial answered and over) ends it as a hangup
+  if (res !== 0 && call.error === undefined && res !== MACRO_EXIT && !isKey(res) && !call.hungUp) call.error = run.lastProblem(hop);
   return { found: true, res };
 }
 

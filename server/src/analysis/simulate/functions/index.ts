@@ -18,6 +18,7 @@ import { STACK_FUNCTIONS } from './stack';
 import { STRING_FUNCTIONS } from './strings';
 import { TIME_FUNCTIONS } from './time';
 import { TIMEOUT } from './timeout';
+import { DEVSTATE } from './devstate';
 import type { DialplanFunction } from './types';
 
 export const FUNCTIONS: ReadonlyMap<string, DialplanFunction> = new Map(
@@ -36,6 +37,7 @@ export const FUNCTIONS: ReadonlyMap<string, DialplanFunction> = new Map(
     ...ENCODING_FUNCTIONS,
     ...TIME_FUNCTIONS,
     ...TIMEOUT,
+    ...DEVSTATE,
     ...LIVE_FUNCTIONS,
   ].map((f) => [f.name, f]),
 );

@@ -14,7 +14,7 @@ const LIVE: [string, string][] = [
   ['FILE FILE_COUNT_LINE FILE_FORMAT STAT', 'a file on the PBX, never read by the simulation'],
   ['AST_CONFIG AST_SORCERY', "the running PBX's configuration"],
   ['RAND UUID', 'a random value'],
-  ['DEVICE_STATE EXTENSION_STATE HINT PRESENCE_STATE', 'the state of a device at the time of the call'],
+  ['EXTENSION_STATE HINT PRESENCE_STATE', 'the state of a device at the time of the call'],
   ['CDR CDR_PROP', 'the call detail record of a live call'],
   ['CHANNELS CHANNEL_EXISTS MASTER_CHANNEL EXPORT', 'the other channels of the PBX'],
   ['PJSIP_HEADER PJSIP_HEADERS PJSIP_HEADER_PARAM PJSIP_INHERITABLE_HEADER', 'the SIP headers of a live call'],
