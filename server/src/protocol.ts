@@ -145,8 +145,8 @@ export interface PathOutcome {
   outcome: Outcome;
   end: string;
   /**
-   * The assumptions of one path that ends so (`DIALSTATUS=BUSY`, `digits=2`), each with the PBX and line that made
-   * it, and `values`: every value the same assumption took on the other paths that end so.
+   * The assumptions of one of the shortest paths that end so (`DIALSTATUS=BUSY`, `digits=2`), each with the PBX and
+   * line that made it, and `values`: every value it took on the paths that end so through the same assumptions.
    */
   assumptions: { what: string; value: string; values: string[]; hop: (Place & { pbx: string }) | null }[];
   /** How many paths end this way. */

@@ -114,7 +114,8 @@ export function finalOutcome(run: Run, s: Started): Outcome {
   }
   else why = `Asterisk ends the call: "${end.end}".`;
   // answered by the dialplan (an announcement, a menu): reached, unless only an error handler (i, t, e) answered
-  if (ch.answered && !end.cut && !['i', 't', 'e'].includes(lastExten)) return outcome('extension', pbx, lastContext, lastExten, `Answered by extension ${lastExten} in '${lastContext}' on ${pbx.name}. ${why}`, at);
+  if (call.tone) why = `${why} The caller hears the ${call.tone} tone.`;
+  if (ch.answered && !end.cut && !call.tone && !['i', 't', 'e'].includes(lastExten)) return outcome('extension', pbx, lastContext, lastExten, `Answered by extension ${lastExten} in '${lastContext}' on ${pbx.name}. ${why}`, at);
   return outcome('hangup', pbx, lastContext, lastExten, why, at);
 }
 

@@ -21,22 +21,26 @@ export function explore(main: Decision[], runOnce: (forced: number[]) => { resul
   const add = (result: SimulateDialResult): void => {
     const o = result.outcome;
     const key = [o.kind, o.pbx, o.context, o.extension, o.sipStatus, result.end, o.file, o.line, o.reason].join('\u0000');
-    const seen = byEnding.get(key);
-    if (seen) {
-      seen.paths++;
-      // the values the same assumptions take on the other paths to this ending
-      for (const a of seen.assumptions) {
-        const same = result.assumptions.find((b) => b.what === a.what);
-        if (same && !a.values.includes(same.value)) a.values.push(same.value);
-      }
-      return;
-    }
     const assumptions = result.assumptions.map((a) => {
       const h = result.hops[a.hop];
       const hop = h?.file !== undefined && h.line !== undefined ? { pbx: h.pbx, file: h.file, line: h.line } : null;
       return { what: a.what, value: a.value, values: [a.value], hop };
     });
-    byEnding.set(key, { outcome: o, end: result.end, assumptions, paths: 1 });
+    const seen = byEnding.get(key);
+    if (!seen) {
+      byEnding.set(key, { outcome: o, end: result.end, assumptions, paths: 1 });
+      return;
+    }
+    seen.paths++;
+    // the path shown is one of the shortest; the values of each of its assumptions gather those of the paths that
+    // made the same assumptions in the same order (the same shape), so that "BUSY or NOANSWER" reads true
+    const shape = (list: { what: string }[]): string => list.map((a) => a.what).join('\u0000');
+    if (assumptions.length < seen.assumptions.length) seen.assumptions = assumptions;
+    else if (shape(assumptions) === shape(seen.assumptions)) {
+      assumptions.forEach((a, i) => {
+        if (!seen.assumptions[i].values.includes(a.value)) seen.assumptions[i].values.push(a.value);
+      });
+    }
   };
   // the main run, then the others
   const first = runOnce(main.map((d) => d.choice));

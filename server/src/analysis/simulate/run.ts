@@ -51,6 +51,8 @@ export interface Call {
   lastHop?: Hop;
   /** Where the call was sent when no extension (and no `i`) was there. */
   invalid?: { context: string; exten: string };
+  /** The tone the dialplan ended the call with (Busy, Congestion): the caller hears that, not an answer. */
+  tone?: string;
 }
 
 /** A decision a live call would make: its options, and which the simulation takes when nobody says. */

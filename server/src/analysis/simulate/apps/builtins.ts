@@ -63,6 +63,7 @@ function indicate(cause: number, what: string) {
   return (x: AppContext): number => {
     if (!x.ch.answered) x.ch.hangupCause = cause;
     x.call.hungUp = true;
+    x.call.tone = what;
     x.note(`Signals ${what} to the caller and hangs up.`);
     return -1;
   };
