@@ -39,7 +39,7 @@ const globalsOf = (run: Run, pbx: Pbx): VarList => {
 export function newCall(run: Run, pbx: Pbx, context: string, exten: string, caller: Partial<Caller>, tech: string): Call {
   const { name, uniqueId } = run.channelName(tech === 'Local' ? `Local/${exten}@${context}` : tech);
   const ch = new Channel(name, uniqueId, { context, exten }, caller, globalsOf(run, pbx));
-  return { pbx, ch, macros: [], fresh: true, hangingUp: false, hungUp: false, reached: null, keys: '' };
+  return { pbx, ch, fresh: true, hangingUp: false, hungUp: false, reached: null, keys: '' };
 }
 
 export interface Started {

@@ -15,23 +15,10 @@ export const MAX_STEPS = 2000;
 /** Times one line may run before the simulation calls it a loop a live call's values could end. */
 export const MAX_REPEATS = 25;
 
-/** A macro running on a channel (app_macro.c): where it was called from, and what it saved. */
-export interface MacroFrame {
-  context: string;
-  exten: string;
-  priority: number;
-  name: string;
-  /** ARGn, MACRO_* and the other variables the macro replaced, to put back when it ends. */
-  saved: { name: string; value: string | undefined }[];
-  /** MacroExit() or a MACRO_RESULT ended it. */
-  exited: boolean;
-}
-
 /** A channel walking one PBX's dialplan. */
 export interface Call {
   pbx: Pbx;
   ch: Channel;
-  macros: MacroFrame[];
   /** The next lookup is recorded with its candidates (the first one, and each after a jump). */
   fresh: boolean;
   /** The `h` extension is running (the call has ended). */

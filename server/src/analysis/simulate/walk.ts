@@ -14,9 +14,6 @@ import { checkCondition, setVariable, substitute } from './values';
 
 /** The walk stopped a loop (a line run too often, or too many steps): not an Asterisk result. */
 const LOOP_CUT = -1000;
-/** ast_pbx's default response and digit timeouts (pbx.c). */
-export const RESPONSE_TIMEOUT_MS = 10000;
-export const DIGIT_TIMEOUT_MS = 5000;
 
 /** How a channel's run ended, as the conformance traces name it. */
 export interface RunEnd {
