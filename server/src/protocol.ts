@@ -184,6 +184,30 @@ export interface Outcome extends Partial<Place> {
   reason: string;
 }
 
+/** A request crossing a trunk: how the far side recognised it, whether it challenged, what it answered. */
+export interface Crossing {
+  /** The PBX that sends the INVITE, the device it dialed, and the PBX that receives it. */
+  from: string;
+  device: string;
+  to: string;
+  /** chan_sip or chan_pjsip, on the receiving side. */
+  driver: 'chan_sip' | 'chan_pjsip';
+  /** The peer, user or endpoint the far side took the call as (null: none, a chan_sip guest or a refusal). */
+  as: string | null;
+  /** How it found it, in words (`source address 127.0.0.1:5260`, `From user 'pbx-a'`, `guest`...). */
+  by: string;
+  /** What the request carried, as the far side saw it. */
+  source: string | null;
+  fromUser: string;
+  /** The SIP statuses the caller received, in order (401 then 200; 401, 403...). */
+  responses: number[];
+  /** Where the call landed on the far side (null when refused). */
+  context: string | null;
+  /** The far side's log lines about it (identification, authentication, refusal), as Asterisk writes them. */
+  log: string[];
+  reason: string;
+}
+
 export interface SimulateDialResult {
   number: string;
   from: { pbx: string; context: string };
@@ -205,6 +229,8 @@ export interface SimulateDialResult {
   hStart?: number;
   assumptions: Assumption[];
   log: LogLine[];
+  /** Every trunk the call crossed, in order. */
+  crossings?: Crossing[];
   /** `allPaths`: every distinct outcome, most common first, and whether the exploration was cut short. */
   paths?: PathOutcome[];
   pathsCut?: boolean;

@@ -87,6 +87,14 @@ export class Channel {
   stack: GosubFrame[] | undefined;
   /** ast_channel_hangupcause: set by Hangup(cause) and by what ends a call. */
   hangupCause = 0;
+  /**
+   * The causes of the channels it dialed (ast_channel_dialed_causes: HANGUPCAUSE_KEYS and HANGUPCAUSE read them),
+   * in order; null once a Dial reached something only a live call knows (a phone, the outside).
+   */
+  dialedCauses: { channel: string; tech: string; cause: number }[] | null = [];
+  /** Headers PJSIP_HEADER(add,...) put on this (outgoing) channel's INVITE, and those its own INVITE carried. */
+  sipHeaders: { name: string; value: string }[] = [];
+  receivedHeaders: { name: string; value: string }[] = [];
   answered = false;
   /** AST_FLAG_SUBROUTINE_EXEC. */
   inSubroutine = false;

@@ -65,7 +65,7 @@ export function once(workspace: Workspace, pbxs: Pbx[], o: SimulateOptions, forc
   const run = new Run(workspace, pbxs, o.when, o.inputs ?? {}, result, forced);
   result.from = { pbx: origin.pbx.name, context: origin.context ?? '' };
   if (origin.note) result.notes.push(origin.note);
-  const caller = { number: o.callerId ?? null };
+  const caller = parseCallerId(o.callerId ?? null);
   if (origin.context === null) {
     result.outcome = companyRoute(run, origin.pbx, o.number, caller);
     result.match = { result: result.outcome.kind === 'extension' || result.outcome.kind === 'friend' ? 'match' : 'no-extension' };
@@ -84,6 +84,17 @@ export function once(workspace: Workspace, pbxs: Pbx[], o: SimulateOptions, forc
   result.outcome = finalOutcome(run, s);
   hideAll(result);
   return { result, run };
+}
+
+/**
+ * The caller ID given: a number, or `"Name" <number>` as ast_callerid_parse reads it (a call file's CallerID, the
+ * recognition labs' calls); a name alone has no number.
+ */
+export function parseCallerId(text: string | null): { number: string | null; name: string | null } {
+  if (text === null || text.trim() === '') return { number: null, name: null };
+  const m = /^\s*(?:"([^"]*)"|([^<"]*?))\s*<([^>]*)>\s*$/.exec(text);
+  if (m) return { number: m[3].trim() === '' ? null : m[3].trim(), name: (m[1] ?? m[2] ?? '').trim() || null };
+  return { number: text.trim(), name: null };
 }
 
 /** A device string may carry a secret (IAX2/user:secret@host): it never reaches a view, a log or a test snapshot. */

@@ -6,10 +6,11 @@
 // hangs up (Dial returns -1, then `h` runs) unless the `g` option; any other status goes on with the next priority.
 import type { Outcome, OutcomeKind } from '../../../protocol';
 import { DIAL_STATUSES } from '../../../protocol';
-import { arrive, companyRoute, finalOutcome, newCall, outcome, placeOf, start } from '../across';
+import { companyRoute, finalOutcome, newCall, outcome, placeOf, start } from '../across';
 import type { Started } from '../across';
 import { separateArgs } from '../cstring';
 import { destination } from '../devices';
+import { crossTrunk } from '../trunk';
 import { CAUSE_BUSY, CAUSE_CONGESTION, CAUSE_NORMAL_CLEARING } from './builtins';
 import type { Application, AppContext } from './types';
 
@@ -23,6 +24,20 @@ function dialStatus(x: AppContext, what: string): string {
   const given = x.run.nextDialStatus();
   const index = given === undefined ? undefined : DIAL_STATUSES.indexOf(given as (typeof DIAL_STATUSES)[number]);
   return x.run.decide(`DIALSTATUS of ${what}`, [...DIAL_STATUSES], 0, index === undefined || index < 0 ? undefined : index);
+}
+
+/** The argument of a Dial option letter (`b(ctx^s^1)`), or null. */
+export function optionArg(options: string, letter: string): string | null {
+  let depth = 0;
+  let start = -1;
+  for (let i = 0; i < options.length; i++) {
+    const c = options[i];
+    if (c === '(') {
+      if (depth === 0 && i > 0 && options[i - 1] === letter) start = i + 1;
+      depth++;
+    } else if (c === ')' && depth > 0 && --depth === 0 && start >= 0) return options.slice(start, i);
+  }
+  return start >= 0 ? options.slice(start) : null;
 }
 
 function rewrite(x: AppContext, to: string, how: string): void {
@@ -74,6 +89,8 @@ function dial(x: AppContext): number {
   switch (d.kind) {
     case 'phone':
     case 'external': {
+      // what such a device answers is live: so are the causes HANGUPCAUSE() would read
+      ch.dialedCauses = null;
       const status = dialStatus(x, shown);
       const what = d.kind === 'phone' ? `Rings ${shown}, a phone of ${call.pbx.name}${timeout ? ` for ${timeout} s` : ''}` : `Leaves ${call.pbx.name} through ${shown}: ${d.reason}`;
       if (status === 'ANSWER') {
@@ -84,10 +101,14 @@ function dial(x: AppContext): number {
       return failed(x, status, `${what}: ${status}.`, null);
     }
     case 'cannot-leave':
+      ch.hangupCause = d.cause;
       return failed(x, 'CHANUNAVAIL', `The call cannot leave ${call.pbx.name}: ${d.reason}.`, here('rejected', `The call cannot leave ${call.pbx.name}: ${d.reason}.`, d.at ? placeOf(run, d.at) : {}));
-    case 'refused':
-      rewrite(x, d.number, `Dial(${shown}) through the trunk to ${d.to.name}`);
-      return failed(x, 'CHANUNAVAIL', `Sends the call to ${d.to.name} as ${d.number}, which refuses it with ${d.status}.`, { kind: 'rejected', pbx: d.to.name, context: null, extension: null, sipStatus: d.status, reason: `${d.to.name} refuses the call: ${d.reason}.`, ...placeOf(run, d.at) });
+    case 'trunk': {
+      rewrite(x, d.number ?? d.route.defaultUser, `Dial(${shown}) through the trunk to ${d.route.target.to.name}`);
+      const end = crossTrunk(x, d.route, d.number, shown, optionArg(options, 'b'));
+      if ('answered' in end) return answered(x, end.answered, options);
+      return failed(x, end.failed.dialStatus, end.failed.why, end.failed.attempt);
+    }
     case 'local': {
       x.note(`Dials Local/${d.exten}@${d.context}: a new channel runs that extension.`);
       rewrite(x, d.exten, `Dial(Local/${d.exten}@${d.context})`);
@@ -98,15 +119,6 @@ function dial(x: AppContext): number {
       x.note(`Sends the call to ${d.to.name} (${d.reason}).`);
       rewrite(x, d.number, `Dial(${shown}) to ${d.to.name}`);
       return answered(x, companyRoute(run, d.to, d.number, { ...ch.caller }), options);
-    }
-    case 'arrives': {
-      x.note(`Sends the call to ${d.to.name} as ${d.number}: ${d.reason}.`);
-      rewrite(x, d.number, `Dial(${shown}) through the trunk to ${d.to.name}`);
-      // an INVITE without a caller ID arrives as `anonymous` (conformance README)
-      const caller = { number: ch.caller.number ?? 'anonymous', name: ch.caller.name };
-      const s = arrive(run, d.to, d.context, d.number, caller, d.channel, placeOf(run, d.at));
-      if ('kind' in s) return failed(x, 'CHANUNAVAIL', `${d.to.name} refuses it${s.sipStatus ? ` with ${s.sipStatus}` : ''}.`, s);
-      return afterChannel(x, s, options);
     }
   }
 }

@@ -19,6 +19,8 @@ import { STRING_FUNCTIONS } from './strings';
 import { TIME_FUNCTIONS } from './time';
 import { TIMEOUT } from './timeout';
 import { DEVSTATE } from './devstate';
+import { HANGUPCAUSE_FUNCTIONS } from './hangupcause';
+import { PJSIP_HEADER } from './pjsipHeader';
 import type { DialplanFunction } from './types';
 
 export const FUNCTIONS: ReadonlyMap<string, DialplanFunction> = new Map(
@@ -38,6 +40,8 @@ export const FUNCTIONS: ReadonlyMap<string, DialplanFunction> = new Map(
     ...TIME_FUNCTIONS,
     ...TIMEOUT,
     ...DEVSTATE,
+    ...HANGUPCAUSE_FUNCTIONS,
+    ...PJSIP_HEADER,
     ...LIVE_FUNCTIONS,
   ].map((f) => [f.name, f]),
 );
