@@ -67,6 +67,9 @@ export const CATALOG: readonly CheckInfo[] = [
   c('trunk-context-missing', 'error', 'Peer context missing', 'Calls from a peer start in a context the dialplan lacks: every call is refused with 404.'),
   c('trunk-dynamic-unrecognised', 'error', 'Dynamic peer never recognised', 'B has `host=dynamic` for A, and A neither registers nor sends `fromuser`: B refuses its calls with 403.'),
   c('trunk-name-username', 'warning', 'Trunk name and username differ', 'The Wazo rule when the other side is not in the workspace: the section name and `username` should be the same string.'),
+  // Trunks whatever the drivers (trunks/recognition: chan_sip and chan_pjsip, mixed pairs, chains)
+  c('trunk-call-refused', 'error', 'Calls refused by the far side', 'The far side matches no section for the INVITEs a trunk sends, or challenges what cannot be answered: 401, 403 (an information when no dialplan dials that trunk).'),
+  c('trunk-registration-refused', 'error', 'Registration refused by the far side', 'The far side refuses the REGISTER: no such peer or aor, or a chan_sip peer that is not `host=dynamic` (401, then 403).'),
   c('sip-section-without-type', 'warning', 'sip.conf section without type', 'A sip.conf section without `type=`: chan_sip skips it.'),
   c('sip-unknown-type', 'warning', 'Unknown sip.conf type', 'A `type=` other than peer, user or friend: chan_sip skips the section.'),
   c('sip-register-syntax', 'error', 'Unreadable register line', 'A `register =>` line chan_sip cannot read: it ignores the line.'),
@@ -90,6 +93,7 @@ export const CATALOG: readonly CheckInfo[] = [
   // Exposure
   c('exposure-default-context', 'warning', 'Trunk calls land in a broad context', 'A trunk (chan_sip peer, pjsip endpoint with a contact or identify) whose calls land in `default`, or in a context that reaches the phones.'),
   c('exposure-guest-dialout', 'warning', 'Guests can dial out', '`allowguest` (on by default) lets strangers into a context that dials out through a trunk.'),
+  c('exposure-guest-calls', 'warning', 'Strangers\' calls let in', 'chan_sip `allowguest` (on by default) or a pjsip `anonymous` endpoint lets anyone call into a context: which numbers answer there and which phones ring.'),
   c('exposure-insecure-invite', 'warning', 'INVITEs not challenged', '`insecure=invite`: INVITEs from that address are not challenged (a note towards a fixed address).'),
   c('exposure-no-secret', 'warning', 'Dynamic peer without a secret', '`host=dynamic` without a secret: anyone can register as the peer.'),
   c('exposure-weak-secret', 'warning', 'Weak secret', 'A trivially weak secret or pjsip auth password (never shown): SIP scanners guess it within minutes.'),

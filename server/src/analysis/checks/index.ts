@@ -37,11 +37,14 @@ import { pjsipWizardIncomplete } from './pjsipWizardIncomplete';
 import { pjsipWizardOutsideWizardFile } from './pjsipWizardOutsideWizardFile';
 import { shadowedExtension } from './shadowedExtension';
 import { trunkAddressMismatch } from './trunkAddressMismatch';
+import { exposureGuestCalls } from './exposureGuestCalls';
+import { trunkCallRefused } from './trunkCallRefused';
 import { trunkCodecMismatch } from './trunkCodecMismatch';
 import { trunkContextMissing } from './trunkContextMissing';
 import { trunkDynamicUnrecognised } from './trunkDynamicUnrecognised';
 import { trunkNameUsername } from './trunkNameUsername';
 import { trunkRegisterUser } from './trunkRegisterUser';
+import { trunkRegistrationRefused } from './trunkRegistrationRefused';
 import { trunkSecretMismatch } from './trunkSecretMismatch';
 import { trunkUsernameMismatch } from './trunkUsernameMismatch';
 import { unreachableContext } from './unreachableContext';
@@ -57,8 +60,11 @@ export const TRUNK_CHECKS: TrunkCheck[] = [
   trunkContextMissing,
   trunkDynamicUnrecognised,
   trunkNameUsername,
+  trunkCallRefused,
+  trunkRegistrationRefused,
   exposureDefaultContext,
   exposureGuestDialout,
+  exposureGuestCalls,
   exposureInsecureInvite,
   exposureSecret,
   exposurePjsip,

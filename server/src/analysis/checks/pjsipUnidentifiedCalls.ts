@@ -7,6 +7,7 @@ import type { Finding, TrunkCheck } from '../findings';
 import { isTrue } from '../../model/dialplan';
 import type { Located } from '../../model/sip';
 import { items, objectsOf, option, options } from '../../model/pjsip';
+import { crossings } from '../trunks/direction';
 import { pjsipLinks, unique } from '../trunks/pjsipPairing';
 
 export const code = 'pjsip-unidentified-calls';
@@ -15,8 +16,12 @@ export const pjsipUnidentifiedCalls: TrunkCheck = {
   code,
   run({ pbxs }) {
     const out: Finding[] = [];
+    const model = crossings(pbxs);
     for (const l of pjsipLinks(pbxs).calls) {
-      if (l.recognisedBy !== null || !l.source) continue;
+      // the recognition model decides (an anonymous endpoint or a header identify may take the call: p06, p16)
+      const crossing = model.find((c) => c.route.endpoint === l.endpoint && c.recognition.to === l.to);
+      if (crossing ? crossing.recognition.as !== null : l.recognisedBy !== null) continue;
+      if (!l.source) continue;
       const A = l.from.name;
       const B = l.to.name;
       const to = l.to.pjsip!;
@@ -56,10 +61,11 @@ export const pjsipUnidentifiedCalls: TrunkCheck = {
       const fromUser = option(l.endpoint, 'from_user');
       const sends = fromUser ? `from_user=${fromUser.text} names no endpoint of ${B}` : `${A}'s endpoint '${l.endpoint.id}' sets no from_user (its From user is the caller's number, "anonymous" without one)`;
       const hint = target ? ` ${fix}, or set from_user=${target.id} on ${A}'s endpoint '${l.endpoint.id}'.` : '';
+      const used = !crossing || crossing.dialed;
       out.push({
         code,
-        severity: 'error',
-        message: `${B} cannot tell ${A}'s calls from a stranger's: ${why}, and ${sends}. ${B} answers every INVITE with 401 (NOTICE "... No matching endpoint found") and the call fails (CHANUNAVAIL); ${A}'s registration does not make ${B} recognise its calls.${hint}`,
+        severity: used ? 'error' : 'information',
+        message: `${used ? '' : `If ${A} ever calls ${B} over '${l.endpoint.id}' (no dialplan of ${A} dials it today): `}${B} cannot tell ${A}'s calls from a stranger's: ${why}, and ${sends}. ${B} answers every INVITE with 401 (NOTICE "... No matching endpoint found") and the call fails (CHANUNAVAIL); ${A}'s registration does not make ${B} recognise its calls.${hint}`,
         ...at,
         related: [{ ...(fromUser?.at ?? l.endpoint.header), message: `${A}'s endpoint '${l.endpoint.id}' calls ${B} from ${source}` }],
       });
