@@ -14,7 +14,7 @@ import { Workspace } from '../../server/src/model/workspace';
 import { ROOT } from '../paths';
 
 const BIN = path.join(ROOT, 'bin', 'pbx-interconnect.js');
-const PBXS = 'asterisk-friend, dialplan-traps, ivozprovider, wazo-a, wazo-b';
+const PBXS = 'asterisk-friend, branch-pjsip, dialplan-traps, ivozprovider, office-sip, wazo-a, wazo-b';
 
 function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [BIN, 'simulate', ...args], { encoding: 'utf8', cwd: ROOT });
