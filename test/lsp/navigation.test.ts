@@ -79,7 +79,7 @@ describe('definition, references and rename over LSP', () => {
     fs.writeFileSync(ext, text);
     fs.writeFileSync(sip, SIP);
     fs.writeFileSync(path.join(dir, 'office', 'iax.conf'), IAX);
-    for (const pbx of ['wazo-a', 'wazo-b', 'ivozprovider', 'asterisk-friend']) fs.cpSync(path.join(ROOT, 'examples', pbx), path.join(dir, pbx), { recursive: true });
+    for (const pbx of ['wazo-a', 'wazo-b', 'ivozprovider', 'asterisk-friend', 'office-sip', 'branch-pjsip']) fs.cpSync(path.join(ROOT, 'examples', pbx), path.join(dir, pbx), { recursive: true });
     client = await LspClient.start(dir);
     await client.open(ext, text);
     await client.diagnosticsFor(ext, () => true);
@@ -158,5 +158,19 @@ describe('definition, references and rename over LSP', () => {
     const aLines = fs.readFileSync(path.join(dir, 'wazo-a', 'sip.conf'), 'utf8').split('\n');
     assert.deepEqual(onA.map((e) => aLines[e.range.start.line].trim().split(/[=:]/)[0].trim()).sort(), ['register', 'username']);
     assert.ok(onA.every((e) => edit.changeAnnotations![e.annotationId].needsConfirmation), 'the other PBX is changed only after the preview');
+  });
+
+  it('pairs a chan_sip office with a chan_pjsip branch: the register user goes to the aor, the branch\'s auth username to the peer', async () => {
+    const officeSip = path.join(dir, 'office-sip', 'sip.conf');
+    const lines = fs.readFileSync(officeSip, 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.startsWith('register => office:'));
+    await client.open(officeSip, lines.join('\n'));
+    const defs = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: uriOf(officeSip) }, position: { line, character: 13 } })) as Location[];
+    const branchLines = fs.readFileSync(path.join(dir, 'branch-pjsip', 'pjsip.conf'), 'utf8').split('\n');
+    assert.deepEqual(defs.map((d) => `${path.relative(dir, new URL(d.uri).pathname)} ${branchLines[d.range.start.line + 1]}`), ['branch-pjsip/pjsip.conf type=aor']);
+    const peerLine = lines.findIndex((l) => l === '[branch]');
+    const refs = (await client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri: uriOf(officeSip) }, position: { line: peerLine, character: 3 }, context: { includeDeclaration: false } })) as Location[];
+    const onBranch = refs.filter((r) => r.uri.includes('branch-pjsip')).map((r) => branchLines[r.range.start.line].trim());
+    assert.deepEqual(onBranch, ['username=branch'], "the branch answers the office's challenge as the peer's name");
   });
 });

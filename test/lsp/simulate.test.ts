@@ -84,3 +84,51 @@ describe('simulate dial over LSP', () => {
     );
   });
 });
+
+describe('a chan_sip office and a chan_pjsip branch over LSP (examples/office-sip, examples/branch-pjsip)', () => {
+  let dir: string;
+  let client: LspClient;
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pbx-mixed-'));
+    for (const pbx of ['office-sip', 'branch-pjsip']) fs.cpSync(path.join(ROOT, 'examples', pbx), path.join(dir, pbx), { recursive: true });
+    client = await LspClient.start(dir);
+    const sip = path.join(dir, 'office-sip', 'sip.conf');
+    await client.open(sip, fs.readFileSync(sip, 'utf8'));
+    await client.diagnosticsFor(sip, () => true);
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('crosses the trunk both ways, each far side taking the call for its trunk section and challenging it', async () => {
+    const toBranch = (await client.connection.sendRequest(SIMULATE_DIAL, { number: '9201', from: { pbx: 'office-sip', kind: 'context', name: 'phones' } } satisfies SimulateDialParams)) as SimulateDialResult;
+    assert.deepEqual([toBranch.outcome.pbx, toBranch.outcome.context, toBranch.outcome.extension], ['branch-pjsip', 'from-office', '201']);
+    assert.deepEqual(
+      toBranch.crossings?.map((c) => [c.from, c.to, c.driver, c.as, c.responses, c.context]),
+      [['office-sip', 'branch-pjsip', 'chan_pjsip', 'office', [401, 200], 'from-office']],
+    );
+    const toOffice = (await client.connection.sendRequest(SIMULATE_DIAL, { number: '81001', from: { pbx: 'branch-pjsip', kind: 'context', name: 'branch-phones' } } satisfies SimulateDialParams)) as SimulateDialResult;
+    assert.deepEqual(
+      toOffice.crossings?.map((c) => [c.from, c.to, c.driver, c.as, c.responses, c.context]),
+      [['branch-pjsip', 'office-sip', 'chan_sip', 'branch', [401, 200], 'from-branch']],
+    );
+  });
+
+  it("puts a CodeLens on each side's trunk section, whatever the driver", async () => {
+    const pj = path.join(dir, 'branch-pjsip', 'pjsip.conf');
+    await client.open(pj, fs.readFileSync(pj, 'utf8'));
+    const lenses = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uriOf(pj) } })) as CodeLens[];
+    assert.deepEqual(lenses.map((l) => l.command?.arguments?.[0]), [{ pbx: 'branch-pjsip', kind: 'endpoint', name: 'office' }], 'the phone 201 gets none');
+    const sip = path.join(dir, 'office-sip', 'sip.conf');
+    const onSip = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uriOf(sip) } })) as CodeLens[];
+    assert.deepEqual(onSip.map((l) => l.command?.arguments?.[0]), [{ pbx: 'office-sip', kind: 'peer', name: 'branch' }]);
+  });
+
+  it("warns that the office lets strangers in, naming the context and what answers there", async () => {
+    const sip = path.join(dir, 'office-sip', 'sip.conf');
+    const diags = await client.diagnosticsFor(sip, (d) => d.some((x) => x.code === 'exposure-guest-calls'));
+    const guest = diags.find((d) => d.code === 'exposure-guest-calls')!;
+    assert.match(String(guest.message), /strangers reach 'public' on office-sip, where they can call 100 and ring SIP\/1001/);
+  });
+});

@@ -6,6 +6,8 @@ import { simulate } from '../analysis/simulate/simulate';
 import { friendLinks } from '../analysis/trunks/ivozPairing';
 import { peerAddress, sipLinks } from '../analysis/trunks/pairing';
 import { pjsipLinks } from '../analysis/trunks/pjsipPairing';
+import { crossings } from '../analysis/trunks/direction';
+import { routesOf } from '../analysis/trunks/recognition/routes';
 import type { Pbx } from '../model/pbx';
 import { pbxOfFile, pbxsOf } from '../model/pbx';
 import { objectsOf, option } from '../model/pjsip';
@@ -110,7 +112,7 @@ export function simulateLenses(workspace: Workspace, file: string): CodeLens[] {
       if (peer.header.file === file && trunks.has(peer.name)) out.push(lens(peer.header, `Simulate a call from '${peer.name}'`, peer.type === 'user' ? 'user' : 'peer', peer.name));
     }
   } else if (pbx.pjsip && (base === 'pjsip.conf' || base === 'pjsip_wizard.conf')) {
-    const trunks = new Set(pjsipLinks(pbxs).calls.flatMap((l) => [l.from === pbx ? l.endpoint.id : '', l.to === pbx ? (l.remote?.id ?? '') : '']));
+    const trunks = new Set([...pjsipLinks(pbxs).calls.flatMap((l) => [l.from === pbx ? l.endpoint.id : '', l.to === pbx ? (l.remote?.id ?? '') : '']), ...pairedSections(pbxs, pbx)]);
     for (const e of objectsOf(pbx.pjsip, 'endpoint')) {
       if (e.header.file === file && trunks.has(e.id)) out.push(lens(e.header, `Simulate a call from '${e.id}'`, 'endpoint', e.id));
     }
@@ -124,5 +126,20 @@ function trunkPeers(pbxs: Pbx[], pbx: Pbx): Set<string> {
   for (const peer of pbx.sip?.peers.values() ?? []) if (peerAddress(peer) !== null) names.add(peer.name);
   for (const l of sipLinks(pbxs).registrations) if (l.to === pbx && l.remote) names.add(l.remote.name);
   for (const l of friendLinks(pbxs)) if (l.from === pbx && l.peer) names.add(l.peer.name);
+  for (const n of pairedSections(pbxs, pbx)) names.add(n);
   return names;
+}
+
+/**
+ * The peers and endpoints of a PBX that the recognition model pairs with another PBX, whatever the drivers: the
+ * ones its INVITEs leave through, and the ones the far side's INVITEs and REGISTERs are taken for.
+ */
+function pairedSections(pbxs: Pbx[], pbx: Pbx): string[] {
+  const out: string[] = [];
+  for (const c of crossings(pbxs)) {
+    if (c.route.from === pbx) out.push(c.request.via.name);
+    if (c.recognition.to === pbx && c.recognition.as !== null) out.push(c.recognition.as);
+  }
+  for (const g of routesOf(pbxs).registrations) if (g.recognition.to === pbx && g.recognition.as !== null) out.push(g.recognition.as);
+  return out;
 }

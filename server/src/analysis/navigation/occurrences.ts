@@ -9,11 +9,14 @@ import type { LoadedConfig } from '../../model/configLoader';
 import type { Pbx } from '../../model/pbx';
 import { nonDialplanFiles, pbxsOf } from '../../model/pbx';
 import type { PjsipValue } from '../../model/pjsip';
-import { items, objectsOf, option } from '../../model/pjsip';
+import { items, objectOf, objectsOf, option, parseSipUri } from '../../model/pjsip';
+import type { Located } from '../../model/sip';
 import type { Workspace } from '../../model/workspace';
 import { CONTEXT_KEYS } from '../checks/unreachableContext';
 import { applicationTargets, splitTop } from '../targets';
+import { crossings } from '../trunks/direction';
 import { sipLinks } from '../trunks/pairing';
+import { routesOf } from '../trunks/recognition/routes';
 import { friendLinks } from '../trunks/ivozPairing';
 
 export type SymbolKind = 'context' | 'label' | 'template' | 'peer' | 'endpoint' | 'auth' | 'aor' | 'transport' | 'global' | 'file' | 'friend';
@@ -69,6 +72,7 @@ function build(workspace: Workspace): OccurrenceIndex {
     sip(all, pbx);
   }
   crossPbx(all, pbxs);
+  crossDrivers(all, pbxs);
   friends(all, pbxs);
   includes(all, pbxs);
   const byFile = new Map<string, Occurrence[]>();
@@ -214,6 +218,41 @@ function crossPbx(out: Occurrence[], pbxs: Pbx[]): void {
       out.push({ kind: 'peer', name: l.remote.name, scope: l.to.dir, file: v.file, start: v.assignment.value.start, end: v.assignment.value.end, definition: false });
     }
   }
+}
+
+/**
+ * Across drivers (a chan_sip register line or peer towards chan_pjsip, a pjsip registration or endpoint towards
+ * chan_sip), from the recognition model: the name the sender presents (register user, client_uri user, digest
+ * user, From user) is a reference to the section the far side takes it for, when it is that section's name.
+ */
+function crossDrivers(out: Occurrence[], pbxs: Pbx[]): void {
+  const seen = new Set(out.filter((o) => !o.definition).map((o) => `${o.file}:${o.start}`));
+  const add = (kind: SymbolKind, name: string, scope: string, at: Located | null): void => {
+    if (!at || seen.has(`${at.file}:${at.start}`)) return;
+    seen.add(`${at.file}:${at.start}`);
+    out.push({ kind, name, scope, ...at, definition: false });
+  };
+  const requests = [...routesOf(pbxs).registrations, ...crossings(pbxs)];
+  for (const { request: req, recognition: r } of requests) {
+    if (req.driver === r.driver) continue;
+    const kind: SymbolKind = r.peer ? 'peer' : 'endpoint';
+    const name = r.as;
+    if (name === null) continue;
+    if (req.method === 'REGISTER' && r.driver === 'chan_pjsip' && req.toUser === name) add('aor', name, r.to.dir, req.fromUserAt);
+    else if (req.method === 'REGISTER' && req.driver === 'chan_pjsip' && req.toUser === name) {
+      const client = req.via.kind === 'registration' && req.fromUserAt ? clientUser(req.from, req.via.name) : null;
+      add(kind, name, r.to.dir, client);
+    } else if (req.method === 'REGISTER' && req.toUser === name) add(kind, name, r.to.dir, req.fromUserAt);
+    if (req.credentials?.user === name) add(kind, name, r.to.dir, req.credentials.at);
+    if (req.fromUser === name && req.fromUserSetBy !== 'register' && req.fromUserSetBy !== 'client_uri') add(kind, name, r.to.dir, req.fromUserAt);
+  }
+}
+
+/** The user part of a pjsip registration's client_uri. */
+function clientUser(pbx: Pbx, registration: string): Located | null {
+  const reg = pbx.pjsip ? objectOf(pbx.pjsip, 'registration', registration) : undefined;
+  const value = reg ? option(reg, 'client_uri') : undefined;
+  return (value && parseSipUri(value)?.user?.at) ?? null;
 }
 
 /** IvozProvider friends: their sections, and the register user and username an Asterisk logs in with. */
