@@ -7,7 +7,7 @@ import type { Finding, TrunkCheck } from '../findings';
 import { isTrue } from '../../model/dialplan';
 import type { Located } from '../../model/sip';
 import { items, objectsOf, option, options } from '../../model/pjsip';
-import { crossings } from '../trunks/direction';
+import { crossingOf } from '../trunks/direction';
 import { pjsipLinks, unique } from '../trunks/pjsipPairing';
 
 export const code = 'pjsip-unidentified-calls';
@@ -16,10 +16,10 @@ export const pjsipUnidentifiedCalls: TrunkCheck = {
   code,
   run({ pbxs }) {
     const out: Finding[] = [];
-    const model = crossings(pbxs);
     for (const l of pjsipLinks(pbxs).calls) {
       // the recognition model decides (an anonymous endpoint or a header identify may take the call: p06, p16)
-      const crossing = model.find((c) => c.route.endpoint === l.endpoint && c.recognition.to === l.to);
+      const found = crossingOf(pbxs, l.endpoint);
+      const crossing = found?.recognition.to === l.to ? found : undefined;
       if (crossing ? crossing.recognition.as !== null : l.recognisedBy !== null) continue;
       if (!l.source) continue;
       const A = l.from.name;

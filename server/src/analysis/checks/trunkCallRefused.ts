@@ -17,11 +17,29 @@ import { finalStatus } from '../trunks/recognition/types';
 
 export const code = 'trunk-call-refused';
 
+const pairCache = new WeakMap<Pbx[], { any: Set<string>; refused: Set<string> }>();
+
+/** `from|to` of every registration between the PBXs, and of the refused ones. */
+function registrationPairs(pbxs: Pbx[]): { any: Set<string>; refused: Set<string> } {
+  let found = pairCache.get(pbxs);
+  if (!found) {
+    found = { any: new Set(), refused: new Set() };
+    for (const g of routesOf(pbxs).registrations) {
+      const key = `${g.request.from.name}|${g.target.to.name}`;
+      found.any.add(key);
+      if (!g.recognition.accepted) found.refused.add(key);
+    }
+    pairCache.set(pbxs, found);
+  }
+  return found;
+}
+
 /** Is this refusal already another check's finding (the same conditions as those checks)? */
 function explainedElsewhere(c: Crossing, pbxs: Pbx[]): boolean {
   const { request: req, recognition: r } = c;
+  const regs = registrationPairs(pbxs);
   // the sender's registration to that PBX is refused: the registration's finding explains the calls too
-  if (r.as === null && routesOf(pbxs).registrations.some((g) => g.request.from === req.from && g.target.to === r.to && !g.recognition.accepted)) return true;
+  if (r.as === null && regs.refused.has(`${req.from.name}|${r.to.name}`)) return true;
   if (req.driver !== r.driver) return false;
   if (r.driver === 'chan_pjsip') {
     // pjsip-outbound-auth-missing: outbound_auth names no auth
@@ -34,7 +52,7 @@ function explainedElsewhere(c: Crossing, pbxs: Pbx[]): boolean {
   if (r.as !== null && req.credentials && req.credentials.user !== r.as && r.cause === req.credentials.at && c.route.registered === null) return true;
   // trunk-dynamic-unrecognised: no fromuser, no register line, and B keeps a host=dynamic section of that name
   const named = r.to.sip?.peers.get(req.credentials?.user ?? '');
-  const registers = routesOf(pbxs).registrations.some((g) => g.request.from === req.from && g.target.to === r.to);
+  const registers = regs.any.has(`${req.from.name}|${r.to.name}`);
   const dynamic = named !== undefined && peerValue(named, 'host')?.text.toLowerCase() === 'dynamic';
   return r.as === null && req.fromUserSetBy !== 'fromuser' && !registers && dynamic;
 }

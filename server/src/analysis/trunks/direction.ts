@@ -76,13 +76,19 @@ export function addedHeaders(pbx: Pbx): { name: string; value: string }[] {
   return found;
 }
 
-const crossingCache = new WeakMap<Pbx[], Crossing[]>();
+interface Crossings {
+  all: Crossing[];
+  /** By the peer or endpoint the INVITE leaves through, and by the one the far side takes it for. */
+  byVia: Map<SipPeer | PjsipObject, Crossing>;
+  arrivals: Map<SipPeer | PjsipObject, Crossing[]>;
+}
 
-/** Every trunk between the PBXs, with an anonymous INVITE over it (kept as long as the list of PBXs is). */
-export function crossings(pbxs: Pbx[]): Crossing[] {
+const crossingCache = new WeakMap<Pbx[], Crossings>();
+
+function crossingsOf(pbxs: Pbx[]): Crossings {
   let found = crossingCache.get(pbxs);
   if (found) return found;
-  found = [];
+  found = { all: [], byVia: new Map(), arrivals: new Map() };
   const routes = routesOf(pbxs);
   for (const from of pbxs) {
     const vias: (SipPeer | PjsipObject)[] = [...(from.sip?.peers.values() ?? [])].filter((p) => p.type !== 'user');
@@ -91,11 +97,29 @@ export function crossings(pbxs: Pbx[]): Crossing[] {
       const route = routes.route(from, via);
       if (!route) continue;
       const { request, recognition } = inviteOver(routes, route, null, { number: null }, route.endpoint ? addedHeaders(from) : []);
-      found.push({ route, request, recognition, dialed: isDialed(from, via) });
+      const c: Crossing = { route, request, recognition, dialed: isDialed(from, via) };
+      found.all.push(c);
+      found.byVia.set(via, c);
+      const at = recognition.peer ?? recognition.endpoint;
+      if (at) {
+        const list = found.arrivals.get(at);
+        if (list) list.push(c);
+        else found.arrivals.set(at, [c]);
+      }
     }
   }
   crossingCache.set(pbxs, found);
   return found;
+}
+
+/** Every trunk between the PBXs, with an anonymous INVITE over it (kept as long as the list of PBXs is). */
+export function crossings(pbxs: Pbx[]): Crossing[] {
+  return crossingsOf(pbxs).all;
+}
+
+/** The trunk a peer or endpoint sends its INVITEs over, if it reaches another PBX of the workspace. */
+export function crossingOf(pbxs: Pbx[], via: SipPeer | PjsipObject): Crossing | undefined {
+  return crossingsOf(pbxs).byVia.get(via);
 }
 
 /**
@@ -104,7 +128,7 @@ export function crossings(pbxs: Pbx[]): Crossing[] {
  * dialplan sends calls that land there (at most an information), `unknown` when the calls come from outside.
  */
 export function incomingUse(pbxs: Pbx[], to: Pbx, section: SipPeer | PjsipObject): { use: 'dialed' | 'never' | 'unknown'; senders: Pbx[] } {
-  const arrivals = crossings(pbxs).filter((c) => c.recognition.to === to && (c.recognition.peer === section || c.recognition.endpoint === section));
+  const arrivals = (crossingsOf(pbxs).arrivals.get(section) ?? []).filter((c) => c.recognition.to === to);
   const senders = [...new Set(arrivals.map((c) => c.route.from))];
   if (arrivals.some((c) => c.dialed)) return { use: 'dialed', senders: [...new Set(arrivals.filter((c) => c.dialed).map((c) => c.route.from))] };
   if (arrivals.length > 0) return { use: 'never', senders };

@@ -39,6 +39,17 @@ function onReceiver(to: Pbx, req: SipRequest): Refusal | null {
       const v = peerValue(byDefault, 'defaultuser', 'username')!;
       return { at: v.at, hint: `'${byDefault.name}' has defaultuser=${v.text}, which is no matching key: chan_sip matches the From user against section names only (rename the section '${req.fromUser}').` };
     }
+    const meant = req.credentials ? to.sip.peers.get(req.credentials.user) : undefined;
+    if (meant && meant.type !== 'user') {
+      const host = peerValue(meant, 'host');
+      const dynamic = host?.text.toLowerCase() === 'dynamic';
+      return {
+        at: host?.at ?? meant.header,
+        hint: dynamic
+          ? `'${meant.name}' (the name ${req.from.name} authenticates as) is host=dynamic: chan_sip finds it by the address it registered from, and no registration of ${req.from.name} as '${meant.name}' is accepted; or by a From user '${meant.name}' (fromuser=${meant.name} on ${req.from.name}, with type=friend here).`
+          : `'${meant.name}' (the name ${req.from.name} authenticates as) is at ${host?.text ?? '(no host)'}:${peerValue(meant, 'port')?.text ?? '5060'}, not where ${req.from.name} sends from (${src ? `${src.ips[0] ?? src.host}:${src.port}` : 'unknown'}).`,
+      };
+    }
   }
   if (to.pjsip && src) {
     const ips = src.ips;

@@ -5,7 +5,7 @@
 import type { Pbx } from '../../../model/pbx';
 import type { Located, SipPeer } from '../../../model/sip';
 import { peerValue } from '../../../model/sip';
-import { fromAddress, fromHost, showSource } from './addresses';
+import { fromAddress, fromHost, resolveHost, showSource } from './addresses';
 import type { Recognition, SipRequest, Source } from './types';
 
 /** The address a dynamic peer registered from (null: it never registered, so it has none). */
@@ -46,6 +46,67 @@ function comesFrom(peer: SipPeer, req: SipRequest, registered: Registered, ipOnl
   if ('source' in at) return at.source.pbx === req.source.pbx && at.source.host === req.source.host && (ipOnly || at.source.port === req.source.port);
   // a host name DNS would resolve, or a source the workspace does not tell: taken as matching
   return (ipOnly ? fromHost(req.source, at.host) : fromAddress(req.source, at.host, at.port)) ?? true;
+}
+
+/**
+ * A PBX's peers and friends by where they are, in sip.conf order, so that the address lookup costs no scan of every
+ * peer per request: the first peer at an IP and port (or at the socket a dynamic peer registered from), the first
+ * insecure=port peer at an IP, and the first ones whose host is a name only DNS could resolve (taken as matching
+ * any IP, on their port).
+ */
+interface AddressIndex {
+  peers: SipPeer[];
+  exact: Map<string, number>;
+  ipOnly: Map<string, number>;
+  unknownByPort: Map<number, number>;
+  unknownIpOnly: number;
+}
+
+const indexes = new WeakMap<Registered, WeakMap<Pbx, AddressIndex>>();
+
+function addressIndex(to: Pbx, registered: Registered): AddressIndex {
+  let byPbx = indexes.get(registered);
+  if (!byPbx) indexes.set(registered, (byPbx = new WeakMap()));
+  const known = byPbx.get(to);
+  if (known) return known;
+  const ix: AddressIndex = { peers: [...to.sip!.peers.values()].filter((p) => p.type !== 'user'), exact: new Map(), ipOnly: new Map(), unknownByPort: new Map(), unknownIpOnly: Infinity };
+  const first = <K>(m: Map<K, number>, k: K, i: number): void => {
+    if (!m.has(k)) m.set(k, i);
+  };
+  ix.peers.forEach((p, i) => {
+    const at = peerAt(p, registered);
+    if (!at) return;
+    const anyPort = insecureOf(p).port;
+    if ('source' in at) {
+      first(ix.exact, `@${at.source.pbx.name}|${at.source.host}|${at.source.port}`, i);
+      if (anyPort) first(ix.ipOnly, `@${at.source.pbx.name}|${at.source.host}`, i);
+      return;
+    }
+    const ip = resolveHost(at.host);
+    if (ip === null) {
+      first(ix.unknownByPort, at.port, i);
+      if (anyPort) ix.unknownIpOnly = Math.min(ix.unknownIpOnly, i);
+      return;
+    }
+    first(ix.exact, `${ip}|${at.port}`, i);
+    if (anyPort) first(ix.ipOnly, ip, i);
+  });
+  byPbx.set(to, ix);
+  return ix;
+}
+
+/** The first peer (in sip.conf order) the request comes from: comesFrom over every peer, by the index. */
+function peerFrom(to: Pbx, req: SipRequest, registered: Registered, ipOnly: boolean): SipPeer | undefined {
+  const ix = addressIndex(to, registered);
+  const src = req.source;
+  if (!src) return undefined;
+  // a source the workspace cannot tell matches every peer with an address: the first one
+  if (src.ips.length === 0) return ix.peers.find((p) => (!ipOnly || insecureOf(p).port) && comesFrom(p, req, registered, ipOnly));
+  let best = ipOnly ? ix.unknownIpOnly : (ix.unknownByPort.get(src.port) ?? Infinity);
+  const keys = ipOnly ? [`@${src.pbx.name}|${src.host}`, ...src.ips] : [`@${src.pbx.name}|${src.host}|${src.port}`, ...src.ips.map((ip) => `${ip}|${src.port}`)];
+  const map = ipOnly ? ix.ipOnly : ix.exact;
+  for (const k of keys) best = Math.min(best, map.get(k) ?? Infinity);
+  return best === Infinity ? undefined : ix.peers[best];
 }
 
 function base(to: Pbx): Recognition {
@@ -105,21 +166,21 @@ function challenge(r: Recognition, req: SipRequest, peer: SipPeer, what: string)
 /** chan_sip's peer lookup for an INVITE, then the challenge or the guest policy. */
 function invite(to: Pbx, req: SipRequest, registered: Registered): Recognition {
   const r = base(to);
-  const peers = [...to.sip!.peers.values()];
   const src = showSource(req.source);
   // 1. the From user against the names of users and friends, exact and case-sensitive (s12, s13, s14, s14b, s15)
-  let peer = peers.find((p) => p.type !== 'peer' && p.name === req.fromUser);
+  const named = to.sip!.peers.get(req.fromUser);
+  let peer = named && named.type !== 'peer' ? named : undefined;
   let how = `its From user '${req.fromUser}' names the ${peer?.type} '${peer?.name}'`;
   if (peer) r.by = 'from-user';
   else {
     // 2. the source address and port against peers and friends with an address, first in sip.conf first (s16,
     //    s16b); 3. the IP alone for insecure=port (s04, s07)
-    peer = peers.find((p) => p.type !== 'user' && comesFrom(p, req, registered, false));
+    peer = peerFrom(to, req, registered, false);
     if (peer) {
       r.by = 'address';
       how = `it comes from ${src}, the address of its ${peer.type} '${peer.name}'${peerValue(peer, 'host')?.text.toLowerCase() === 'dynamic' ? ` (registered from there)` : ''}`;
     } else {
-      peer = peers.find((p) => p.type !== 'user' && insecureOf(p).port && comesFrom(p, req, registered, true));
+      peer = peerFrom(to, req, registered, true);
       if (peer) {
         r.by = 'address-ip';
         how = `it comes from ${src}: the IP of its ${peer.type} '${peer.name}', whose insecure=port lets any port match`;

@@ -41,13 +41,69 @@ function identifyBy(e: PjsipObject): string[] {
   return (option(e, 'identify_by')?.text ?? 'username,ip').split(',').map((s) => s.trim().toLowerCase());
 }
 
-/** The first identify (by section name, as sorcery sorts them) whose test passes, and its endpoint. */
-function firstIdentify(pjsip: PjsipConfig, test: (identify: PjsipObject) => boolean): { identify: PjsipObject; endpoint: PjsipObject | null } | null {
+/**
+ * The identify sections sorted by name (as sorcery returns them), and, so that the address lookup costs no scan of
+ * every identify per request, the first of them matching each plain IP and each `IP:port`; the others (CIDR, host
+ * names) are tried one by one.
+ */
+interface IdentifyIndex {
+  sorted: PjsipObject[];
+  byIp: Map<string, number>;
+  other: number[];
+}
+
+const identifyIndexes = new WeakMap<PjsipConfig, IdentifyIndex>();
+
+function identifyIndex(pjsip: PjsipConfig): IdentifyIndex {
+  let ix = identifyIndexes.get(pjsip);
+  if (ix) return ix;
   const sorted = [...objectsOf(pjsip, 'identify')].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const identify = sorted.find(test);
+  ix = { sorted, byIp: new Map(), other: [] };
+  sorted.forEach((identify, i) => {
+    let general = false;
+    for (const m of options(identify, 'match').flatMap(items)) {
+      const text = m.text.trim();
+      const plain = /^(\d{1,3}(?:\.\d{1,3}){3})(?::(\d+))?$/.exec(text);
+      const canonical = plain && plain[1].split('.').every((n) => String(Number(n)) === n && Number(n) <= 255);
+      if (!plain || !canonical) {
+        general = true;
+        continue;
+      }
+      const key = plain[2] !== undefined ? `${plain[1]}|${Number(plain[2])}` : plain[1];
+      if (!ix!.byIp.has(key)) ix!.byIp.set(key, i);
+    }
+    if (general) ix!.other.push(i);
+  });
+  identifyIndexes.set(pjsip, ix);
+  return ix;
+}
+
+/** The identify of an identify test's result and its endpoint (null: the identify names no endpoint). */
+function withEndpoint(pjsip: PjsipConfig, identify: PjsipObject | undefined): { identify: PjsipObject; endpoint: PjsipObject | null } | null {
   if (!identify) return null;
   const name = option(identify, 'endpoint')?.text;
   return { identify, endpoint: (name ? objectOf(pjsip, 'endpoint', name) : undefined) ?? null };
+}
+
+/** The first identify (by section name) whose match= takes the source address (p01-p05, p09). */
+function firstIpIdentify(pjsip: PjsipConfig, req: SipRequest): { identify: PjsipObject; endpoint: PjsipObject | null } | null {
+  const ix = identifyIndex(pjsip);
+  const source = req.source;
+  if (!source) return null;
+  if (source.ips.length === 0) return withEndpoint(pjsip, ix.sorted.find((i) => ipMatches(i, req)));
+  let best = Infinity;
+  for (const ip of source.ips) best = Math.min(best, ix.byIp.get(ip) ?? Infinity, ix.byIp.get(`${ip}|${source.port}`) ?? Infinity);
+  for (const i of ix.other) {
+    if (i >= best) break;
+    if (ipMatches(ix.sorted[i], req)) best = i;
+  }
+  return withEndpoint(pjsip, best === Infinity ? undefined : ix.sorted[best]);
+}
+
+/** The first identify (by section name) whose match_header the request carries (p16). */
+function firstHeaderIdentify(pjsip: PjsipConfig, req: SipRequest): { identify: PjsipObject; endpoint: PjsipObject | null } | null {
+  if (req.headers.length === 0) return null;
+  return withEndpoint(pjsip, identifyIndex(pjsip).sorted.find((i) => headerMatches(i, req)));
 }
 
 /** An identify's match= items against the source address (plain IP, CIDR, IP:port, a host name) (p01-p05, p09). */
@@ -100,7 +156,7 @@ function identify(to: Pbx, req: SipRequest, afterChallenge: boolean): Found | nu
   const src = showSource(req.source);
   for (const id of identifierOrder(pjsip)) {
     if (id === 'ip' || id === 'header') {
-      const hit = firstIdentify(pjsip, (i) => (id === 'ip' ? ipMatches(i, req) : headerMatches(i, req)));
+      const hit = id === 'ip' ? firstIpIdentify(pjsip, req) : firstHeaderIdentify(pjsip, req);
       // the first matching identify decides, even when its endpoint does not exist
       if (!hit) continue;
       if (!hit.endpoint) return null;

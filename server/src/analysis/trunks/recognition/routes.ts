@@ -167,6 +167,15 @@ export function routesOf(pbxs: Pbx[]): Routes {
   let routes = cache.get(pbxs);
   if (routes) return routes;
   const byVia = new Map<SipPeer | PjsipObject, Route | null>();
+  // where each dynamic peer registered from (the accepted REGISTERs; read only once they are all known)
+  let sources: Map<SipPeer, Source | null> | null = null;
+  const registered = (peer: SipPeer): Source | null => {
+    if (!sources) {
+      sources = new Map();
+      for (const r of made.registrations) if (r.recognition.accepted && r.recognition.peer && !sources.has(r.recognition.peer)) sources.set(r.recognition.peer, r.request.source);
+    }
+    return sources.get(peer) ?? null;
+  };
   const made: Routes = {
     registrations: [],
     route(from, via) {
@@ -174,10 +183,7 @@ export function routesOf(pbxs: Pbx[]): Routes {
       return byVia.get(via) ?? null;
     },
     recognise(target, request) {
-      if (target.driver === 'chan_sip') {
-        const to = target.to;
-        return chanSipReceives(to, request, (peer) => made.registrations.find((r) => r.target.to === to && r.recognition.accepted && r.recognition.peer === peer)?.request.source ?? null);
-      }
+      if (target.driver === 'chan_sip') return chanSipReceives(target.to, request, registered);
       return pjsipReceives(target.to, request);
     },
   };
