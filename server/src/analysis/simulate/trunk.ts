@@ -9,6 +9,7 @@ import { describeCodecs, endpointCodecs, hasCommonCodec } from '../../model/pjsi
 import type { PjsipCodecs } from '../../model/pjsip';
 import type { Crossing, Outcome } from '../../protocol';
 import { showSource } from '../trunks/recognition/addresses';
+import { refusalAt } from '../trunks/refusal';
 import { causeToSip, dialEnd, statusText, techCause } from '../trunks/recognition/responses';
 import type { Route } from '../trunks/recognition/routes';
 import { inviteOver, routesOf } from '../trunks/recognition/routes';
@@ -23,7 +24,7 @@ import { execSub } from './subroutine';
 export type LegEnd = { answered: Outcome } | { failed: { dialStatus: string; why: string; attempt: Outcome | null } };
 
 /** The codecs of what the far side took the call for, against the caller's section. */
-function codecsOf(r: Recognition, route: Route): { ours: PjsipCodecs; theirs: PjsipCodecs | null; oursName: string } {
+export function codecsOf(r: Recognition, route: Route): { ours: PjsipCodecs; theirs: PjsipCodecs | null; oursName: string } {
   const fromPeer = (codecs: string[]): PjsipCodecs => ({ all: false, names: codecs, removed: [], explicit: true });
   const ours = route.peer ? fromPeer(route.peer.codecs) : endpointCodecs(route.endpoint!);
   const theirs = r.peer ? fromPeer(r.peer.codecs) : r.endpoint ? endpointCodecs(r.endpoint) : null;
@@ -68,7 +69,9 @@ export function crossTrunk(x: AppContext, route: Route, number: string | null, d
   const at = placeOf(run, r.cause ?? r.asAt ?? route.target.at);
   if (!r.accepted) {
     const status = finalStatus(r)!;
-    const attempt: Outcome = { kind: 'rejected', pbx: to.name, context: null, extension: null, sipStatus: status, reason: `${r.reason}.`, ...at };
+    // the place the checks report it at (trunk-call-refused), with what to change
+    const refusal = refusalAt(request, r);
+    const attempt: Outcome = { kind: 'rejected', pbx: to.name, context: null, extension: null, sipStatus: status, reason: `${r.reason}.${refusal.hint ? ` ${refusal.hint}` : ''}`, ...placeOf(run, refusal.at) };
     crossing.responses.pop();
     return failure(x, route, out, status, statusText(r.driver, status), `${to.name} refuses the INVITE:`, attempt, crossing);
   }
