@@ -250,6 +250,35 @@ describe('PBX Interconnect in the VS Code UI', { timeout: 300_000 }, () => {
       if (process.env.PBX_UPDATE_SCREENSHOT === '1') publish(shot, 'simulate-ivr.png');
     }));
 
+  it('simulates 9201 from the chan_sip office to the chan_pjsip branch, and shows who each side took the call for', () =>
+    step('simulate-mixed', async () => {
+      // Quick Open: the row of office-sip's extensions.conf must be the focused one (its sip.conf matches too)
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget .quick-input-box input').waitFor({ state: 'visible', ...WAIT });
+      await page.keyboard.type('office-sip/extensions.conf');
+      await page.locator('.quick-input-list .monaco-list-row.focused[aria-label^="extensions.conf"][aria-label*="office-sip"]').waitFor(WAIT);
+      await page.keyboard.press('Enter');
+      await page.locator('.tab.active[aria-label*="extensions.conf"]').waitFor(WAIT);
+      await page.locator('.editor-group-container.active .monaco-breadcrumbs', { hasText: 'office-sip' }).waitFor(WAIT);
+      // line 7 is in [phones]: that origin is proposed first
+      await goToLine(7);
+      await quickInput('F1', 'PBX: Simulate Dial', '[aria-label*="PBX: Simulate Dial"]');
+      await pickRow('where does the call start?', 'Start', '[aria-label*="Start in"]');
+      await pickRow('Simulate dial from context phones on office-sip', '9201', '[aria-label^="9201"]');
+      await page.locator('.quick-input-widget .quick-input-title', { hasText: 'assume' }).waitFor({ state: 'visible', ...WAIT });
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Simulate' }).waitFor(WAIT);
+      await page.keyboard.press('Enter');
+
+      const view = await webviewWith('#crossings');
+      await view.locator('#headline', { hasText: 'Reaches extension 201 in from-office on branch-pjsip' }).waitFor(WAIT);
+      const crossing = await view.locator('#crossings .crossing').first().innerText();
+      assert.match(crossing, /office-sip → branch-pjsip \(chan_pjsip\) through SIP\/branch\/201: taken for office, 401, 200, lands in from-office/, crossing);
+      assert.match(crossing, /identify 'office-identify' matches its source address 127\.0\.0\.1:5080/, crossing);
+      await view.locator('#crossings').scrollIntoViewIfNeeded();
+      const shot = await screenshot('simulate-mixed');
+      if (process.env.PBX_UPDATE_SCREENSHOT === '1') publish(shot, 'simulate-mixed.png');
+    }));
+
   it("completes wazo-a's peers while a Dial string is typed", () =>
     step('completion', async () => {
       // wazo-b's file is in front (the last test opened it): pick wazo-a's

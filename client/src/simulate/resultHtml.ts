@@ -2,7 +2,7 @@
 // notes. Pure (no `vscode`), so that a test can render any result. Every text comes from config files and is
 // escaped; a link to a place carries only an index into `places`, which the extension resolves itself.
 import type { MatchStep, Place, SimulateDialResult } from '../../../server/src/protocol';
-import { assumptionsSection, logSection, pathsSection } from './resultSections';
+import { assumptionsSection, crossingsSection, logSection, pathsSection } from './resultSections';
 import { CANDIDATE_OUTCOMES, escape, headline, tone } from './resultText';
 
 export interface PageOptions {
@@ -73,6 +73,7 @@ export function renderPage(result: SimulateDialResult, options: PageOptions): Pa
     body.push('<h2>How each lookup chose</h2>');
     result.matches.forEach((m, i) => body.push(...matchStep(m, i, code, place)));
   }
+  body.push(...crossingsSection(result, code));
   body.push(...assumptionsSection(result, code));
   body.push(...logSection(result));
   if (result.notes.length > 0) {
@@ -153,6 +154,9 @@ li { margin: 2px 0; }
 .path { margin: 3px 0; }
 .path .count { color: var(--vscode-descriptionForeground); }
 .log-line.WARNING .level, .log-line.ERROR .level { color: var(--vscode-editorWarning-foreground); font-weight: 600; }
+.crossing-reason { opacity: 0.85; margin-top: 2px; }
+.crossing-log { font-family: var(--vscode-editor-font-family); font-size: 0.9em; opacity: 0.75; margin-top: 2px; }
+.crossing[data-accepted="false"] { color: var(--vscode-errorForeground); }
 .candidate.chosen { font-weight: 600; background: var(--vscode-list-inactiveSelectionBackground); border-radius: 3px; }
 .candidate.chosen .verdict { color: var(--vscode-testing-iconPassed, inherit); }
 `;

@@ -39,6 +39,31 @@ export function assumptionsSection(result: SimulateDialResult, code: (t: string)
   ];
 }
 
+/**
+ * "Trunks crossed": for each INVITE the call sent to another PBX, who the far side took it for and how, the SIP
+ * statuses the caller got, where it landed, and what the far side logs about it (from the recognition model).
+ */
+export function crossingsSection(result: SimulateDialResult, code: (t: string) => string): string[] {
+  const list = result.crossings ?? [];
+  if (list.length === 0) return [];
+  return [
+    '<h2>Trunks crossed</h2>',
+    '<ul id="crossings">',
+    ...list.map((c) => {
+      const taken = c.as !== null ? `taken for ${code(c.as)}` : c.context !== null ? 'let in as a guest' : 'matched to nothing';
+      const statuses = c.responses.length > 0 ? c.responses.join(', ') : 'no challenge';
+      const landed = c.context !== null ? `, lands in ${code(c.context)}` : ', refused';
+      return (
+        `<li class="crossing" data-accepted="${c.context !== null}">${escape(c.from)} → ${escape(c.to)} (${escape(c.driver)}) through ${code(c.device)}: ${taken}, ${escape(statuses)}${landed}` +
+        `<div class="crossing-reason">${escape(c.reason)}</div>` +
+        (c.log.length > 0 ? `<div class="crossing-log">${c.log.map((l) => escape(l)).join('<br>')}</div>` : '') +
+        '</li>'
+      );
+    }),
+    '</ul>',
+  ];
+}
+
 /** The warnings and errors Asterisk logs while running the call. */
 export function logSection(result: SimulateDialResult): string[] {
   const lines = result.log.filter((l) => l.level === 'WARNING' || l.level === 'ERROR');

@@ -70,6 +70,7 @@ describe('Simulate dial', () => {
       end: 'hangup',
       assumptions: [],
       log: [],
+      crossings: [{ from: 'pbx', device: hostile, to: 'other', driver: 'chan_sip', as: hostile, by: 'address', source: null, fromUser: hostile, responses: [401, 403], context: null, log: [hostile], reason: hostile }],
     };
     const page = renderPage(result, { nonce: 'n0nce', fileLabel: (f) => f.replace('file:///', '') });
     assert.ok(!page.html.includes('<img'), 'an unescaped tag');
@@ -80,6 +81,7 @@ describe('Simulate dial', () => {
     assert.match(page.html, /<h1 id="headline">Hung up by extension 101 in &lt;img/);
     assert.equal(page.html.match(/class="hop"/g)?.length, 1);
     assert.equal(page.html.match(/class="rewrite"/g)?.length, 1);
+    assert.match(page.html, /<li class="crossing" data-accepted="false">pbx → other \(chan_sip\) through <code>&lt;img[^<]*<\/code>: taken for <code>&lt;img[^<]*<\/code>, 401, 403, refused/);
     assert.match(page.html, /<li class="candidate chosen" data-outcome="chosen"><code>101<\/code>/);
     // the links carry indexes into `places`, never a path: the extension opens only what it rendered
     assert.deepEqual(page.places, [{ file, line: 2 }, { file, line: 3 }, { file, line: 2 }]);
