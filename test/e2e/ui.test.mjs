@@ -269,7 +269,8 @@ describe('PBX Interconnect in the VS Code UI', { timeout: 300_000 }, () => {
       await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Simulate' }).waitFor(WAIT);
       await page.keyboard.press('Enter');
 
-      const view = await webviewWith('#crossings');
+      // the view of the last call (which crossed a trunk too) is replaced: wait for this call's steps
+      const view = await webviewWith('.hop[data-pbx="branch-pjsip"]');
       await view.locator('#headline', { hasText: 'Reaches extension 201 in from-office on branch-pjsip' }).waitFor(WAIT);
       const crossing = await view.locator('#crossings .crossing').first().innerText();
       assert.match(crossing, /office-sip → branch-pjsip \(chan_pjsip\) through SIP\/branch\/201: taken for office, 401, 200, lands in from-office/, crossing);

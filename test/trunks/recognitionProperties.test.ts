@@ -33,6 +33,8 @@ interface Draw {
   bContext: boolean;
   /** A's pjsip endpoint allows alaw (else no codec: every call 488). */
   aCodecs: boolean;
+  /** Without defaultuser=pbx-a, A answers challenges as another user (chan_sip defaultuser=someone). */
+  aOtherUser: boolean;
 }
 
 const draw: fc.Arbitrary<Draw> = fc.record({
@@ -52,6 +54,7 @@ const draw: fc.Arbitrary<Draw> = fc.record({
   anonymous: fc.boolean(),
   bContext: fc.boolean(),
   aCodecs: fc.boolean(),
+  aOtherUser: fc.boolean(),
 });
 
 const SECRET = 'Trunk-Secret-5260';
@@ -64,6 +67,7 @@ export function workspaceOf(d: Draw): Record<string, string> {
   if (d.aDriver === 'sip') {
     const lines = ['[general]', 'bindaddr=127.0.0.1', 'bindport=5260', 'allowguest=no', '[to-b]', 'type=peer', 'host=127.0.0.1', 'port=5270'];
     if (d.aDefaultUser) lines.push('defaultuser=pbx-a');
+    else if (d.aOtherUser) lines.push('defaultuser=someone');
     if (d.aSecret) lines.push(`secret=${SECRET}`);
     if (d.aFromUser) lines.push('fromuser=pbx-a');
     files['/w/A/sip.conf'] = lines.join('\n') + '\n';

@@ -9,13 +9,24 @@ import type { Finding, TrunkCheck } from '../findings';
 import type { Crossing } from '../trunks/direction';
 import { crossings } from '../trunks/direction';
 import type { Pbx } from '../../model/pbx';
+import type { SipPeer } from '../../model/sip';
 import { peerValue } from '../../model/sip';
+import type { PeerLink } from '../trunks/pairing';
+import { sipLinks } from '../trunks/pairing';
 import { refusalAt } from '../trunks/refusal';
 import { routesOf } from '../trunks/recognition/routes';
 import { statusText } from '../trunks/recognition/responses';
 import { finalStatus } from '../trunks/recognition/types';
 
 export const code = 'trunk-call-refused';
+
+const linkCache = new WeakMap<Pbx[], Map<SipPeer, PeerLink>>();
+
+function linksByPeer(pbxs: Pbx[]): Map<SipPeer, PeerLink> {
+  let found = linkCache.get(pbxs);
+  if (!found) linkCache.set(pbxs, (found = new Map(sipLinks(pbxs).peers.map((l) => [l.peer, l]))));
+  return found;
+}
 
 const pairCache = new WeakMap<Pbx[], { any: Set<string>; refused: Set<string> }>();
 
@@ -49,7 +60,11 @@ function explainedElsewhere(c: Crossing, pbxs: Pbx[]): boolean {
   }
   // trunk-secret-mismatch: both sides have a secret and they differ; trunk-username-mismatch: the digest user
   if (r.as !== null && r.cause !== null && r.cause === req.credentials?.passwordAt) return true;
-  if (r.as !== null && req.credentials && req.credentials.user !== r.as && r.cause === req.credentials.at && c.route.registered === null) return true;
+  if (r.as !== null && req.credentials && req.credentials.user !== r.as && r.cause === req.credentials.at) {
+    // trunk-username-mismatch pairs by registration or From user only (by address, it has no other name to expect)
+    const link = c.route.peer ? linksByPeer(pbxs).get(c.route.peer) : undefined;
+    return link !== undefined && link.remote === r.peer && (link.recognisedBy === 'registration' || link.recognisedBy === 'fromuser');
+  }
   // trunk-dynamic-unrecognised: no fromuser, no register line, and B keeps a host=dynamic section of that name
   const named = r.to.sip?.peers.get(req.credentials?.user ?? '');
   const registers = regs.any.has(`${req.from.name}|${r.to.name}`);

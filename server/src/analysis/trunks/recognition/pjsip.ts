@@ -271,6 +271,6 @@ export function pjsipReceives(to: Pbx, req: SipRequest): Recognition {
     return r;
   }
   r.accepted = true;
-  r.reason = `${what}, challenges it (401) and ${req.from.name} answers with auth '${auths[0].id}''s username and password`;
+  r.reason = `${what}, challenges it (401, auth '${auths[0].id}') and ${req.from.name} answers as '${req.credentials.user}' with the right password`;
   return r;
 }
