@@ -24,7 +24,13 @@ export const trunkCodecMismatch: TrunkCheck = {
       out.push({ code, severity: 'error', message: `'${l.peer.name}' offers ${l.peer.codecs.join(', ') || 'no codec'}; ${l.to.name}'s '${l.remote.name}' accepts ${l.remote.codecs.join(', ') || 'no codec'}: no codec in common, so ${l.to.name} answers every call with 488.`, ...ours, related: [{ ...theirs, message: `the codecs of ${l.to.name}'s '${l.remote.name}'` }] });
     }
     const said = new Map<unknown, Set<unknown>>();
-    for (const c of [...crossings(pbxs)].sort((a, b) => Number(b.dialed) - Number(a.dialed))) {
+    // the mismatching ones, those a dialplan dials first (whether it does is only asked of these)
+    const mismatching = crossings(pbxs).filter((c) => {
+      if (!c.recognition.accepted || (c.request.driver === 'chan_sip' && c.recognition.driver === 'chan_sip')) return false;
+      const codecs = codecsOf(c.recognition, c.route);
+      return codecs.theirs !== null && !hasCommonCodec(codecs.ours, codecs.theirs);
+    });
+    for (const c of mismatching.sort((a, b) => Number(b.dialed) - Number(a.dialed))) {
       const { route, request: req, recognition: r } = c;
       if (!r.accepted || (req.driver === 'chan_sip' && r.driver === 'chan_sip')) continue;
       const codecs = codecsOf(r, route);

@@ -8,7 +8,8 @@ import type { PjsipObject } from '../../model/pjsip';
 import { objectsOf } from '../../model/pjsip';
 import type { SipPeer } from '../../model/sip';
 import { substituteGlobals } from '../../model/dialplan';
-import { parseArguments } from '../../parser/dialplanParser';
+import type { Context } from '../../model/dialplan';
+import { splitTop } from '../targets';
 import { parseDevice } from '../simulate/devices';
 import type { Route } from './recognition/routes';
 import { inviteOver, routesOf } from './recognition/routes';
@@ -19,38 +20,92 @@ export interface Crossing {
   route: Route;
   request: SipRequest;
   recognition: Recognition;
-  /** The sending PBX's dialplan dials this peer or endpoint. */
-  dialed: boolean;
+  /** The sending PBX's dialplan dials this peer or endpoint (worked out when first asked). */
+  readonly dialed: boolean;
 }
 
-const dialedCache = new WeakMap<Pbx, Set<string>>();
+const dialedCache = new WeakMap<Pbx, (key: string) => boolean>();
+/** `SIP/<peer>` or `PJSIP/<endpoint>` of a Dial device string, or null. */
+function deviceKey(device: string): string | null {
+  const d = parseDevice(device);
+  return d && (d.tech === 'SIP' || d.tech === 'PJSIP') && !d.name.includes('$') ? `${d.tech}/${d.name}` : null;
+}
 
-/** The `SIP/<peer>` and `PJSIP/<endpoint>` names a PBX's Dial applications name (globals substituted). */
-export function dialedDevices(pbx: Pbx): Set<string> {
-  let found = dialedCache.get(pbx);
-  if (found) return found;
-  found = new Set();
-  const plan = pbx.dialplan;
-  for (const context of plan?.contexts.values() ?? []) {
-    for (const ext of context.extensions) {
-      for (const p of ext.priorities.values()) {
-        if (p.app.toLowerCase() !== 'dial' || !p.statement.application?.data) continue;
-        const first = parseArguments(p.statement.statement, p.statement.application.data)[0];
-        if (!first) continue;
-        for (const device of substituteGlobals(first.text, plan!.globals).split('&')) {
-          const d = parseDevice(device.trim());
-          if (d && (d.tech === 'SIP' || d.tech === 'PJSIP') && !d.name.includes('$')) found.add(`${d.tech}/${d.name}`);
-        }
+/** [globals] as one string: the device keys of a context hold while it does not change. */
+function globalsKey(globals: Map<string, string>): string {
+  let out = '';
+  for (const [k, v] of globals) out += `${k}=${v}\n`;
+  return out;
+}
+
+const contextDevices = new WeakMap<Context, { globals: string; keys: string[] }>();
+
+/** The devices the Dials of a context name, [globals] substituted (kept as long as the context and [globals] are). */
+function devicesOf(context: Context, globals: Map<string, string>, signature: string): string[] {
+  const known = contextDevices.get(context);
+  if (known && known.globals === signature) return known.keys;
+  const keys: string[] = [];
+  for (const ext of context.extensions) {
+    for (const p of ext.priorities.values()) {
+      if (p.app.toLowerCase() !== 'dial' || p.data === '') continue;
+      for (const raw of splitTop(p.data, ',', 2)[0].text.split('&')) {
+        const device = raw.trim();
+        const key = deviceKey(device.includes('${') ? substituteGlobals(device, globals) : device);
+        if (key) keys.push(key);
       }
     }
   }
-  dialedCache.set(pbx, found);
-  return found;
+  contextDevices.set(context, { globals: signature, keys });
+  return keys;
+}
+
+/** How many Dials of the latest version of each PBX (by folder) name each device: updated by the contexts that changed. */
+interface DialedState {
+  contexts: Set<Context>;
+  globals: string;
+  counts: Map<string, number>;
+  /** Bumped at each update: a lookup of an older version then scans its own contexts instead. */
+  version: number;
+}
+
+const states = new Map<string, DialedState>();
+
+/**
+ * Does a PBX's dialplan dial `SIP/<peer>` or `PJSIP/<endpoint>` ([globals] substituted)? The count of each device
+ * follows the contexts an edit rebuilt (the others are the same objects), so an edit costs the contexts it touched,
+ * not every Dial of the dialplan.
+ */
+function dialedLookup(pbx: Pbx): (key: string) => boolean {
+  const known = dialedCache.get(pbx);
+  if (known) return known;
+  const globals = pbx.dialplan?.globals ?? new Map<string, string>();
+  const signature = globalsKey(globals);
+  const now = new Set(pbx.dialplan?.contexts.values() ?? []);
+  let state = states.get(pbx.dir);
+  if (!state || state.globals !== signature) state = { contexts: new Set(), globals: signature, counts: new Map(), version: 0 };
+  const counts = state.counts;
+  const bump = (c: Context, by: number): void => {
+    for (const n of devicesOf(c, globals, signature)) counts.set(n, (counts.get(n) ?? 0) + by);
+  };
+  for (const c of state.contexts) if (!now.has(c)) bump(c, -1);
+  for (const c of now) if (!state.contexts.has(c)) bump(c, 1);
+  state.contexts = now;
+  const version = ++state.version;
+  states.set(pbx.dir, state);
+  const current = state;
+  const lookup = (key: string): boolean => {
+    if (current.version === version) return (counts.get(key) ?? 0) > 0;
+    // a later version of this PBX moved the counts on: this one's own contexts answer
+    for (const c of now) if (devicesOf(c, globals, signature).includes(key)) return true;
+    return false;
+  };
+  dialedCache.set(pbx, lookup);
+  return lookup;
 }
 
 /** Does the PBX's dialplan send calls over this peer or endpoint? */
 export function isDialed(pbx: Pbx, via: SipPeer | PjsipObject): boolean {
-  return dialedDevices(pbx).has('categories' in via ? `SIP/${via.name}` : `PJSIP/${via.id}`);
+  return dialedLookup(pbx)('categories' in via ? `SIP/${via.name}` : `PJSIP/${via.id}`);
 }
 
 const headerCache = new WeakMap<Pbx, { name: string; value: string }[]>();
@@ -97,7 +152,16 @@ function crossingsOf(pbxs: Pbx[]): Crossings {
       const route = routes.route(from, via);
       if (!route) continue;
       const { request, recognition } = inviteOver(routes, route, null, { number: null }, route.endpoint ? addedHeaders(from) : []);
-      const c: Crossing = { route, request, recognition, dialed: isDialed(from, via) };
+      // whether the dialplan dials it is asked only of the crossings a finding is about
+      let dialed: boolean | undefined;
+      const c: Crossing = {
+        route,
+        request,
+        recognition,
+        get dialed(): boolean {
+          return (dialed ??= isDialed(from, via));
+        },
+      };
       found.all.push(c);
       found.byVia.set(via, c);
       const at = recognition.peer ?? recognition.endpoint;
