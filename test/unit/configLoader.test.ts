@@ -1,6 +1,10 @@
 // Loading a configuration across #include as ast_config_load does: the problems that need more than one line.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DiskFileHost, segmentRegExp } from '../../server/src/model/fileHost';
 import { Workspace } from '../../server/src/model/workspace';
 import { MemoryHost } from '../memoryHost';
 
@@ -23,6 +27,57 @@ describe('config loader', () => {
     assert.deepEqual(loaded.files, ['/etc/asterisk/extensions.conf', '/etc/asterisk/dialplan/a.conf', '/etc/asterisk/nested/n.conf', '/etc/asterisk/dialplan/b.conf']);
     assert.deepEqual(loaded.sections.map((s) => s.section.name.text), ['general', 'a', 'nested', 'b']);
     assert.deepEqual(loaded.problems, []);
+  });
+
+  it('reads include globs as glob(3) does, never throwing: a reversed range matches nothing (issue 13, F1)', () => {
+    const ws = workspace({
+      '/pbx/extensions.conf': '[c]\n#tryinclude nosuch.conf[clear-mwi]\n#tryinclude a[z-a].conf\n#include "parts/[!x]*.conf"\n#include "parts/[[:digit:]].conf"\n',
+      '/pbx/parts/1.conf': '[one]\n',
+      '/pbx/parts/x.conf': '[x]\n',
+      '/pbx/az.conf': '[az]\n',
+    });
+    const loaded = ws.load('/pbx/extensions.conf');
+    // [clear-mwi] holds the reversed range r-m: its other letters still match, none of the files here
+    assert.deepEqual(loaded.files, ['/pbx/extensions.conf', '/pbx/parts/1.conf', '/pbx/parts/1.conf']);
+    assert.deepEqual(ws.problems('/pbx/extensions.conf'), []);
+    for (const pattern of ['a[z-a]', 'b[]', '[', 'c[\\', 'd[!]', 'e[a-]', '{x,y', '[[:nope:]]']) assert.doesNotThrow(() => segmentRegExp(pattern), pattern);
+    assert.equal(segmentRegExp('a[z-a]').test('az'), false);
+    assert.equal(segmentRegExp('a[z-ab]').test('ab'), true, 'the rest of the bracket still matches');
+    assert.equal(segmentRegExp('[]x]').test(']'), true, 'a ] first is literal');
+    assert.equal(segmentRegExp('[!a]').test('b'), true);
+    assert.equal(segmentRegExp('[!a]').test('a'), false);
+  });
+
+  it('says that an #include is a symbolic link that loops, not that it does not exist', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pbx-loop-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'extensions.conf'), '[c]\n#include loop.conf\n');
+      fs.symlinkSync('loop2.conf', path.join(dir, 'loop.conf'));
+      fs.symlinkSync('loop.conf', path.join(dir, 'loop2.conf'));
+      const ws = new Workspace(new DiskFileHost());
+      const root = path.join(dir, 'extensions.conf').split(path.sep).join('/');
+      ws.addKnown(root);
+      const problems = ws.problems(root);
+      assert.deepEqual(problems.map((p) => p.code), ['syntax-include-missing']);
+      assert.match(problems[0].message, /'loop\.conf' is a symbolic link that loops \(ELOOP\)/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('copies what a template holds when the header names it, through chains 20,000 deep (issue 13, F4)', () => {
+    const lines = ['[t0](!)', 'type=friend'];
+    for (let i = 1; i < 20000; i++) lines.push(`[t${i}](!,t${i - 1})`, `context=c${i}`);
+    lines.push('[peer](t19999)', 'secret=Xk29!qLm7vB2long', '[base]', 'a=1', '[child](base)', 'b=2', '[base](+)', 'late=3');
+    const ws = workspace({ '/pbx/sip.conf': lines.join('\n') + '\n' });
+    const loaded = ws.load('/pbx/sip.conf');
+    const peer = loaded.categories.find((c) => c.name === 'peer')!;
+    assert.equal(peer.variables.length, 20001);
+    assert.deepEqual(peer.variables.slice(0, 2).map((v) => [v.assignment.key.text, v.inheritedFrom]), [['type', 't0'], ['context', 't1']]);
+    assert.deepEqual(peer.variables.slice(-2).map((v) => [v.assignment.value.text, v.inheritedFrom]), [['c19999', 't19999'], ['Xk29!qLm7vB2long', null]]);
+    // what the template gains after the header named it is not inherited, as in Asterisk
+    const child = loaded.categories.find((c) => c.name === 'child')!;
+    assert.deepEqual(child.variables.map((v) => `${v.assignment.key.text}<${v.inheritedFrom}`), ['a<base', 'b<null']);
   });
 
   it('reports a missing #include as fatal for the file, and accepts a missing #tryinclude', () => {

@@ -97,6 +97,79 @@ export function resolveInclude(name: string, configDir: string, host: FileHost):
   return host.read(full) === undefined ? [] : [full];
 }
 
+/**
+ * A category whose inherited variables are not copied yet: its bases, each with how much of it there was when the
+ * header named it (Asterisk copies at that moment: what a base gains later is not inherited), and its own lines.
+ */
+interface Lazy {
+  bases: { cat: Category; len: number }[];
+  own: LoadedVariable[];
+  value: LoadedVariable[] | null;
+  /** Once copied: how many of `value` came from the bases. */
+  inherited: number;
+}
+
+const lazy = new WeakMap<Category, Lazy>();
+
+/** Adds a line to a category that has not copied its bases yet (true), or says it has (false). */
+function pendingOwn(category: Category, v: LoadedVariable): boolean {
+  const l = lazy.get(category);
+  if (!l || l.value !== null) return false;
+  l.own.push(v);
+  return true;
+}
+
+/** How much of a category a header naming it now inherits: its own lines so far, or its whole list so far. */
+function sizeNow(category: Category): number {
+  const l = lazy.get(category);
+  return l && l.value === null ? l.own.length : category.variables.length;
+}
+
+/**
+ * What a category holds, as Asterisk's copy would: each base's variables as they were when the header named it (a
+ * base's own lines marked as inherited from it), in header order, then its own. Walked without recursion (chains
+ * may be 20,000 deep) and without copying the bases' lists on the way: a category costs the size of what it holds.
+ */
+function expand(category: Category): LoadedVariable[] {
+  const out: LoadedVariable[] = [];
+  const work: { cat: Category; next: number; len: number }[] = [{ cat: category, next: 0, len: Infinity }];
+  while (work.length > 0) {
+    const f = work[work.length - 1];
+    const l = lazy.get(f.cat);
+    if (l && l.value === null && f.next < l.bases.length) {
+      const b = l.bases[f.next++];
+      work.push({ cat: b.cat, next: 0, len: b.len });
+      continue;
+    }
+    work.pop();
+    // a base not copied yet: its own lines (its bases were walked just before); copied or plain: its list
+    const vars = l && l.value === null ? l.own.slice(0, f.len) : f.cat.variables.slice(0, l && f.len !== Infinity ? l.inherited + f.len : f.len);
+    if (f.cat === category) out.push(...vars);
+    else for (const v of vars) out.push(v.inheritedFrom !== null ? v : { ...v, inheritedFrom: f.cat.name });
+  }
+  return out;
+}
+
+function inheritLazily(category: Category, bases: Category[]): void {
+  const l: Lazy = { bases: bases.map((cat) => ({ cat, len: sizeNow(cat) })), own: [], value: null, inherited: 0 };
+  lazy.set(category, l);
+  Object.defineProperty(category, 'variables', {
+    enumerable: true,
+    configurable: true,
+    get: (): LoadedVariable[] => {
+      if (l.value === null) {
+        const all = expand(category);
+        l.inherited = all.length - l.own.length;
+        l.value = all;
+      }
+      return l.value;
+    },
+    set: (v: LoadedVariable[]) => {
+      l.value = v;
+    },
+  });
+}
+
 export function loadConfig(root: string, host: FileHost, documentOf: DocumentSource, configDir = path.posix.dirname(root)): LoadedConfig {
   const result: LoadedConfig = { root, configDir, files: [], sections: [], categories: [], includes: [], problems: [] };
   let lastCreated: Category | null = null;
@@ -104,10 +177,21 @@ export function loadConfig(root: string, host: FileHost, documentOf: DocumentSou
   // categories whose variables are still a section's kept array (see variablesOf)
   const shared = new WeakSet<Category>();
 
-  // category_get_sep(): the first category of that name, case-insensitive (an empty name matches any)
+  // category_get_sep(): the first category of that name, case-insensitive (an empty name matches any); indexed, so
+  // that a file of N sections naming earlier ones costs N lookups, not N scans (issue 13, F4)
+  const firstOf = new Map<string, { any?: Category; plain?: Category }>();
+  const add = (category: Category): void => {
+    result.categories.push(category);
+    for (const key of [category.name.toLowerCase(), '']) {
+      const entry = firstOf.get(key) ?? {};
+      entry.any ??= category;
+      if (!category.template) entry.plain ??= category;
+      firstOf.set(key, entry);
+    }
+  };
   const find = (name: string, templatesToo: boolean): Category | undefined => {
-    const lower = name.toLowerCase();
-    return result.categories.find((k) => (lower === '' || k.name.toLowerCase() === lower) && (templatesToo || !k.template));
+    const entry = firstOf.get(name.toLowerCase());
+    return templatesToo ? entry?.any : entry?.plain;
   };
 
   const load = (file: string): boolean => {
@@ -128,7 +212,9 @@ export function loadConfig(root: string, host: FileHost, documentOf: DocumentSou
       result.includes.push({ from: file, directive: d, targets });
       if (targets.length === 0) {
         if (d.kind === 'include') {
-          fatal('syntax-include-missing', `The file '${d.argument.text}' does not exist (looked for it in ${configDir}). ${consequence}`, d.argument.start, d.argument.end);
+          const full = d.argument.text.startsWith('/') ? path.posix.normalize(d.argument.text) : path.posix.join(configDir, d.argument.text);
+          const why = hasGlobMagic(d.argument.text) ? null : (host.whyUnreadable?.(full) ?? null);
+          fatal('syntax-include-missing', `The file '${d.argument.text}' ${why ?? 'does not exist'} (looked for it in ${configDir}). ${consequence}`, d.argument.start, d.argument.end);
         }
         return;
       }
@@ -154,8 +240,10 @@ export function loadConfig(root: string, host: FileHost, documentOf: DocumentSou
     let current: Category | null = lastCreated;
     const variable = (item: Assignment): void => {
       if (current === null) return;
+      const v = { file, assignment: item, inheritedFrom: null };
+      if (pendingOwn(current, v)) return;
       if (shared.delete(current)) current.variables = [...current.variables];
-      current.variables.push({ file, assignment: item, inheritedFrom: null });
+      current.variables.push(v);
     };
     for (const item of doc.preamble) {
       if (item.type === 'Directive') directive(item);
@@ -178,18 +266,20 @@ export function loadConfig(root: string, host: FileHost, documentOf: DocumentSou
         }
       } else {
         const category: Category = { name: section.name.text, template: section.template, file, section, headers: [loaded], variables: [] };
+        const bases: Category[] = [];
         for (const base of section.inherits) {
           const from = find(base.text, true);
           if (from === undefined) {
             fatal('syntax-unknown-template', `'${section.name.text}' inherits from '${base.text}', which is not defined before this line. ${consequence}`, base.start, base.end);
-          } else {
-            for (const v of from.variables) category.variables.push({ ...v, inheritedFrom: v.inheritedFrom ?? from.name });
-          }
+          } else bases.push(from);
         }
-        result.categories.push(category);
+        // what it inherits is copied when first read (Asterisk copies at once: a chain of N templates would hold
+        // N^2/2 copies here, issue 13 F4)
+        if (bases.length > 0) inheritLazily(category, bases);
+        add(category);
         lastCreated = category;
         current = category;
-        const own = category.variables.length === 0 ? variablesOf(section, file) : null;
+        const own = bases.length === 0 ? variablesOf(section, file) : null;
         if (own !== null) {
           // the common case: a section of plain lines is its own category
           category.variables = own;
