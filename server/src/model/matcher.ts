@@ -137,6 +137,8 @@ interface ContextIndex {
   literals: Map<string, Extension[]>;
   /** Every pattern entry, in list order (they all come after the literals). */
   patterns: Extension[];
+  /** The number of entries it was built from: a context that gained or lost one is indexed again. */
+  size: number;
 }
 
 const indexes = new WeakMap<Context, ContextIndex>();
@@ -149,8 +151,9 @@ const indexes = new WeakMap<Context, ContextIndex>();
 function candidates(context: Context, number: string, mode: MatchMode, explain: boolean): Extension[] {
   if (mode !== 'match' || explain || context.extensions.length < 16) return context.extensions;
   let index = indexes.get(context);
-  if (index === undefined || index.patterns.length + [...index.literals.values()].reduce((n, l) => n + l.length, 0) !== context.extensions.length) {
-    index = { literals: new Map(), patterns: [] };
+  // (the size is kept, not summed again: a lookup per extension would make this quadratic, issue 13 F2)
+  if (index === undefined || index.size !== context.extensions.length) {
+    index = { literals: new Map(), patterns: [], size: context.extensions.length };
     for (const e of context.extensions) {
       if (e.isPattern) index.patterns.push(e);
       else {
