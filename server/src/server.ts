@@ -9,7 +9,7 @@ import { isDialplanFileName, Workspace } from './model/workspace';
 import type { SeverityOverrides } from './features/diagnostics';
 import { quickFixes, toDiagnostics } from './features/diagnostics';
 import type { FileIndex } from './features/diagnostics';
-import { fileFindings } from './analysis/findings';
+import { fileFindings, internalError } from './analysis/findings';
 import type { DiagnosticsScope } from './publisher';
 import { DiagnosticsPublisher } from './publisher';
 import { foldingRanges } from './features/folding';
@@ -17,7 +17,7 @@ import { hover } from './features/hover';
 import { offsetAt } from './features/positions';
 import { documentSymbols } from './features/symbols';
 import { OpenDocuments } from './openDocuments';
-import type { SimulateDialParams, SimulateOriginsParams } from './protocol';
+import type { SimulateDialParams, SimulateDialResult, SimulateOriginsParams, SimulateOriginsResult } from './protocol';
 import { SETTINGS_SECTION, SIMULATE_DIAL, SIMULATE_ORIGINS } from './protocol';
 import { simulateDial, simulateLenses, simulateOrigins } from './features/simulate';
 import { definition, prepareRename, references, rename, workspaceSymbols } from './features/navigation';
@@ -186,27 +186,45 @@ export function startServer(connection: Connection): void {
     revalidateAll();
   });
 
-  connection.onDocumentSymbol((params) => {
+  const refused = (why: string): ResponseError<void> => new ResponseError(LSPErrorCodes.RequestFailed, why);
+  /** A request never fails on a bug of ours: it answers what it can, and the log names the code path (issue 13). */
+  const contained = <T>(what: string, fallback: T, run: () => T): T => {
+    try {
+      return run();
+    } catch (error) {
+      connection.console.error(internalError('', `answering ${what}`, error).message);
+      return fallback;
+    }
+  };
+  connection.onDocumentSymbol((params) =>
+    contained('DocumentSymbol', [], () => {
     const d = docOf(params.textDocument.uri);
-    const doc = d && workspace.document(d.file);
-    if (!d || !doc) return [];
-    return documentSymbols(doc, isDialplan(doc, isDialplanFileName(d.file)));
-  });
-  connection.onHover((params) => {
+      const doc = d && workspace.document(d.file);
+      if (!d || !doc) return [];
+      return documentSymbols(doc, isDialplan(doc, isDialplanFileName(d.file)));
+    }),
+  );
+  connection.onHover((params) =>
+    contained('Hover', null, () => {
     const d = docOf(params.textDocument.uri);
-    const doc = d && workspace.document(d.file);
-    return d && doc ? hover(workspace, d.file, offsetAt(doc.lineStarts, params.position, doc.length)) : null;
-  });
-  connection.onCodeAction((params) => {
+      const doc = d && workspace.document(d.file);
+      return d && doc ? hover(workspace, d.file, offsetAt(doc.lineStarts, params.position, doc.length)) : null;
+    }),
+  );
+  connection.onCodeAction((params) =>
+    contained('CodeAction', [], () => {
     const d = docOf(params.textDocument.uri);
-    const doc = d && workspace.document(d.file);
-    return d && doc ? quickFixes(fileFindings(workspace, d.file), doc.lineStarts, params.context.diagnostics, files) : [];
-  });
-  connection.onFoldingRanges((params) => {
+      const doc = d && workspace.document(d.file);
+      return d && doc ? quickFixes(fileFindings(workspace, d.file), doc.lineStarts, params.context.diagnostics, files) : [];
+    }),
+  );
+  connection.onFoldingRanges((params) =>
+    contained('FoldingRanges', [], () => {
     const d = docOf(params.textDocument.uri);
-    const doc = d && workspace.document(d.file);
-    return d && doc ? foldingRanges(doc, d.text) : [];
-  });
+      const doc = d && workspace.document(d.file);
+      return d && doc ? foldingRanges(doc, d.text) : [];
+    }),
+  );
 
   /** The file and offset of a request's position, when the document is known. */
   const at = (uri: string, position: { line: number; character: number }): { file: string; offset: number } | undefined => {
@@ -214,47 +232,65 @@ export function startServer(connection: Connection): void {
     const doc = file !== undefined ? workspace.document(file) : undefined;
     return file !== undefined && doc ? { file, offset: offsetAt(doc.lineStarts, position, doc.length) } : undefined;
   };
-  const refused = (why: string): ResponseError<void> => new ResponseError(LSPErrorCodes.RequestFailed, why);
-  connection.onDefinition((params) => {
+
+  connection.onDefinition((params) =>
+    contained('Definition', [], () => {
     const p = at(params.textDocument.uri, params.position);
-    return p ? definition(workspace, p.file, p.offset, pathToUri) : [];
-  });
-  connection.onReferences((params) => {
+      return p ? definition(workspace, p.file, p.offset, pathToUri) : [];
+    }),
+  );
+  connection.onReferences((params) =>
+    contained('References', [], () => {
     const p = at(params.textDocument.uri, params.position);
-    return p ? references(workspace, p.file, p.offset, params.context.includeDeclaration, pathToUri) : [];
-  });
-  connection.onPrepareRename((params) => {
+      return p ? references(workspace, p.file, p.offset, params.context.includeDeclaration, pathToUri) : [];
+    }),
+  );
+  connection.onPrepareRename((params) =>
+    contained('PrepareRename', null, () => {
     const p = at(params.textDocument.uri, params.position);
-    const r = p ? prepareRename(workspace, p.file, p.offset) : null;
-    if (r && 'refused' in r) return refused(r.refused);
-    return r;
-  });
-  connection.onRenameRequest((params) => {
+      const r = p ? prepareRename(workspace, p.file, p.offset) : null;
+      if (r && 'refused' in r) return refused(r.refused);
+      return r;
+    }),
+  );
+  connection.onRenameRequest((params) =>
+    contained('RenameRequest', null, () => {
     const p = at(params.textDocument.uri, params.position);
-    const r = p ? rename(workspace, p.file, p.offset, params.newName, pathToUri) : null;
-    if (r && 'refused' in r) return refused(r.refused);
-    return r;
-  });
-  connection.onCompletion((params) => {
+      const r = p ? rename(workspace, p.file, p.offset, params.newName, pathToUri) : null;
+      if (r && 'refused' in r) return refused(r.refused);
+      return r;
+    }),
+  );
+  connection.onCompletion((params) =>
+    contained('Completion', [], () => {
     const d = docOf(params.textDocument.uri);
-    return d ? completion(workspace, d.file, d.text, params.position) : [];
-  });
-  connection.onSignatureHelp((params) => {
+      return d ? completion(workspace, d.file, d.text, params.position) : [];
+    }),
+  );
+  connection.onSignatureHelp((params) =>
+    contained('SignatureHelp', null, () => {
     const d = docOf(params.textDocument.uri);
-    return d ? signatureHelp(workspace, d.file, d.text, params.position) : null;
-  });
-  connection.onWorkspaceSymbol((params) => workspaceSymbols(workspace, params.query, pathToUri));
-  connection.onCodeLens((params) => {
+      return d ? signatureHelp(workspace, d.file, d.text, params.position) : null;
+    }),
+  );
+  connection.onWorkspaceSymbol((params) => contained('WorkspaceSymbol', [], () => workspaceSymbols(workspace, params.query, pathToUri)));
+  connection.onCodeLens((params) =>
+    contained('CodeLens', [], () => {
     const d = docOf(params.textDocument.uri);
-    return d ? simulateLenses(workspace, d.file) : [];
-  });
-  connection.onRequest(SIMULATE_ORIGINS, (params: SimulateOriginsParams) => {
-    const file = params.uri ? uriToPath(params.uri) : undefined;
-    const doc = file !== undefined ? workspace.document(file) : undefined;
-    const here = file !== undefined && doc && params.position ? { file, offset: offsetAt(doc.lineStarts, params.position, doc.length) } : undefined;
-    return simulateOrigins(workspace, pathToUri, here);
-  });
-  connection.onRequest(SIMULATE_DIAL, (params: SimulateDialParams) => simulateDial(workspace, params, pathToUri));
+      return d ? simulateLenses(workspace, d.file) : [];
+    }),
+  );
+  connection.onRequest(SIMULATE_ORIGINS, (params: SimulateOriginsParams) =>
+    contained<SimulateOriginsResult | ResponseError<void>>('simulate origins', refused('PBX Interconnect failed while listing the origins (see its log).'), () => {
+      const file = params.uri ? uriToPath(params.uri) : undefined;
+      const doc = file !== undefined ? workspace.document(file) : undefined;
+      const here = file !== undefined && doc && params.position ? { file, offset: offsetAt(doc.lineStarts, params.position, doc.length) } : undefined;
+      return simulateOrigins(workspace, pathToUri, here);
+    }),
+  );
+  connection.onRequest(SIMULATE_DIAL, (params: SimulateDialParams) =>
+    contained<SimulateDialResult | ResponseError<void>>('simulate dial', refused('PBX Interconnect failed while simulating this call (see its log).'), () => simulateDial(workspace, params, pathToUri)),
+  );
 
   connection.listen();
 }

@@ -84,14 +84,16 @@ export function trunkFindings(workspace: Workspace): Finding[] {
     const context: TrunkContext = { workspace, pbxs, registrations: results.registrations, peers: results.peers };
     const sipProblems = pbxs.flatMap((p) => [...(p.sip?.problems ?? []), ...(p.company?.problems ?? [])].map((x): Finding => ({ code: x.code, severity: x.severity, message: x.message, ...x.at, related: [] })));
     const found = [...sipProblems];
+    // a trunk check that fails says so on the first channel configuration of the workspace
+    const channelFile = pbxs.map((p) => p.sip?.file ?? p.pjsip?.config?.files[0]).find((f) => f !== undefined);
     for (const check of TRUNK_CHECKS) {
       if (!check.channelsOnly) {
-        found.push(...safely(() => check.run(context)));
+        found.push(...safely(() => check.run(context), channelFile, `running the check ${check.code}`));
         continue;
       }
       let list = results.byCheck.get(check);
       if (list === undefined) {
-        list = safely(() => check.run(context));
+        list = safely(() => check.run(context), channelFile, `running the check ${check.code}`);
         results.byCheck.set(check, list);
       }
       found.push(...list);
@@ -128,7 +130,7 @@ export function findingsOf(plan: Dialplan): Finding[] {
   for (const check of DIALPLAN_CHECKS) {
     const local = check.scope === 'context';
     if (!local && !(check.runContext && check.dependsOn)) {
-      found.push(...safely(() => check.run(plan)));
+      found.push(...safely(() => check.run(plan), plan.config.files[0], `running the check ${check.code}`));
       continue;
     }
     for (const context of plan.contexts.values()) {
@@ -147,7 +149,7 @@ export function findingsOf(plan: Dialplan): Finding[] {
         found.push(...kept.findings);
         continue;
       }
-      const findings = safely(() => (local ? check.run(only(plan, context)) : check.runContext!(plan, context)));
+      const findings = safely(() => (local ? check.run(only(plan, context)) : check.runContext!(plan, context)), context.categories[0]?.file ?? plan.config.files[0], `running the check ${check.code} on [${context.name}]`);
       entries.set(check.code, { at: plan.builtAt, findings, deps: local ? null : check.dependsOn!(plan, context) });
       found.push(...findings);
     }
@@ -170,12 +172,37 @@ export function findingsOf(plan: Dialplan): Finding[] {
   return found;
 }
 
-function safely(run: () => Finding[]): Finding[] {
+/**
+ * A failure of ours as one finding on the file it concerns (issue 13): what was being done and the code path (the
+ * functions on the stack), never the error's message, which may quote the configuration and so a secret.
+ */
+export function internalError(file: string, doing: string, error: unknown): Finding {
+  const stack = error instanceof Error ? (error.stack ?? '') : '';
+  const path = stack
+    .split('\n')
+    .slice(1)
+    .map((l) => /^\s*at (?:new |async )?([\w$.<>]+) \(/.exec(l)?.[1])
+    .filter((f): f is string => f !== undefined)
+    .slice(0, 4)
+    .join(' < ');
+  const name = error instanceof Error ? error.name : typeof error;
+  return {
+    code: 'internal-error',
+    severity: 'error',
+    message: `PBX Interconnect failed while ${doing} (${name}${path ? ` in ${path}` : ''}). The other findings are still here, but some of this file's may be missing. Please report it, with the configuration that causes it if you can share it.`,
+    file,
+    start: 0,
+    end: 0,
+    related: [],
+  };
+}
+
+/** Runs a piece of the checks: a failure never takes the others down, it becomes one internal-error finding. */
+function safely(run: () => Finding[], file: string | undefined, doing: string): Finding[] {
   try {
     return run();
-  } catch {
-    // A check never takes the others down; a crash here is a bug the check's own tests must catch.
-    return [];
+  } catch (error) {
+    return file === undefined ? [] : [internalError(file, doing, error)];
   }
 }
 
@@ -193,14 +220,27 @@ export function filesFindings(workspace: Workspace, files: Iterable<string>): Ma
   const out = new Map<string, Finding[]>();
   const planOf = new Map<string, Dialplan | undefined>();
   for (const file of files) {
-    out.set(file, workspace.problems(file).map((p) => ({ code: p.code, severity: p.severity, message: p.message, file, start: p.start, end: p.end, related: [] })));
-    planOf.set(file, workspace.dialplanFor(file));
+    const list = safely(() => workspace.problems(file).map((p) => ({ code: p.code, severity: p.severity, message: p.message, file, start: p.start, end: p.end, related: [] })), file, 'loading this file');
+    out.set(file, list);
+    // a file that failed to load has said so once: its dialplan would fail the same way
+    if (list.some((f) => f.code === 'internal-error')) continue;
+    try {
+      planOf.set(file, workspace.dialplanFor(file));
+    } catch (error) {
+      list.push(internalError(file, 'building the dialplan this file belongs to', error));
+    }
   }
   for (const plan of new Set(planOf.values())) {
     if (plan === undefined) continue;
-    for (const f of findingsOf(plan)) if (planOf.get(f.file) === plan) out.get(f.file)!.push(f);
+    const found = safely(() => findingsOf(plan), plan.config.files[0], 'checking the dialplan');
+    for (const f of found) if (planOf.get(f.file) === plan || f.code === 'internal-error') out.get(f.file)?.push(f);
   }
-  for (const f of trunkFindings(workspace)) out.get(f.file)?.push(f);
+  try {
+    for (const f of trunkFindings(workspace)) out.get(f.file)?.push(f);
+  } catch (error) {
+    // the trunks of the whole workspace: said on each channel configuration asked for
+    for (const [file, list] of out) if (/(^|\/)(sip|pjsip|iax|pjsip_wizard)\.conf$/.test(file)) list.push(internalError(file, 'pairing the trunks between the PBXs', error));
+  }
   for (const list of out.values()) list.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
   return out;
 }

@@ -120,6 +120,8 @@ export function runCheck(args: string[], io: CliIo): number {
   }
   const report: Report = { findings, base: cwd };
   io.out(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report) : formatText(report));
+  // 3: we failed somewhere (the internal-error findings say where), whatever else was found
+  if (findings.some((f) => f.code === 'internal-error')) return 3;
   return findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 

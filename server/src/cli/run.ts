@@ -1,6 +1,7 @@
 // Command-line interface: `check`, `match`, `simulate`, `help` and `--version`. Exit codes: 0 success, 1 the
 // command found a problem (an error finding, a number that reaches nothing, a call that fails), 2 a usage or I/O
-// error.
+// error, 3 a failure of PBX Interconnect itself (an internal-error finding, or a command that failed).
+import { internalError } from '../analysis/findings';
 import { runCheck } from './check';
 import { runMatch } from './match';
 import { packageInfo } from './packageInfo';
@@ -44,5 +45,12 @@ export function runCli(argv: string[], io: CliIo): number {
     io.out(USAGE[command]);
     return 0;
   }
-  return RUN[command](rest, io);
+  try {
+    return RUN[command](rest, io);
+  } catch (error) {
+    // exit 3: a failure of ours, named by its code path (never by a message that could quote a configuration)
+    const f = internalError('', `running '${command}'`, error);
+    io.err(`pbx-interconnect: internal error: ${f.message}\n`);
+    return 3;
+  }
 }

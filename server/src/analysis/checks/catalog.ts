@@ -17,6 +17,8 @@ export interface CheckInfo {
 const c = (code: string, severity: Severity, title: string, description: string): CheckInfo => ({ code, severity, title, description });
 
 export const CATALOG: readonly CheckInfo[] = [
+  // Our own failures (analysis/findings.ts): never a crash, one finding on the file concerned
+  c('internal-error', 'error', 'PBX Interconnect failed here', 'A bug of PBX Interconnect while loading or checking this file: the other findings are still shown. The message names what failed (the code path, never the configuration\'s text).'),
   // What Asterisk's config loader rejects or ignores (parser/, model/configLoader.ts)
   c('syntax-unclosed-section', 'error', 'Unclosed section header', 'A section header without its closing `]`: Asterisk loads none of the file.'),
   c('syntax-unclosed-options', 'error', 'Unclosed header options', 'A header `[name](...` without the closing `)`: Asterisk loads none of the file.'),
