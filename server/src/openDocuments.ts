@@ -39,8 +39,8 @@ export class OpenDocuments {
     connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
       const old = this.docs.get(textDocument.uri);
       if (old === undefined) return;
-      const edits = contentChanges.length === 1 ? toEdits(old, contentChanges) : [];
       const doc = TextDocument.update(old, contentChanges, textDocument.version);
+      const edits = contentChanges.length === 1 ? toEdits(old, contentChanges, doc.getText().length) : [];
       this.docs.set(textDocument.uri, doc);
       const file = this.pathOf(textDocument.uri);
       if (file !== undefined) {
@@ -62,6 +62,18 @@ export class OpenDocuments {
   }
 }
 
-function toEdits(old: TextDocument, changes: TextDocumentContentChangeEvent[]): TextEdit[] {
-  return changes.flatMap((c) => ('range' in c && c.range ? [{ start: old.offsetAt(c.range.start), end: old.offsetAt(c.range.end), text: c.text }] : []));
+/**
+ * The offsets of an incremental change, read as the LSP specification says and as TextDocument.update applies it:
+ * a line past the end means the end of the document, a character past the end of its line the end of that line,
+ * and a range whose end comes before its start is taken the other way round (issue 13, F3). The incremental parse
+ * gets the edit only when it gives exactly the editor's new length; otherwise the file is parsed afresh.
+ */
+export function toEdits(old: TextDocument, changes: TextDocumentContentChangeEvent[], newLength: number): TextEdit[] {
+  const edits = changes.flatMap((c) => {
+    if (!('range' in c) || !c.range) return [];
+    const a = old.offsetAt(c.range.start);
+    const b = old.offsetAt(c.range.end);
+    return [{ start: Math.min(a, b), end: Math.max(a, b), text: c.text }];
+  });
+  return edits.length === 1 && old.getText().length - (edits[0].end - edits[0].start) + edits[0].text.length === newLength ? edits : [];
 }

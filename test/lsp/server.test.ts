@@ -156,4 +156,20 @@ describe('language server over LSP', () => {
     assert.ok(Array.isArray(symbols));
     assert.equal(client.stderr.includes('Error'), false, client.stderr);
   });
+
+  it('reads an edit past the end, or backwards, as the LSP specification says: its text stays the editor\'s (issue 13, F3)', async () => {
+    const file = path.join(dir, 'edits.conf');
+    const text = '[default]\nexten => 1,1,NoOp(one)\n';
+    await client.open(file, text);
+    await client.diagnosticsFor(file, () => true);
+    // VS Code never sends these; other clients do. A line past the end is the end of the document, a character past
+    // the end of its line the end of that line, and a backwards range is read the other way round.
+    await client.edit(file, { start: { line: 40, character: 0 }, end: { line: 41, character: 3 } }, 'exten => 2,1,NoOp(two)\n');
+    await client.edit(file, { start: { line: 1, character: 200 }, end: { line: 1, character: 8 } }, ' 3,1,NoOp(three)');
+    const expected = '[default]\nexten =>  3,1,NoOp(three)\nexten => 2,1,NoOp(two)\n';
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uriOf(file) } })) as { name: string; children?: { name: string }[] }[];
+    assert.deepEqual(symbols.map((x) => [x.name, (x.children ?? []).map((c) => c.name.split(' ')[0])]), [['default', ['3', '2']]], expected);
+    const d = await client.diagnosticsFor(file, () => true);
+    assert.deepEqual(d.map((x) => x.code), [], 'no duplicate [default] nor a priority on a line that does not exist');
+  });
 });
