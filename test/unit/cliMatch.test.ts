@@ -44,6 +44,16 @@ describe('pbx-interconnect match', () => {
     });
   });
 
+  it('answers every well-formed line of --stdin, and gives a malformed one an error object on its own line (exit 2)', () => {
+    const r = run(['match', '--stdin'], '**99101 ord_star\nlonely\n555 empty_ctx\n1 2 3 4\n');
+    assert.equal(r.status, 2);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(lines.map((l) => l.error ?? l.expect.result), ['match', lines[1].error, 'no-extension', lines[3].error]);
+    assert.deepEqual([lines[1].line, lines[3].line], [2, 4]);
+    assert.match(lines[1].error, /NUMBER CONTEXT \[CALLERID\]/);
+    assert.match(r.stderr, /some lines of stdin were not NUMBER CONTEXT/);
+  });
+
   it('prints one answer as JSON with --json and exits 0 on a match, 1 without one', () => {
     const hit = run(['match', '**99101', '--context', 'ord_star', '--json']);
     assert.equal(hit.status, 0);

@@ -73,13 +73,21 @@ export function runMatch(args: string[], io: CliIo): number {
   const fileName = (f: string): string => path.posix.relative(pbx, f);
   if (stdin) {
     const lines = fs.readFileSync(0, 'utf8').split('\n');
-    for (const line of lines) {
-      const [n, c, cid] = line.trim().split(/\s+/);
-      if (!n) continue;
-      if (!c) return ioError(io, `a line needs NUMBER CONTEXT [CALLERID]: '${line}'`);
+    // one output line per question; a malformed line gets an error object and the rest are still answered (exit 2)
+    let malformed = false;
+    lines.forEach((line, i) => {
+      const words = line.trim().split(/\s+/);
+      const [n, c, cid] = words;
+      if (!n) return;
+      if (!c || words.length > 3) {
+        malformed = true;
+        io.out(JSON.stringify({ line: i + 1, error: `a line needs NUMBER CONTEXT [CALLERID] (${words.length} word${words.length > 1 ? 's' : ''} here)` }) + '\n');
+        return;
+      }
       io.out(JSON.stringify(answer(plan, n, c, cid ?? null, when, fileName)) + '\n');
-    }
-    return 0;
+    });
+    if (malformed) io.err('pbx-interconnect: some lines of stdin were not NUMBER CONTEXT [CALLERID]: their output lines are {"line": N, "error": ...}\n');
+    return malformed ? 2 : 0;
   }
   const a = answer(plan, number!, context!, callerId, when, fileName);
   if (json) io.out(JSON.stringify(a, null, 2) + '\n');
