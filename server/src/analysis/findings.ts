@@ -1,60 +1,14 @@
 // Findings: what the checks report, for the editor (features/diagnostics.ts) and the CLI alike.
-import type { Context, Dialplan, DialplanProblem } from '../model/dialplan';
+import type { Context, Dialplan } from '../model/dialplan';
 import { moveFinding } from '../model/dialplan';
 import type { Workspace } from '../model/workspace';
 import { DIALPLAN_CHECKS, TRUNK_CHECKS } from './checks/index';
-import type { Pbx } from '../model/pbx';
 import { pbxsOf } from '../model/pbx';
 import type { PeerLink, RegistrationLink } from './trunks/pairing';
 import { peerLinks, registrationLinks } from './trunks/pairing';
 
-export interface TextEdit {
-  file: string;
-  start: number;
-  end: number;
-  text: string;
-}
-
-/** A fix that is certain, offered as a quick fix. */
-export interface Fix {
-  title: string;
-  edits: TextEdit[];
-}
-
-/** A problem with its place, related places and, when certain, fixes. */
-export interface Finding extends DialplanProblem {
-  fixes?: Fix[];
-}
-
-/** A check over a whole dialplan: one per file in analysis/checks/, named after its code. */
-export interface DialplanCheck {
-  code: string;
-  run(plan: Dialplan): Finding[];
-  /**
-   * 'context': what it finds in a context depends on that context alone, so it is kept with the context across
-   * edits (`run` then sees a dialplan holding just that context). Otherwise it runs on the whole dialplan each time,
-   * unless it has `runContext` and `dependsOn`: kept while none of the contexts it depends on changed.
-   */
-  scope?: 'context';
-  runContext?(plan: Dialplan, context: Context): Finding[];
-  dependsOn?(plan: Dialplan, context: Context): Set<string>;
-}
-
-/** What the trunk checks see: every PBX of the workspace and how their trunks pair up. */
-export interface TrunkContext {
-  workspace: Workspace;
-  pbxs: Pbx[];
-  registrations: RegistrationLink[];
-  peers: PeerLink[];
-}
-
-/** A check across PBXs (trunks, registrations, peers): one per file in analysis/checks/, named after its code. */
-export interface TrunkCheck {
-  code: string;
-  run(context: TrunkContext): Finding[];
-  /** It reads only the channel configurations (sip.conf, pjsip.conf, the friends file), never a dialplan. */
-  channelsOnly?: boolean;
-}
+export type { DialplanCheck, Finding, Fix, TextEdit, TrunkCheck, TrunkContext } from './finding';
+import type { Finding, TrunkCheck, TrunkContext } from './finding';
 
 interface ChannelResults {
   /** The channel models (and settings) the results were computed from. */

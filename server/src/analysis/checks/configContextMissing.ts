@@ -3,7 +3,7 @@
 // own checks: trunk-context-missing, pjsip-context-missing.) Asterisk says nothing until a call needs it.
 import * as path from 'node:path';
 import { nonDialplanFiles } from '../../model/pbx';
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { located } from '../../model/sip';
 import { CONTEXT_KEYS } from './unreachableContext';
 

@@ -1,6 +1,6 @@
 // dialplan-empty-pattern: a pattern that can match no number at all, because a set in it holds nothing
 // (`[5-1]`, a reversed range) or ends it with nothing after (`_1[]`). Asterisk loads it without a word.
-import type { DialplanCheck, Finding } from '../findings';
+import type { DialplanCheck, Finding } from '../finding';
 import { isCovered } from '../patternCoverage';
 
 export const code = 'dialplan-empty-pattern';

@@ -1,7 +1,7 @@
 // exposure-default-context: a trunk whose calls land in `default` (set, or by default) or in a context from
 // which every phone of the PBX can be reached. The other side can then call every user, group, conference and
 // queue directly; Wazo's guide says to use a context such as `Incalls` with only the numbers it may reach.
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { reachableContexts } from '../trunks/exposure';
 import { peerAddress } from '../trunks/pairing';
 

@@ -3,7 +3,7 @@
 // s19); res_pjsip gives what no identifier took to an endpoint named `anonymous` (p06, p16b). The warning says
 // which context strangers reach and what they can do there: the numbers that answer, the phones they can ring.
 // Dialling out through a trunk from there is exposure-guest-dialout's (chan_sip), so this one stays silent then.
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import type { Dialplan } from '../../model/dialplan';
 import type { Pbx } from '../../model/pbx';
 import { objectOf, option } from '../../model/pjsip';

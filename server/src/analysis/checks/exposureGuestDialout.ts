@@ -1,6 +1,6 @@
 // exposure-guest-dialout: chan_sip accepts calls from anyone (allowguest, on by default) into [general]'s context
 // (or `default`); if that context can dial out through a trunk, strangers can call the world at your expense.
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { isTrue } from '../../model/dialplan';
 import { located } from '../../model/sip';
 import { dialsOut, reachableContexts } from '../trunks/exposure';

@@ -1,7 +1,7 @@
 // exposure-insecure-invite: `insecure=invite` stops chan_sip from challenging INVITEs from this peer: anyone who
 // sends from its address (or, with `port`, from any port of it) is let in without a password. Needed towards a
 // provider or IvozProvider that will not answer challenges; a risk anywhere else.
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { peerValue } from '../../model/sip';
 import { friendLinks } from '../trunks/ivozPairing';
 

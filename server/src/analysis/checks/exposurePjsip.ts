@@ -1,7 +1,7 @@
 // exposure-weak-secret and exposure-default-context for chan_pjsip: an auth whose password is trivially weak
 // (never shown), and an endpoint with a fixed peer (an identify or an aor contact: a trunk) whose calls land in
 // `default`, set or by default.
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { objectsOf, option } from '../../model/pjsip';
 import { weakness } from './exposureSecret';
 

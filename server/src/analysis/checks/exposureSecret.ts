@@ -1,6 +1,6 @@
 // exposure-no-secret, exposure-weak-secret: a peer anyone can register as (no secret and host=dynamic), or whose
 // secret is trivially guessed (short, a common word, the peer's own name). Never prints the secret.
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { peerValue } from '../../model/sip';
 
 export const code = 'exposure-weak-secret';

@@ -1,7 +1,7 @@
 // dialplan-first-line-next: `exten => 300,n,...` right after another extension's lines continues that
 // extension's numbering (pbx_config keeps the last priority across extensions of a context), so 300 starts at
 // priority 2 or later and has no priority 1.
-import type { DialplanCheck, Finding } from '../findings';
+import type { DialplanCheck, Finding } from '../finding';
 import { PRIORITY_HINT, registeredLine } from '../../model/dialplan';
 import { lineByLine } from './lineByLine';
 

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { Context, Dialplan, Priority } from '../../model/dialplan';
 import { registeredLine } from '../../model/dialplan';
 import { lookup } from '../../model/matcher';
-import type { DialplanCheck, Finding } from '../findings';
+import type { DialplanCheck, Finding } from '../finding';
 import { applicationTargets } from '../targets';
 import type { Target } from '../targets';
 

@@ -1,5 +1,5 @@
 // The dialplan checks, one file each, named after their code.
-import type { DialplanCheck, TrunkCheck } from '../findings';
+import type { DialplanCheck, TrunkCheck } from '../finding';
 import { configContextMissing } from './configContextMissing';
 import { emptyPattern } from './emptyPattern';
 import { exposureDefaultContext } from './exposureDefaultContext';

@@ -1,6 +1,6 @@
 // ivoz-codec: the friend's allowed codecs in IvozProvider and the Asterisk peer's share none: every call fails
 // with 488.
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { peerValue } from '../../model/sip';
 import { friendLinks } from '../trunks/ivozPairing';
 

@@ -1,7 +1,7 @@
 // ivoz-friend-identity: the Asterisk side must present itself as the friend: register and authenticate with the
 // friend's name and password, send calls to the company's SIP domain, with that domain as From domain.
 // IvozProvider refuses anything else (403), or cannot tell which company the call is for.
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { peerValue } from '../../model/sip';
 import { friendLinks } from '../trunks/ivozPairing';
 

@@ -1,6 +1,6 @@
 // ivoz-insecure: a friend must never challenge IvozProvider (IvozProvider's "Friends" page): the peer towards it
 // needs insecure=port,invite, or the calls IvozProvider sends to the friend are challenged and fail.
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { peerValue } from '../../model/sip';
 import { friendLinks } from '../trunks/ivozPairing';
 

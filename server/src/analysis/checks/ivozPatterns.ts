@@ -1,7 +1,7 @@
 // ivoz-pattern-portability, ivoz-pattern-unanchored: IvozProvider matches friend patterns as regular expressions.
 // `\d` is a digit for PCRE but the letter d for MySQL's REGEXP before 8.0; and an expression without `^...$`
 // matches any number that merely contains what it describes.
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { sampleMatch } from '../trunks/friendPatterns';
 
 export const code = 'ivoz-pattern-unanchored';

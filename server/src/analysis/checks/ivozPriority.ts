@@ -1,7 +1,7 @@
 // ivoz-priority-duplicate, ivoz-friend-unreachable: friends are tried by ascending priority value after the
 // internal extensions; two friends with one value leave the order to chance, and a friend whose every number is
 // taken first (by an internal extension or a friend with a lower value) never receives a call.
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { isCovered } from '../patternCoverage';
 import { regexToPatterns } from '../trunks/friendPatterns';
 

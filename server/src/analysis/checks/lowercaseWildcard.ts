@@ -1,7 +1,7 @@
 // dialplan-lowercase-wildcard: in a pattern, x, n and z are wildcards in either case, so `_stdexten-.` does not
 // match `stdexten-NOANSWER` (its x is any digit, its n a digit 2-9). Flags a lower-case x, n or z next to a
 // letter; the fix puts each in a set: `_stde[x]te[n]-.`.
-import type { DialplanCheck, Finding } from '../findings';
+import type { DialplanCheck, Finding } from '../finding';
 import { extensionStarts } from './lineByLine';
 
 export const code = 'dialplan-lowercase-wildcard';

@@ -1,6 +1,6 @@
 // dialplan-missing-underscore: without a leading `_`, an extension name is literal: `exten => **99.,1,...` only
 // matches someone dialing the five characters `**99.`.
-import type { DialplanCheck, Finding } from '../findings';
+import type { DialplanCheck, Finding } from '../finding';
 import { extensionStarts } from './lineByLine';
 
 export const code = 'dialplan-missing-underscore';

@@ -1,6 +1,6 @@
 // dialplan-new-matcher: with extenpatternmatchnew=yes Asterisk uses its other (trie) matcher; PBX Interconnect
 // follows the default one, so its answers about overlapping patterns may differ from the real ones.
-import type { DialplanCheck, Finding } from '../findings';
+import type { DialplanCheck, Finding } from '../finding';
 import { isTrue } from '../../model/dialplan';
 
 export const code = 'dialplan-new-matcher';

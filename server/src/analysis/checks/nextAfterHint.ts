@@ -1,6 +1,6 @@
 // dialplan-next-after-hint: after `exten => 100,hint,...`, a line with `n` gets priority -1 + 1 = 0, which
 // pbx_config drops without a warning.
-import type { DialplanCheck, Finding } from '../findings';
+import type { DialplanCheck, Finding } from '../finding';
 
 export const code = 'dialplan-next-after-hint';
 

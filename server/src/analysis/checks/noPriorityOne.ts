@@ -1,6 +1,6 @@
 // dialplan-no-priority-one: an extension without priority 1 can never start a call; Asterisk skips it when
 // matching (pbx_find_extension wants priority 1) and says nothing at load.
-import type { DialplanCheck, Finding } from '../findings';
+import type { DialplanCheck, Finding } from '../finding';
 import { PRIORITY_HINT } from '../../model/dialplan';
 
 export const code = 'dialplan-no-priority-one';

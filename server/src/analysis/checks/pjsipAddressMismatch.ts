@@ -1,7 +1,7 @@
 // pjsip-address-mismatch: a registration's server_uri or an aor contact reaches no address where the PBX it is
 // meant for listens (paired by name). The REGISTER gets no answer and stays Unregistered; a qualified contact is
 // Unavailable and Dial fails at once without an INVITE (cause 3), else the INVITE times out (case h3).
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { option } from '../../model/pjsip';
 import type { PjsipTarget } from '../trunks/pjsipPairing';
 import { listeners, pjsipLinks, unique } from '../trunks/pjsipPairing';

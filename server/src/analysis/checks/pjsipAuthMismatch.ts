@@ -1,7 +1,7 @@
 // pjsip-auth-mismatch: A answers the other PBX's challenge with a username none of the challenging endpoint's auths
 // has. B logs only "Failed to authenticate" (the same as a wrong password) and answers 401 again: the registration
 // is Rejected and calls fail (case a2). The username need not be any section's name (case a3), only the same.
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { option } from '../../model/pjsip';
 import { challenges, pjsipLinks, refusedEffect } from '../trunks/pjsipPairing';
 

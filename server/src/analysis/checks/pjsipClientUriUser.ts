@@ -2,7 +2,7 @@
 // endpoint the other PBX identifies the REGISTER as. It answers 404 ("AOR '' not found for endpoint ...") after
 // authentication, or 401 when no endpoint is found at all; the registration is Rejected (case a1). Calls do not
 // depend on it.
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { names, objectOf, option } from '../../model/pjsip';
 import { pjsipLinks, uriPartAt } from '../trunks/pjsipPairing';
 

@@ -1,7 +1,7 @@
 // pjsip-codec-mismatch: the endpoint A calls through and the endpoint B takes the calls on allow no codec in
 // common. Everything registers; every call is refused with 488 Not Acceptable Here (cause 58), and B logs no
 // warning about it (case f).
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { describeCodecs, endpointCodecs, hasCommonCodec, options } from '../../model/pjsip';
 import { pjsipLinks, unique } from '../trunks/pjsipPairing';
 

@@ -1,7 +1,7 @@
 // pjsip-context-missing: calls from an endpoint start in its context (default `default`); when the PBX's dialplan
 // has no such context, every call from it is refused with 404 Not Found (cause 1), and Asterisk says nothing at
 // load (case g).
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { objectsOf, option } from '../../model/pjsip';
 import { incomingUse } from '../trunks/direction';
 

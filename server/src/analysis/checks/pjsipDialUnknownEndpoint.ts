@@ -1,7 +1,7 @@
 // pjsip-dial-unknown-endpoint: the dialplan dials PJSIP/...@<endpoint> but the PBX has no endpoint of that name.
 // Dial fails at once without any SIP ("Unable to create PJSIP channel - endpoint '...' was not found", cause 3),
 // and Asterisk says nothing at load (case j: the sections were renamed, the dialplan was not).
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { objectsOf } from '../../model/pjsip';
 import { danglingReferences, whyMissing } from '../trunks/pjsipPairing';
 

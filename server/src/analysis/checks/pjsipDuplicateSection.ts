@@ -1,7 +1,7 @@
 // pjsip-duplicate-section: two sections of pjsip.conf with the same name and the same type. res_sorcery_config
 // logs an ERROR and loads no object of that type from the file at all: a duplicate endpoint takes every endpoint
 // with it (conformance case k). The same name with different types is the normal Wazo layout.
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { located } from '../../model/sip';
 
 export const code = 'pjsip-duplicate-section';

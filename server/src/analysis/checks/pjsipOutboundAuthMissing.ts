@@ -1,7 +1,7 @@
 // pjsip-outbound-auth-missing: an endpoint's or a registration's outbound_auth names no auth object. Asterisk says
 // nothing at load; when the other side challenges, there are no credentials to answer with: an endpoint's INVITE
 // fails with 401 and is not retried (case c1), a registration is Rejected for good (case c2).
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { danglingReferences, pjsipLinks, whyMissing } from '../trunks/pjsipPairing';
 
 export const code = 'pjsip-outbound-auth-missing';

@@ -1,7 +1,7 @@
 // pjsip-password-mismatch: A's auth has the username the other PBX expects but not the same password. B logs
 // "Failed to authenticate" and answers 401 again: the registration is Rejected and calls fail (case b). The
 // message never shows either password.
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { option } from '../../model/pjsip';
 import { challenges, pjsipLinks, refusedEffect } from '../trunks/pjsipPairing';
 

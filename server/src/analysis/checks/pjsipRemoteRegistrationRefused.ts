@@ -1,7 +1,7 @@
 // pjsip-remote-registration-refused: the aor a registration lands in accepts no contact: max_contacts is 0, the
 // default (a wizard without aor/max_contacts, case i4). The other PBX answers 403 after authentication ("AOR ...
 // has no configured max_contacts") and the registration stops for good. Calls do not depend on it.
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { option } from '../../model/pjsip';
 import { pjsipLinks, unique } from '../trunks/pjsipPairing';
 

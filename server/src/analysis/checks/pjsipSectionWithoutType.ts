@@ -1,7 +1,7 @@
 // pjsip-section-without-type: a section of pjsip.conf without `type=`. res_pjsip skips it without a word; when
 // something names it (outbound_auth=, aors=, a Dial), that reference finds nothing, and only then does Asterisk
 // complain, at run time (conformance case l: the auth section lost its type, the registration and the calls fail).
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { located } from '../../model/sip';
 import { danglingReferences } from '../trunks/pjsipPairing';
 

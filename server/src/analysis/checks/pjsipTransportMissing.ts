@@ -1,7 +1,7 @@
 // pjsip-transport-missing: a transport= that names no transport (case h1: ERROR at load and at every request,
 // then the request goes out on another transport anyway), or no transport at all in pjsip.conf (case h2: the
 // registration object is not created, and Dial to a static contact fails with "Unsupported transport", cause 3).
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { names, objectOf, objectsOf, options, transportAddress, transportFor } from '../../model/pjsip';
 import { danglingReferences } from '../trunks/pjsipPairing';
 

@@ -1,7 +1,7 @@
 // pjsip-transport-protocol: requests go to the right host and port but over a protocol the other PBX does not
 // listen for there (case h4: A's only transport is TCP, B listens on UDP). The REGISTER gets no response, the
 // contact is Unavailable and Dial fails at once without an INVITE (cause 3).
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { transportAddress } from '../../model/pjsip';
 import { listeners, pjsipLinks, unique } from '../trunks/pjsipPairing';
 

@@ -3,7 +3,7 @@
 // A's registration does not help (cases d1, d2, e, i2, i3). It answers 401 ("No matching endpoint found") and
 // every call fails. The finding sits where B should recognise A: its identify match, the wizard line that stops
 // the identify from being made, or B's endpoint when it has no identify at all.
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { isTrue } from '../../model/dialplan';
 import type { Located } from '../../model/sip';
 import { items, objectsOf, option, options } from '../../model/pjsip';

@@ -1,7 +1,7 @@
 // pjsip-wizard-incomplete: a pjsip_wizard.conf section that res_pjsip_config_wizard refuses to turn into one of its
 // objects (sends_auth without outbound_auth/username, remote_hosts missing when it must make an identify or
 // registrations). Asterisk logs an ERROR at load and that object does not exist.
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 
 export const code = 'pjsip-wizard-incomplete';
 

@@ -1,7 +1,7 @@
 // pjsip-wizard-outside-wizard-file: a `type=wizard` section in pjsip.conf. Only res_pjsip_config_wizard reads
 // wizards, and only from pjsip_wizard.conf; res_pjsip skips the section without a word, so none of the objects it
 // was meant to make exist (conformance case i1b).
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 
 export const code = 'pjsip-wizard-outside-wizard-file';
 

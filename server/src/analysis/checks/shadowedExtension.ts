@@ -1,6 +1,6 @@
 // dialplan-shadowed-extension: an extension no number can ever reach, because the candidates Asterisk tries
 // before it (in the context's sorted order, with priority 1 and for any caller) take every number it matches.
-import type { DialplanCheck, Finding } from '../findings';
+import type { DialplanCheck, Finding } from '../finding';
 import { matchExtension } from '../../model/extensionName';
 import { isCovered, overlap } from '../patternCoverage';
 import { matchesNothing } from './emptyPattern';

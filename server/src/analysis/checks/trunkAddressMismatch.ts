@@ -1,6 +1,6 @@
 // trunk-address-mismatch: a register line or a peer's host:port that is not where the PBX it is meant for
 // listens (paired by name). The registration times out, the peer is UNREACHABLE and Dial fails at once.
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { peerValue } from '../../model/sip';
 import { peerAddress } from '../trunks/pairing';
 

@@ -5,7 +5,7 @@
 // Refusals that a more precise check already explains are left to it: pjsip-unidentified-calls (pjsip to pjsip,
 // no endpoint), trunk-secret-mismatch, pjsip-password-mismatch and pjsip-auth-mismatch (same driver, wrong
 // credentials), trunk-dynamic-unrecognised (a dynamic peer that the From user does not name).
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import type { Crossing } from '../trunks/direction';
 import { crossings } from '../trunks/direction';
 import type { Pbx } from '../../model/pbx';

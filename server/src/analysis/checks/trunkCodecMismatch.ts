@@ -2,7 +2,7 @@
 // refused with 488 Not Acceptable Here ("No compatible codecs"). Between chan_sip peers by pairing; between a
 // chan_sip peer and a pjsip endpoint (either way) by the recognition model, as Simulate dial decides it
 // (and pjsip to pjsip where pjsip-codec-mismatch does not say it: an end without allow=, an anonymous endpoint).
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { describeCodecs, hasCommonCodec, option } from '../../model/pjsip';
 import { peerValue } from '../../model/sip';
 import { codecsOf } from '../simulate/trunk';

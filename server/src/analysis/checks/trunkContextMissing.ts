@@ -1,7 +1,7 @@
 // trunk-context-missing: calls from a peer start in its context (or [general]'s, or `default`); if the PBX's
 // dialplan has no such context, every call from that peer is refused with 404, and Asterisk says nothing at load.
 import * as path from 'node:path';
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { incomingUse } from '../trunks/direction';
 
 export const code = 'trunk-context-missing';

@@ -1,7 +1,7 @@
 // trunk-dynamic-unrecognised: B keeps A as `host=dynamic`, so B learns A's address only from A's REGISTER; A
 // neither registers to B nor sends `fromuser=` with B's section name. B cannot tell A's calls from a stranger's
 // and refuses them with 403 ("No matching peer").
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { peerValue } from '../../model/sip';
 
 export const code = 'trunk-dynamic-unrecognised';

@@ -1,7 +1,7 @@
 // trunk-name-username: the seed's rule for Wazo trunks, for a trunk whose other side is not in the workspace:
 // the section name and the username should be the same string, because the other side knows the trunk by the
 // name it authenticates with.
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { peerValue } from '../../model/sip';
 
 export const code = 'trunk-name-username';

@@ -1,6 +1,6 @@
 // trunk-register-user-unknown: A registers to B as a user that is no section of B's sip.conf. chan_sip accepts
 // a REGISTER only for a peer of that name; B answers 403 (alwaysauthreject makes it look like a wrong password).
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 
 export const code = 'trunk-register-user-unknown';
 

@@ -4,7 +4,7 @@
 // res_pjsip identifies an endpoint, then wants the To user to be one of its aors. Registrations are judged on
 // their own (an error even when no call needs them). Refusals a more precise check explains are left to it:
 // trunk-register-user-unknown, trunk-secret-mismatch (chan_sip to chan_sip), the pjsip-* registration checks.
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { refusalAt } from '../trunks/refusal';
 import { routesOf } from '../trunks/recognition/routes';
 import { statusText } from '../trunks/recognition/responses';

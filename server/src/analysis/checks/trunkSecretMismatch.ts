@@ -1,6 +1,6 @@
 // trunk-secret-mismatch: the secret A registers or calls with is not the one B has for that peer: B answers 403
 // to the REGISTER and to the INVITE.
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { peerValue } from '../../model/sip';
 
 export const code = 'trunk-secret-mismatch';

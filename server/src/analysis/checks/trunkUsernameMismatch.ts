@@ -1,7 +1,7 @@
 // trunk-username-mismatch: B recognises A's calls as its peer X (by A's registration or From user), and then
 // wants the digest user to be X; A answers the challenge with its username/defaultuser. If they differ, B logs
 // "username mismatch" and answers 403. (The registration itself still works: it uses the register line.)
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { peerValue } from '../../model/sip';
 import { authName } from '../trunks/pairing';
 

@@ -5,7 +5,7 @@
 // folder holds a channel configuration (otherwise the entry points are unknown).
 import * as path from 'node:path';
 import { nonDialplanFiles } from '../../model/pbx';
-import type { Finding, TrunkCheck } from '../findings';
+import type { Finding, TrunkCheck } from '../finding';
 import { hasDynamicJumps, reachableContexts } from '../trunks/exposure';
 import type { ConfigDocument } from '../../parser/ast';
 import { objectsOf, option } from '../../model/pjsip';
