@@ -8,6 +8,7 @@ import { parseExtensionStatement } from '../server/src/parser/dialplanParser';
 import { reparseConfig } from '../server/src/parser/incremental';
 import type { ConfigDocument } from '../server/src/parser/ast';
 import { generateDialplan } from './benchData';
+import { adversarialBench } from './benchAdversarial';
 import { buildDialplan } from '../server/src/model/dialplan';
 import { lookup } from '../server/src/model/matcher';
 import { MemoryFileHost } from './memoryFileHost';
@@ -60,7 +61,7 @@ const section = process.argv[2];
 if (section === undefined) {
   const lines = text.split('\n').length;
   console.log(`bench file: ${lines} lines, ${mb.toFixed(2)} MB, 2,000 contexts (node ${process.version}, flags: ${process.execArgv.join(' ') || 'none'})`);
-  for (const part of ['parse', 'dialplan', 'trunks', 'paths']) {
+  for (const part of ['parse', 'dialplan', 'trunks', 'paths', 'adversarial']) {
     const r = spawnSync(process.execPath, [...process.execArgv, __filename, part], { stdio: 'inherit' });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
@@ -68,6 +69,7 @@ if (section === undefined) {
 else if (section === 'dialplan') dialplanBench();
 else if (section === 'trunks') trunkBench();
 else if (section === 'paths') pathsBench();
+else if (section === 'adversarial') adversarialBench();
 
 function parseBench(): void {
 
