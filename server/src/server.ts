@@ -28,9 +28,10 @@ interface Settings {
   diagnostics: { severity: SeverityOverrides; scope: DiagnosticsScope };
   runtimeContexts: string[];
   addresses: Record<string, string[]>;
+  includeOutsideWorkspace: boolean;
 }
 
-const DEFAULT_SETTINGS: Settings = { index: { maxFiles: 5000 }, diagnostics: { severity: {}, scope: 'workspace' }, runtimeContexts: ['parkedcalls'], addresses: {} };
+const DEFAULT_SETTINGS: Settings = { index: { maxFiles: 5000 }, diagnostics: { severity: {}, scope: 'workspace' }, runtimeContexts: ['parkedcalls'], addresses: {}, includeOutsideWorkspace: false };
 const DEBOUNCE_MS = 150;
 /** The other files (the whole workspace, or the other open documents) are checked once the typing pauses. */
 const WORKSPACE_DEBOUNCE_MS = 300;
@@ -145,8 +146,9 @@ export function startServer(connection: Connection): void {
       diagnostics: { severity: got?.diagnostics?.severity ?? {}, scope: got?.diagnostics?.scope === 'open' ? 'open' : 'workspace' },
       runtimeContexts: Array.isArray(got?.runtimeContexts) ? got.runtimeContexts.map(String) : DEFAULT_SETTINGS.runtimeContexts,
       addresses: got?.addresses && typeof got.addresses === 'object' ? got.addresses : {},
+      includeOutsideWorkspace: got?.includeOutsideWorkspace === true,
     };
-    workspace.configure({ runtimeContexts: settings.runtimeContexts, addresses: settings.addresses });
+    workspace.configure({ runtimeContexts: settings.runtimeContexts, addresses: settings.addresses, includeOutsideWorkspace: settings.includeOutsideWorkspace });
   };
 
   connection.onInitialized(async () => {

@@ -80,6 +80,26 @@ describe('config loader', () => {
     assert.deepEqual(child.variables.map((v) => `${v.assignment.key.text}<${v.inheritedFrom}`), ['a<base', 'b<null']);
   });
 
+  it('never reads an #include outside the workspace folders unless allowed, and says so (issue 13)', () => {
+    const files = {
+      '/ws/pbx/extensions.conf': '[c]\n#include /etc/passwd\n#include ../../outside/x.conf\n#include inside.conf\n',
+      '/ws/pbx/inside.conf': '[inside]\n',
+      '/etc/passwd': 'root:x:0:0:root:/root:/bin/bash\n',
+      '/outside/x.conf': '[x]\n',
+    };
+    const ws = new Workspace(new MemoryHost(files));
+    ws.addFolder('/ws');
+    ws.addKnown('/ws/pbx/extensions.conf');
+    const loaded = ws.load('/ws/pbx/extensions.conf');
+    assert.deepEqual(loaded.files, ['/ws/pbx/extensions.conf', '/ws/pbx/inside.conf']);
+    const problems = ws.problems('/ws/pbx/extensions.conf');
+    assert.deepEqual(problems.map((p) => `${p.code}:${p.severity}`), ['syntax-include-outside:information', 'syntax-include-outside:information']);
+    assert.match(problems[0].message, /'\/etc\/passwd' is outside the workspace folders: PBX Interconnect does not read it/);
+    assert.ok(problems.every((p) => !p.message.includes('root:x')), 'nothing of the file is quoted');
+    ws.configure({ includeOutsideWorkspace: true });
+    assert.deepEqual(ws.load('/ws/pbx/extensions.conf').files, ['/ws/pbx/extensions.conf', '/etc/passwd', '/outside/x.conf', '/ws/pbx/inside.conf']);
+  });
+
   it('reports a missing #include as fatal for the file, and accepts a missing #tryinclude', () => {
     const ws = workspace({ '/pbx/extensions.conf': '[c]\n#tryinclude optional.conf\n#include "missing.conf"\n' });
     const problems = ws.problems('/pbx/extensions.conf');

@@ -44,6 +44,7 @@ export function runCheck(args: string[], io: CliIo): number {
   const dirs: string[] = [];
   const files: string[] = [];
   let format = 'text';
+  let outside = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const eq = a.indexOf('=');
@@ -53,7 +54,8 @@ export function runCheck(args: string[], io: CliIo): number {
       if (v === undefined || v === '') return usageError(io, 'check', `${name} needs a value`);
       if (name === '--pbx') dirs.push(v);
       else format = v;
-    } else if (a.startsWith('-') && a !== '-') return usageError(io, 'check', `unknown option '${a}'`);
+    } else if (a === '--include-outside') outside = true;
+    else if (a.startsWith('-') && a !== '-') return usageError(io, 'check', `unknown option '${a}'`);
     else files.push(a);
   }
   if (!FORMATS.includes(format)) return usageError(io, 'check', `--format must be text, json or sarif, not '${format}'`);
@@ -75,6 +77,7 @@ export function runCheck(args: string[], io: CliIo): number {
   }
 
   const workspace = new Workspace(new DiskFileHost());
+  workspace.configure({ includeOutsideWorkspace: outside });
   const targets: string[] = [];
   for (const d of dirs) {
     const found = workspace.scan(abs(d), 100000);
@@ -89,7 +92,7 @@ export function runCheck(args: string[], io: CliIo): number {
     if (root !== null && !scanned.has(root)) {
       scanned.add(root);
       workspace.scan(root, 100000);
-    }
+    } else if (root === null) workspace.addFolder(path.posix.dirname(file));
     workspace.addKnown(file);
     targets.push(file);
   }

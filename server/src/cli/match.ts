@@ -37,6 +37,7 @@ export function runMatch(args: string[], io: CliIo): number {
   let dir = '.';
   let callerId: string | null = null;
   let when: When | 'any' = new Date();
+  let outside = false;
   let json = false;
   let stdin = false;
   for (let i = 0; i < args.length; i++) {
@@ -55,6 +56,7 @@ export function runMatch(args: string[], io: CliIo): number {
         when = d;
       }
     } else if (a === '--json') json = true;
+    else if (a === '--include-outside') outside = true;
     else if (a === '--stdin') stdin = true;
     else if (a.startsWith('-')) return usageError(io, 'match', `unknown option '${a}'`);
     else if (number === undefined) number = a;
@@ -68,7 +70,10 @@ export function runMatch(args: string[], io: CliIo): number {
   if (!fs.existsSync(root)) return ioError(io, `no extensions.conf in ${dir === '.' ? 'the current folder' : dir}`);
   const problem = notText(root);
   if (problem) return ioError(io, `${path.posix.relative(path.resolve(io.cwd).split(path.sep).join('/'), root)} ${problem}`);
-  const plan = buildDialplan(new Workspace(new DiskFileHost()).load(root));
+  const ws = new Workspace(new DiskFileHost());
+  ws.addFolder(pbx);
+  ws.configure({ includeOutsideWorkspace: outside });
+  const plan = buildDialplan(ws.load(root));
   if (plan.newMatcher) io.err('pbx-interconnect: note: [general] sets extenpatternmatchnew=yes; Asterisk then uses its other matcher, whose choice between overlapping patterns may differ from these answers.\n');
   const fileName = (f: string): string => path.posix.relative(pbx, f);
   if (stdin) {

@@ -36,6 +36,7 @@ export function runSimulate(args: string[], io: CliIo): number {
   const dirs: string[] = [];
   let number: string | undefined;
   let from: Origin | null = null;
+  let outside = false;
   let json = false;
   const options: Partial<SimulateOptions> = {};
   const inputs: NonNullable<SimulateOptions['inputs']> = {};
@@ -69,6 +70,7 @@ export function runSimulate(args: string[], io: CliIo): number {
         options.when = d;
       }
     } else if (a === '--json') json = true;
+    else if (a === '--include-outside') outside = true;
     else if (a === '--all-paths') options.allPaths = true;
     else if (a.startsWith('-') && !/^-[0-9*#]/.test(a)) return usageError(io, 'simulate', `unknown option '${a}'`);
     else if (number === undefined) number = a;
@@ -78,6 +80,7 @@ export function runSimulate(args: string[], io: CliIo): number {
   if (!/^[0-9A-Za-z*#+_-]+$/.test(number)) return usageError(io, 'simulate', `'${number}' is not a number a phone can dial`);
   if (dirs.length === 0) dirs.push('.');
   const workspace = new Workspace(new DiskFileHost());
+  workspace.configure({ includeOutsideWorkspace: outside });
   for (const d of dirs) {
     const dir = path.resolve(io.cwd, d).split(path.sep).join('/');
     if (!fs.existsSync(dir)) return ioError(io, `no such folder: ${d}`);

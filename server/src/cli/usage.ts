@@ -25,6 +25,9 @@ export const USAGE: Record<Command, string> = {
                above it that holds extensions.conf, sip.conf, pjsip.conf...); alone when there is none
   --format     text (default), json, or sarif (SARIF 2.1.0 for code scanning, paths relative to the current
                folder)
+  --include-outside
+               read the files an #include names outside the folders given (absolute paths, ../); without it
+               they are reported (syntax-include-outside) and never read
 Every file checked must be UTF-8 text. Exit status: 0 when no finding is an error, 1 when one is, 2 on a usage
 or I/O error (a path that does not exist, a folder without Asterisk configuration, a file that is not text).
 `,
@@ -35,6 +38,7 @@ or I/O error (a path that does not exist, a folder without Asterisk configuratio
   --caller-id  the caller's number, for caller-ID variants (exten => 100/_1XXX,...)
   --at         when timed includes are evaluated (default: now); 'any' also reports what changes when they open
   --json       JSON instead of text; --stdin prints one JSON line per input line
+  --include-outside  read the files an #include names outside DIR (without it they are not read)
 The answer has three parts: "expect" (what a call runs), "canMatch" and "matchMore" (what overlap dialing sees).
 Each is {"result": "match", "extension", "foundIn", "line", "callerIdPattern" (when one matched), "file"} with
 "file" relative to DIR, or {"result": "no-extension" | "no-context" | "no-priority"}. Exit status: 0 when the
@@ -58,6 +62,7 @@ number reaches an extension, 1 when it does not, 2 on a usage or I/O error.
   --all-paths    also every distinct outcome: each Dial status, each key a menu accepts and none, each branch
                  of a condition nobody can know, at most 256 paths
   --json         the result as JSON (README: "Simulate dial", the JSON) instead of each step in words
+  --include-outside  read the files an #include names outside the folders given (without it they are not read)
 Exit status: 0 when the call reaches something (an extension, a friend, voicemail, a queue, a conference, outside,
 a hangup in the dialplan), 1 when it fails (no extension, no context, no priority 1, refused, or an origin no PBX
 has), 2 on a usage or I/O error (also an origin several PBXs have: the message lists the PBX:NAME choices).

@@ -170,7 +170,7 @@ function inheritLazily(category: Category, bases: Category[]): void {
   });
 }
 
-export function loadConfig(root: string, host: FileHost, documentOf: DocumentSource, configDir = path.posix.dirname(root)): LoadedConfig {
+export function loadConfig(root: string, host: FileHost, documentOf: DocumentSource, configDir = path.posix.dirname(root), mayRead: (file: string) => boolean = () => true): LoadedConfig {
   const result: LoadedConfig = { root, configDir, files: [], sections: [], categories: [], includes: [], problems: [] };
   let lastCreated: Category | null = null;
   const stack: string[] = [];
@@ -208,11 +208,24 @@ export function loadConfig(root: string, host: FileHost, documentOf: DocumentSou
     const directive = (d: Directive): void => {
       if (d.kind !== 'include' && d.kind !== 'tryinclude') return;
       if (d.argument === null) return;
-      const targets = resolveInclude(d.argument.text, configDir, host);
+      // outside the workspace folders: never read unless the user allows it (issue 13); nothing of it is known here
+      const full = d.argument.text.startsWith('/') ? path.posix.normalize(d.argument.text) : path.posix.join(configDir, d.argument.text);
+      if (!mayRead(full)) {
+        result.problems.push({
+          file,
+          code: 'syntax-include-outside',
+          severity: 'information',
+          message: `'${full}' is outside the workspace folders: PBX Interconnect does not read it (setting pbx.includeOutsideWorkspace, or --include-outside on the command line), so what it holds is not checked.`,
+          start: d.argument.start,
+          end: d.argument.end,
+        });
+        result.includes.push({ from: file, directive: d, targets: [] });
+        return;
+      }
+      const targets = resolveInclude(d.argument.text, configDir, host).filter((t) => mayRead(t));
       result.includes.push({ from: file, directive: d, targets });
       if (targets.length === 0) {
         if (d.kind === 'include') {
-          const full = d.argument.text.startsWith('/') ? path.posix.normalize(d.argument.text) : path.posix.join(configDir, d.argument.text);
           const why = hasGlobMagic(d.argument.text) ? null : (host.whyUnreadable?.(full) ?? null);
           fatal('syntax-include-missing', `The file '${d.argument.text}' ${why ?? 'does not exist'} (looked for it in ${configDir}). ${consequence}`, d.argument.start, d.argument.end);
         }

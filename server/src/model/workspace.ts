@@ -17,6 +17,8 @@ export interface WorkspaceSettings {
   runtimeContexts: string[];
   /** PBX (folder name) -> the addresses it is reached at, for a PBX that binds to every address. */
   addresses: Record<string, string[]>;
+  /** Read an #include that resolves outside the workspace folders (off: it is reported, never read). */
+  includeOutsideWorkspace: boolean;
 }
 
 /** Files that make a folder an Asterisk config root (the folder relative #include names resolve against). */
@@ -41,13 +43,29 @@ export class Workspace {
   private readonly knownFiles = new Set<string>();
 
   /** What the user configured: contexts made at run time, and addresses of PBXs that bind to 0.0.0.0. */
-  readonly settings: WorkspaceSettings = { runtimeContexts: [...DEFAULT_RUNTIME_CONTEXTS], addresses: {} };
+  readonly settings: WorkspaceSettings = { runtimeContexts: [...DEFAULT_RUNTIME_CONTEXTS], addresses: {}, includeOutsideWorkspace: false };
+
+  /** The workspace folders (those scanned or added): an #include outside them is not read unless allowed. */
+  private readonly folders: string[] = [];
+
+  addFolder(folder: string): void {
+    const f = path.posix.normalize(folder).replace(/\/$/, '');
+    if (!this.folders.includes(f)) this.folders.push(f);
+  }
+
+  /** May an #include read this file? Inside a workspace folder, or anywhere with the setting (or with no folder). */
+  mayRead(file: string): boolean {
+    if (this.folders.length === 0 || this.settings.includeOutsideWorkspace) return true;
+    const f = path.posix.normalize(file);
+    return this.folders.some((d) => f === d || f.startsWith(d === '/' ? '/' : `${d}/`));
+  }
 
   constructor(readonly host: FileHost) {}
 
   configure(settings: Partial<WorkspaceSettings>): void {
     if (settings.runtimeContexts) this.settings.runtimeContexts = settings.runtimeContexts;
     if (settings.addresses) this.settings.addresses = settings.addresses;
+    if (settings.includeOutsideWorkspace !== undefined) this.settings.includeOutsideWorkspace = settings.includeOutsideWorkspace;
     this.dialplans.clear();
     this.previousPlans.clear();
     this.loads.clear();
@@ -261,7 +279,7 @@ export class Workspace {
   load(root: string): LoadedConfig {
     let loaded = this.loads.get(root);
     if (loaded === undefined) {
-      loaded = loadConfig(root, this.host, (f) => this.document(f), this.configDir(root));
+      loaded = loadConfig(root, this.host, (f) => this.document(f), this.configDir(root), (f) => this.mayRead(f));
       this.loads.set(root, loaded);
     }
     return loaded;
@@ -306,6 +324,7 @@ export class Workspace {
         } else if (e.isFile() && isConfigFileName(full)) found.push(full);
       }
     };
+    this.addFolder(folder);
     walk(folder, 0);
     for (const f of found) this.addKnown(f);
     return found;

@@ -27,6 +27,7 @@ export const CATALOG: readonly CheckInfo[] = [
   c('syntax-unknown-template', 'error', 'Unknown template', '`[peer](tpl)` where `tpl` is not defined before (templates of earlier `#include`d files count): Asterisk loads none of the file.'),
   c('syntax-append-missing', 'error', 'Append to a missing section', '`[name](+)` where no section `name` exists before: Asterisk loads none of the file.'),
   c('syntax-include-missing', 'error', 'Included file missing', '`#include` of a file that does not exist (`#tryinclude` may miss): Asterisk loads none of the including file.'),
+  c('syntax-include-outside', 'information', 'Include outside the workspace not read', 'An `#include` that resolves outside the workspace folders (an absolute path, `../`): not read, so not checked, unless the setting `pbx.includeOutsideWorkspace` (CLI: `--include-outside`) allows it.'),
   c('syntax-include-loop', 'error', 'Include loop', '`#include` chains that loop or nest deeper than the 10 levels Asterisk follows.'),
   c('syntax-stray-comment-end', 'warning', 'Stray block comment end', 'A `--;` that closes no block comment: Asterisk then ignores every line up to the next `;--`.'),
   c('syntax-unterminated-comment', 'warning', 'Unterminated block comment', 'A `;--` that is never closed: the rest of the file is a comment.'),
