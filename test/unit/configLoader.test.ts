@@ -109,6 +109,26 @@ describe('config loader', () => {
     assert.equal(problems[0].start, '[c]\n#tryinclude optional.conf\n#include "'.length);
   });
 
+  it('drops the rest of an included file after a missing #include in it, and goes on in the includer', () => {
+    const ws = workspace({
+      '/pbx/extensions.conf': '[first]\n#include part.conf\n[after]\nexten => 3,1,NoOp()\n',
+      '/pbx/part.conf': '[kept]\nexten => 1,1,NoOp()\n#include gone.conf\nexten => 2,1,NoOp()\n[lost]\nexten => 9,1,NoOp()\n',
+    });
+    const loaded = ws.load('/pbx/extensions.conf');
+    assert.deepEqual(loaded.categories.map((c) => `${c.name}:${c.variables.map((v) => v.assignment.value.text.split(',')[0]).join('|')}`), ['first:', 'kept:1', 'after:3']);
+    const problems = ws.problems('/pbx/part.conf');
+    assert.deepEqual(problems.map((p) => p.code), ['syntax-include-missing']);
+    assert.match(problems[0].message, /drops the rest of this file .*extensions\.conf goes on loading/);
+  });
+
+  it('rejects a root file for any line before its first header, with or without =, as Asterisk does', () => {
+    const ws = workspace({ '/pbx/extensions.conf': 'just words\n= value\n[c]\nexten => 1,1,NoOp()\nno equals here\n' });
+    const problems = ws.problems('/pbx/extensions.conf');
+    assert.deepEqual(problems.map((p) => p.code), ['syntax-no-section', 'syntax-no-section', 'syntax-missing-equals']);
+    assert.match(problems[0].message, /No category context.*Asterisk will load none of this file/);
+    assert.ok(problems[0].fatal);
+  });
+
   it('reports an include loop instead of following it forever', () => {
     const ws = workspace({ '/pbx/extensions.conf': '[c]\n#include a.conf\n', '/pbx/a.conf': '[a]\n#include extensions.conf\n' });
     assert.deepEqual(codes(ws, '/pbx/a.conf'), ['syntax-include-loop']);

@@ -204,6 +204,8 @@ export function loadConfig(root: string, host: FileHost, documentOf: DocumentSou
     const fatal = (code: string, message: string, start: number, end: number): void => {
       result.problems.push({ file, code, severity: 'error', message, start, end, fatal: true });
     };
+    // a missing #include in an included file: nothing after it is loaded
+    let dropRest = false;
 
     const directive = (d: Directive): void => {
       if (d.kind !== 'include' && d.kind !== 'tryinclude') return;
@@ -227,7 +229,11 @@ export function loadConfig(root: string, host: FileHost, documentOf: DocumentSou
       if (targets.length === 0) {
         if (d.kind === 'include') {
           const why = hasGlobMagic(d.argument.text) ? null : (host.whyUnreadable?.(full) ?? null);
-          fatal('syntax-include-missing', `The file '${d.argument.text}' ${why ?? 'does not exist'} (looked for it in ${configDir}). ${consequence}`, d.argument.start, d.argument.end);
+          // in an included file, Asterisk logs an ERROR and drops the rest of that file; the includer goes on
+          // (conformance README, "More facts seen on the real thing")
+          const effect = topLevel ? consequence : `Asterisk logs an ERROR and drops the rest of this file (every line after this one); ${shortName(root, configDir)} goes on loading.`;
+          fatal('syntax-include-missing', `The file '${d.argument.text}' ${why ?? 'does not exist'} (looked for it in ${configDir}). ${effect}`, d.argument.start, d.argument.end);
+          if (!topLevel) dropRest = true;
         }
         return;
       }
@@ -258,13 +264,25 @@ export function loadConfig(root: string, host: FileHost, documentOf: DocumentSou
       if (shared.delete(current)) current.variables = [...current.variables];
       current.variables.push(v);
     };
+    // Asterisk rejects a root file for any line before its first header, with or without '=' ("No category
+    // context"); the parser's "ignored" warning is replaced by this (Workspace.problems)
+    if (current === null) {
+      const firstHeader = doc.sections[0]?.start ?? Infinity;
+      for (const p of doc.problems) {
+        if ((p.code === 'syntax-missing-equals' || p.code === 'syntax-missing-key') && p.start < firstHeader) {
+          fatal('syntax-no-section', `This line comes before any [section] header: Asterisk stops reading ("No category context"), with or without '='. ${consequence}`, p.start, p.end);
+        }
+      }
+    }
     for (const item of doc.preamble) {
+      if (dropRest) break;
       if (item.type === 'Directive') directive(item);
       else if (current === null) {
         fatal('syntax-no-section', `This line comes before any [section] header. ${consequence}`, item.start, item.end);
       } else variable(item);
     }
     for (const section of doc.sections) {
+      if (dropRest) break;
       if (section.unclosed) continue;
       const header = section.header;
       const loaded = { file, section };
@@ -301,6 +319,7 @@ export function loadConfig(root: string, host: FileHost, documentOf: DocumentSou
         }
       }
       for (const item of section.items) {
+        if (dropRest) break;
         if (item.type === 'Directive') directive(item);
         else variable(item);
       }

@@ -289,7 +289,7 @@ export class Workspace {
   problems(file: string): SyntaxProblem[] {
     const doc = this.document(file);
     if (doc === undefined) return [];
-    const out: SyntaxProblem[] = [...doc.problems];
+    const out: SyntaxProblem[] = [];
     const seen = new Set<string>();
     for (const root of this.roots(file)) {
       for (const p of this.load(root).problems) {
@@ -301,6 +301,9 @@ export class Workspace {
         out.push(problem);
       }
     }
+    // a line the loader finds fatal before any header is no longer "ignored" (the parser's word for it)
+    const noSection = new Set(out.filter((p) => p.code === 'syntax-no-section').map((p) => p.start));
+    for (const p of doc.problems) if (!(noSection.has(p.start) && (p.code === 'syntax-missing-equals' || p.code === 'syntax-missing-key'))) out.push(p);
     return out.sort((a, b) => a.start - b.start);
   }
 
