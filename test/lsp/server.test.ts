@@ -172,4 +172,12 @@ describe('language server over LSP', () => {
     const d = await client.diagnosticsFor(file, () => true);
     assert.deepEqual(d.map((x) => x.code), [], 'no duplicate [default] nor a priority on a line that does not exist');
   });
+
+  it('names every outline entry, even a line being typed whose extension has no name yet', async () => {
+    const file = path.join(dir, 'typing.conf');
+    await client.open(file, '[c]\nexten => ,1,NoOp()\nexten => 1,1,NoOp()\n');
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uriOf(file) } })) as { name: string; children?: { name: string }[] }[];
+    const names = symbols.flatMap((x) => [x.name, ...(x.children ?? []).map((c) => c.name)]);
+    assert.ok(names.every((n) => n !== ''), JSON.stringify(names));
+  });
 });

@@ -33,7 +33,8 @@ export function documentSymbols(doc: ConfigDocument, dialplan: boolean): Documen
     const children: DocumentSymbol[] = [];
     for (const e of o.extensions) {
       children.push({
-        name: e.name,
+        // a line being typed (`exten => ,1,...`) has no name yet: VS Code refuses a symbol without one
+        name: e.name === '' ? '(no extension)' : e.name,
         detail: extensionDetail(e),
         kind: e.name.startsWith('_') ? SymbolKind.Function : SymbolKind.Method,
         range: rangeOf(ls, e.start, e.end),
