@@ -63,3 +63,28 @@ export function everyLayer(files: Record<string, string>): void {
     }
   }
 }
+
+/** A real file mutated: lines deleted, duplicated, swapped, cut in half, or a grammar piece inserted (seeded). */
+export function mutations(text: string): fc.Arbitrary<string> {
+  const lines = text.split('\n');
+  const op = fc.record({
+    kind: fc.constantFrom('delete', 'duplicate', 'swap', 'cut', 'insert'),
+    at: fc.nat(Math.max(0, lines.length - 1)),
+    other: fc.nat(Math.max(0, lines.length - 1)),
+    piece: dialplanLine,
+  });
+  return fc.array(op, { minLength: 1, maxLength: 8 }).map((ops) => {
+    const out = [...lines];
+    for (const o of ops) {
+      const at = Math.min(o.at, out.length - 1);
+      const other = Math.min(o.other, out.length - 1);
+      if (at < 0) break;
+      if (o.kind === 'delete') out.splice(at, 1);
+      else if (o.kind === 'duplicate') out.splice(at, 0, out[at]);
+      else if (o.kind === 'swap') [out[at], out[other]] = [out[other], out[at]];
+      else if (o.kind === 'cut') out[at] = out[at].slice(0, Math.floor(out[at].length / 2));
+      else out.splice(at, 0, o.piece);
+    }
+    return out.join('\n');
+  });
+}
