@@ -98,21 +98,23 @@ export function nonDialplanFiles(workspace: Workspace, pbx: Pbx): string[] {
   return [...workspace.known].filter((f) => path.posix.dirname(f) === pbx.dir && !/^extensions/.test(path.posix.basename(f)));
 }
 
-function isLoopback(host: string): boolean {
+/** A loopback address or name: what a PBX bound to every address (0.0.0.0) is surely reached at. */
+export function isLoopback(host: string): boolean {
   return /^127\./.test(host) || host === '::1' || host.toLowerCase() === 'localhost';
 }
 
-/**
- * Does an address (host, port) reach this PBX: chan_sip's UDP bind, or a pjsip transport (of that protocol, when
- * one is given)? The host must be the one it binds to; a wildcard bind (0.0.0.0) is taken to be reached only on
- * loopback, since the workspace does not say which other names and addresses the machine has.
- */
 export function listensAt(pbx: Pbx, host: string, port: number, protocol?: string): boolean {
+  return stackAt(pbx, host, port, protocol) !== null;
+}
+
+/** Which of a PBX's stacks takes what is sent to (host, port): chan_sip's UDP bind, a pjsip transport, or none. */
+export function stackAt(pbx: Pbx, host: string, port: number, protocol?: string): 'chan_sip' | 'chan_pjsip' | null {
   const at = (h: string, p: number): boolean => p === port && (h === host || (isWildcardHost(h) && (isLoopback(host) || pbx.addresses.includes(host))));
-  if (pbx.sip && (protocol === undefined || protocol === 'udp') && at(pbx.sip.listen.host, pbx.sip.listen.port)) return true;
-  if (!pbx.pjsip) return false;
-  return objectsOf(pbx.pjsip, 'transport').some((t) => {
-    const a = transportAddress(t);
+  if (pbx.sip && (protocol === undefined || protocol === 'udp') && at(pbx.sip.listen.host, pbx.sip.listen.port)) return 'chan_sip';
+  if (!pbx.pjsip) return null;
+  const t = objectsOf(pbx.pjsip, 'transport').some((x) => {
+    const a = transportAddress(x);
     return ['udp', 'tcp', 'tls'].includes(a.protocol) && (protocol === undefined || a.protocol === protocol) && at(a.host, a.port);
   });
+  return t ? 'chan_pjsip' : null;
 }

@@ -7,10 +7,7 @@ import type { Finding, TrunkCheck } from '../finding';
 import type { Dialplan } from '../../model/dialplan';
 import type { Pbx } from '../../model/pbx';
 import { objectOf, option } from '../../model/pjsip';
-import type { Located } from '../../model/sip';
-import { located } from '../../model/sip';
-import { dialsOut, reachableContexts } from '../trunks/exposure';
-import { generalFlag } from '../trunks/recognition/chanSip';
+import { dialsOut, reachableContexts, sipGuests, sipTrunkNames } from '../trunks/exposure';
 import { parseDevice } from '../simulate/devices';
 
 export const code = 'exposure-guest-calls';
@@ -42,22 +39,18 @@ function describe(pbx: Pbx, context: string, powers: { numbers: string[]; device
   return `strangers reach '${context}' on ${pbx.name}, where they can call ${shown}${ring}`;
 }
 
-function sipGuests(pbx: Pbx): Finding | null {
-  const sip = pbx.sip;
-  if (!sip || !pbx.dialplan || !generalFlag(pbx, 'allowguest', true)) return null;
-  const ctxVar = sip.general.get('context');
-  const context = ctxVar?.assignment.value.text ?? 'default';
-  const powers = guestPowers(pbx.dialplan, context);
+function guestCalls(pbx: Pbx): Finding | null {
+  const guests = sipGuests(pbx);
+  if (!guests || !pbx.dialplan) return null;
+  const powers = guestPowers(pbx.dialplan, guests.context);
   if (!powers) return null;
-  const trunks = new Set([...sip.peers.values()].filter((p) => (p.values.get('host')?.assignment.value.text ?? 'dynamic').toLowerCase() !== 'dynamic').map((p) => p.name));
-  if (dialsOut(pbx.dialplan, reachableContexts(pbx.dialplan, context), trunks)) return null;
-  const guest = sip.general.get('allowguest');
-  const at: Located = guest ? located(guest.file, guest.assignment) : ctxVar ? located(ctxVar.file, ctxVar.assignment) : { file: sip.file, start: 0, end: 0 };
+  // dialling out from there is exposure-guest-dialout's
+  if (dialsOut(pbx.dialplan, reachableContexts(pbx.dialplan, guests.context), sipTrunkNames(pbx))) return null;
   return {
     code,
     severity: 'warning',
-    message: `${guest ? 'allowguest=yes' : 'allowguest is on (chan_sip\'s default)'}: an INVITE that matches no section is let in unchallenged as a guest, in ${ctxVar ? "[general]'s context" : "'default' ([general] has no context=)"}: ${describe(pbx, context, powers)}. Set allowguest=no unless anonymous callers are meant to reach these numbers.`,
-    ...at,
+    message: `${guests.explicit ? 'allowguest=yes' : "allowguest is on (chan_sip's default)"}: an INVITE that matches no section is let in unchallenged as a guest, in ${guests.fromGeneral ? "[general]'s context" : "'default' ([general] has no context=)"}: ${describe(pbx, guests.context, powers)}. Set allowguest=no unless anonymous callers are meant to reach these numbers.`,
+    ...guests.at,
     related: [],
   };
 }
@@ -81,6 +74,6 @@ function pjsipAnonymous(pbx: Pbx): Finding | null {
 export const exposureGuestCalls: TrunkCheck = {
   code,
   run({ pbxs }) {
-    return pbxs.flatMap((p) => [sipGuests(p), pjsipAnonymous(p)]).filter((f): f is Finding => f !== null);
+    return pbxs.flatMap((p) => [guestCalls(p), pjsipAnonymous(p)]).filter((f): f is Finding => f !== null);
   },
 };

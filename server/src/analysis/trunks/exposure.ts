@@ -1,7 +1,11 @@
 // What a context lets a caller reach: every context it includes (the include closure), the contexts its Goto,
 // Gosub and Local targets lead to, and whether any of them dials out through a SIP peer.
 import type { Context, Dialplan } from '../../model/dialplan';
+import type { Pbx } from '../../model/pbx';
+import type { Located } from '../../model/sip';
+import { located } from '../../model/sip';
 import { applicationTargets } from '../targets';
+import { generalFlag } from './recognition/chanSip';
 
 interface Node {
   /** Contexts this one includes or jumps to by name. */
@@ -81,4 +85,23 @@ export function dialsOut(plan: Dialplan, contexts: Set<string>, trunks: Set<stri
     }
   }
   return null;
+}
+
+/**
+ * Where chan_sip lets strangers in: with allowguest on (its default), an INVITE that matches no section lands
+ * unchallenged in [general]'s context or `default`. Null when guests are off. `at` is the line to point at.
+ */
+export function sipGuests(pbx: Pbx): { context: string; fromGeneral: boolean; explicit: boolean; at: Located } | null {
+  const sip = pbx.sip;
+  if (!sip || !generalFlag(pbx, 'allowguest', true)) return null;
+  const guest = sip.general.get('allowguest');
+  const ctxVar = sip.general.get('context');
+  const first = [...sip.general.values()][0];
+  const at = guest ? located(guest.file, guest.assignment) : ctxVar ? located(ctxVar.file, ctxVar.assignment) : first ? located(first.file, first.assignment) : { file: sip.file, start: 0, end: 0 };
+  return { context: ctxVar?.assignment.value.text ?? 'default', fromGeneral: ctxVar !== undefined, explicit: guest !== undefined, at };
+}
+
+/** The chan_sip peers with a fixed address: the trunks a dialplan can dial out through. */
+export function sipTrunkNames(pbx: Pbx): Set<string> {
+  return new Set([...(pbx.sip?.peers.values() ?? [])].filter((p) => (p.values.get('host')?.assignment.value.text ?? 'dynamic').toLowerCase() !== 'dynamic').map((p) => p.name));
 }

@@ -10,7 +10,7 @@
 // Also here: the references pjsip.conf and the dialplan make to objects that do not exist, and why they do not.
 import type { Located } from '../../model/sip';
 import type { Pbx } from '../../model/pbx';
-import { listensAt } from '../../model/pbx';
+import { isLoopback, listensAt } from '../../model/pbx';
 import type { PjsipConfig, PjsipObject, PjsipValue, SipUri } from '../../model/pjsip';
 import { isWildcardHost, items, names, objectOf, objectsOf, option, options, parseSipUri, part, transportAddress, transportFor, uriProtocol } from '../../model/pjsip';
 import { parseArguments } from '../../parser/dialplanParser';
@@ -67,10 +67,6 @@ export function pjsipLinks(pbxs: Pbx[]): PjsipLinks {
     cache.set(pbxs, links);
   }
   return links;
-}
-
-function isLoopback(host: string): boolean {
-  return /^127\./.test(host) || host === 'localhost' || host === '::1';
 }
 
 /** Where A's request comes from: its transport's bind address (for a wildcard bind, only loopback can be told). */

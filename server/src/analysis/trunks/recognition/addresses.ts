@@ -3,13 +3,11 @@
 // PBX bound to every address (0.0.0.0) sends from loopback to loopback, else from one of the addresses the
 // `pbx.addresses` setting gives it.
 import type { Pbx } from '../../../model/pbx';
+import { isLoopback } from '../../../model/pbx';
 import type { PjsipObject } from '../../../model/pjsip';
 import { isWildcardHost, transportAddress } from '../../../model/pjsip';
 import type { Source } from './types';
 
-export function isLoopback(host: string): boolean {
-  return /^127\./.test(host) || host === '::1' || host.toLowerCase() === 'localhost';
-}
 
 /**
  * A configured host as an address: an IP as written, `localhost` as 127.0.0.1 (resolved at load, conformance s17,

@@ -5,6 +5,7 @@
 import type { Pbx } from '../../../model/pbx';
 import type { Located, SipPeer } from '../../../model/sip';
 import { peerValue } from '../../../model/sip';
+import { isTrue } from '../../../model/dialplan';
 import { fromAddress, fromHost, resolveHost, showSource } from './addresses';
 import type { Recognition, SipRequest, Source } from './types';
 
@@ -19,13 +20,10 @@ export function insecureOf(peer: SipPeer): { port: boolean; invite: boolean; at:
   return { port: words.includes('port'), invite: words.includes('invite'), at: v.at };
 }
 
-/** ast_true / ast_false on a [general] value, with chan_sip's default. */
+/** A [general] flag as chan_sip sets it (ast_set2_flag with ast_true: any other value is off), or its default. */
 export function generalFlag(to: Pbx, key: string, fallback: boolean): boolean {
-  const v = to.sip?.general.get(key)?.assignment.value.text.trim().toLowerCase();
-  if (v === undefined) return fallback;
-  if (/^(yes|true|y|t|1|on)$/.test(v)) return true;
-  if (/^(no|false|n|f|0|off)$/.test(v)) return false;
-  return fallback;
+  const v = to.sip?.general.get(key)?.assignment.value.text;
+  return v === undefined ? fallback : isTrue(v);
 }
 
 /** Where a peer is: its host and port (5060 without port=), or where it registered from; null when it has none. */

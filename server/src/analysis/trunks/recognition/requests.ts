@@ -6,7 +6,7 @@
 import type { Pbx } from '../../../model/pbx';
 import type { PjsipObject } from '../../../model/pjsip';
 import { names, objectOf, option } from '../../../model/pjsip';
-import type { SipPeer, SipRegistration } from '../../../model/sip';
+import type { Located, SipPeer, SipRegistration } from '../../../model/sip';
 import { peerValue } from '../../../model/sip';
 import type { Credentials, SipRequest, Source } from './types';
 
@@ -47,52 +47,51 @@ export function pjsipCredentials(from: Pbx, o: PjsipObject): { credentials: Cred
   return { credentials: { user: user?.text ?? '', password: md5 ? null : (password?.text ?? ''), at: user?.at ?? auth.header, passwordAt: password?.at ?? null }, why: '' };
 }
 
-/** An INVITE through a chan_sip peer. */
-export function sipInvite(from: Pbx, peer: SipPeer, number: string, caller: CallerId, source: Source | null, learnt: string | null = null): SipRequest {
-  const fromuser = peerValue(peer, 'fromuser');
-  const fromdomain = peerValue(peer, 'fromdomain');
-  const { credentials, why } = sipCredentials(peer, learnt);
+/**
+ * An INVITE to `number` for a caller: the From user is the configured one (fromuser, from_user), else the caller ID
+ * number, else `anonymous` (then the domain is anonymous.invalid).
+ */
+function invite(
+  from: Pbx,
+  driver: SipRequest['driver'],
+  via: SipRequest['via'],
+  fromUser: { value: { text: string; at: Located } | undefined; key: 'fromuser' | 'from_user'; domain: string | undefined },
+  number: string,
+  caller: CallerId,
+  source: Source | null,
+  answers: { credentials: Credentials | null; why: string },
+  headers: { name: string; value: string }[],
+): SipRequest {
+  const set = fromUser.value;
   return {
     method: 'INVITE',
     from,
-    driver: 'chan_sip',
-    via: { kind: 'peer', name: peer.name, at: peer.header },
+    driver,
+    via,
     source,
-    fromUser: fromuser?.text ?? caller.number ?? 'anonymous',
-    fromUserSetBy: fromuser ? 'fromuser' : caller.number ? 'caller-id' : 'anonymous',
-    fromUserAt: fromuser?.at ?? null,
-    fromDomain: fromdomain?.text ?? domainFor(caller, source),
+    fromUser: set?.text ?? caller.number ?? 'anonymous',
+    fromUserSetBy: set ? fromUser.key : caller.number ? 'caller-id' : 'anonymous',
+    fromUserAt: set?.at ?? null,
+    fromDomain: fromUser.domain ?? domainFor(caller, source),
     toUser: number,
     requestUser: number,
-    headers: [],
-    credentials,
-    noCredentials: why,
+    headers,
+    credentials: answers.credentials,
+    noCredentials: answers.why,
     contactUser: '',
   };
 }
 
+/** An INVITE through a chan_sip peer. */
+export function sipInvite(from: Pbx, peer: SipPeer, number: string, caller: CallerId, source: Source | null, learnt: string | null = null): SipRequest {
+  const fromUser = { value: peerValue(peer, 'fromuser'), key: 'fromuser' as const, domain: peerValue(peer, 'fromdomain')?.text };
+  return invite(from, 'chan_sip', { kind: 'peer', name: peer.name, at: peer.header }, fromUser, number, caller, source, sipCredentials(peer, learnt), []);
+}
+
 /** An INVITE through a pjsip endpoint. */
 export function pjsipInvite(from: Pbx, endpoint: PjsipObject, number: string, caller: CallerId, source: Source | null, headers: { name: string; value: string }[] = []): SipRequest {
-  const fromUser = option(endpoint, 'from_user');
-  const fromDomain = option(endpoint, 'from_domain');
-  const { credentials, why } = pjsipCredentials(from, endpoint);
-  return {
-    method: 'INVITE',
-    from,
-    driver: 'chan_pjsip',
-    via: { kind: 'endpoint', name: endpoint.id, at: endpoint.header },
-    source,
-    fromUser: fromUser?.text ?? caller.number ?? 'anonymous',
-    fromUserSetBy: fromUser ? 'from_user' : caller.number ? 'caller-id' : 'anonymous',
-    fromUserAt: fromUser?.at ?? null,
-    fromDomain: fromDomain?.text ?? domainFor(caller, source),
-    toUser: number,
-    requestUser: number,
-    headers,
-    credentials,
-    noCredentials: why,
-    contactUser: '',
-  };
+  const fromUser = { value: option(endpoint, 'from_user'), key: 'from_user' as const, domain: option(endpoint, 'from_domain')?.text };
+  return invite(from, 'chan_pjsip', { kind: 'endpoint', name: endpoint.id, at: endpoint.header }, fromUser, number, caller, source, pjsipCredentials(from, endpoint), headers);
 }
 
 /** A chan_sip `register =>` line: From and To are the user, the digest user the authuser (else the user). */

@@ -4,28 +4,21 @@
 // that endpoint's aor. An address is another PBX's when its chan_sip or one of its pjsip transports listens there.
 // Nothing is sent anywhere: this only reads the configurations.
 import type { Pbx } from '../../../model/pbx';
+import { stackAt as listeningStack } from '../../../model/pbx';
 import type { PjsipObject, PjsipValue, SipUri } from '../../../model/pjsip';
-import { isWildcardHost, items, names, objectOf, objectsOf, option, options, parseSipUri, transportAddress, transportFor, uriProtocol } from '../../../model/pjsip';
+import { items, names, objectOf, objectsOf, option, options, parseSipUri, transportAddress, transportFor, uriProtocol } from '../../../model/pjsip';
 import type { Located, SipPeer } from '../../../model/sip';
 import { peerValue } from '../../../model/sip';
-import { isLoopback, resolveHost, sipSource, transportSource } from './addresses';
+import { resolveHost, sipSource, transportSource } from './addresses';
 import { chanSipReceives } from './chanSip';
 import { pjsipReceives } from './pjsip';
 import type { CallerId } from './requests';
 import { pjsipInvite, pjsipRegister, sipInvite, sipRegister } from './requests';
 import type { Driver, Recognition, SipRequest, Source } from './types';
 
-/** Which of a PBX's stacks listens at host:port over a protocol (udp when not said), or null. */
+/** Which of a PBX's stacks listens at host:port over a protocol (udp when not said), or null; `localhost` resolved. */
 export function stackAt(pbx: Pbx, host: string, port: number, protocol = 'udp'): Driver | null {
-  const ip = resolveHost(host) ?? host;
-  const at = (h: string, p: number): boolean => p === port && (h === ip || (isWildcardHost(h) && (isLoopback(ip) || pbx.addresses.includes(ip))));
-  if (pbx.sip && protocol === 'udp' && at(pbx.sip.listen.host, pbx.sip.listen.port)) return 'chan_sip';
-  if (!pbx.pjsip) return null;
-  const t = objectsOf(pbx.pjsip, 'transport').some((x) => {
-    const a = transportAddress(x);
-    return a.protocol === protocol && at(a.host, a.port);
-  });
-  return t ? 'chan_pjsip' : null;
+  return listeningStack(pbx, resolveHost(host) ?? host, port, protocol);
 }
 
 /** Where requests go: a PBX of the workspace and the stack that takes them there. */
