@@ -2,6 +2,7 @@
 // wrong path never passes a CI gate: a path that does not exist, a --pbx folder without Asterisk configuration,
 // --pbx naming a file, or a file that is not UTF-8 text is an error (exit 2), never "0 findings".
 import * as fs from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import * as path from 'node:path';
 import { fileFindings } from '../analysis/findings';
 import { DiskFileHost } from '../model/fileHost';
@@ -169,14 +170,11 @@ export function notText(file: string): string | null {
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) return `is not a text file: it holds NUL bytes (the first at byte ${nul}); nothing was checked`;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return null;
-  } catch {
-    const at = firstBadByte(bytes);
-    const where = at < 0 ? '' : ` (line ${countLines(bytes, at)}, byte 0x${bytes[at].toString(16).toUpperCase()})`;
-    return `is not UTF-8 text${where}; nothing was checked. Convert it first, e.g. iconv -f latin1 -t utf-8`;
-  }
+  // validated in place, without decoding (a 50 MB file would become a 50 MB string only to be dropped)
+  if (isUtf8(bytes)) return null;
+  const at = firstBadByte(bytes);
+  const where = at < 0 ? '' : ` (line ${countLines(bytes, at)}, byte 0x${bytes[at].toString(16).toUpperCase()})`;
+  return `is not UTF-8 text${where}; nothing was checked. Convert it first, e.g. iconv -f latin1 -t utf-8`;
 }
 
 /** The offset of the first byte that starts no valid UTF-8 sequence (for the message; -1 if not found). */

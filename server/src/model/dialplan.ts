@@ -33,11 +33,15 @@ export interface Priority {
    * are as many as lines), with the offset of the application's data it was worked out at (edits move lines).
    */
   targets: { at: number; list: unknown } | null;
+  /** The entry this line joined (set when it is registered; null for a line Asterisk drops). */
+  extension: Extension | null;
 }
 
 /** One entry of a context's extension list: an extension (and caller-ID match) with its priorities. */
 export interface Extension {
   context: string;
+  /** The context object it belongs to (a rebuilt dialplan makes new ones). */
+  owner: Context;
   /** As `dialplan show` prints it: globals substituted, spaces removed, dashes kept. */
   name: string;
   /** What the matcher compares: dashes removed too (outside sets). */
@@ -51,7 +55,7 @@ export interface Extension {
   minPriority: number;
   /** By priority number (hint = -1); the first line registering a priority wins. */
   priorities: Map<number, Priority>;
-  labels: Map<string, number>;
+  labels: ReadonlyMap<string, number>;
   /** Its first line. */
   first: Priority;
 }
@@ -402,6 +406,7 @@ function addLine(b: Builder, context: Context, v: LoadedVariable, st: ExtensionS
     statement: st,
     inheritedFrom: v.inheritedFrom,
     targets: null,
+    extension: null,
   };
   if (name === '_.' || name === '_!') {
     problem(b, { file: v.file, start: st.extension?.start ?? at.start, end: st.extension?.end ?? at.end }, 'dialplan-catch-all-pattern', 'warning', `'${name}' matches everything, including the special extensions h, i, t and s: Asterisk warns that it "is strongly discouraged and can have unexpected behavior". Use '_X${name[1]}' instead.`);
@@ -488,8 +493,12 @@ function addExtension(b: Builder, context: Context, entry: Priority, rawName: st
       }
     }
     e.priorities.set(entry.priority, entry);
-    register(context, entry, e);
-    if (entry.label !== null) e.labels.set(entry.label, entry.priority);
+    register(entry, e);
+    if (entry.label !== null) {
+      const labels = e.labels === NO_LABELS ? new Map<string, number>() : (e.labels as Map<string, number>);
+      labels.set(entry.label, entry.priority);
+      e.labels = labels;
+    }
     // the lowest priority heads the chain and gives the entry its name (a hint is -1)
     if (entry.priority < e.minPriority) {
       e.minPriority = entry.priority;
@@ -500,6 +509,7 @@ function addExtension(b: Builder, context: Context, entry: Priority, rawName: st
   }
   const created: Extension = {
     context: context.name,
+    owner: context,
     name,
     exten,
     cid,
@@ -509,23 +519,29 @@ function addExtension(b: Builder, context: Context, entry: Priority, rawName: st
     cidKey,
     minPriority: entry.priority,
     priorities: new Map([[entry.priority, entry]]),
-    labels: entry.label !== null ? new Map([[entry.label, entry.priority]]) : new Map(),
+    labels: entry.label !== null ? new Map([[entry.label, entry.priority]]) : NO_LABELS,
     first: entry,
   };
   list.splice(i, 0, created);
   byName.set(nameKey, created);
-  register(context, entry, created);
+  register(entry, created);
 }
 
-function register(context: Context, priority: Priority, extension: Extension): void {
-  priority.statement.registered = { context, priority, extension };
+/** The labels of every extension without any (most of them): shared, never written (a Map each is ~170 bytes). */
+const NO_LABELS: ReadonlyMap<string, number> = new Map();
+
+function register(priority: Priority, extension: Extension): void {
+  // the line points at its priority, which points at its entry: no object per line for the link (issue 13, size)
+  priority.extension = extension;
+  priority.statement.registered = priority;
 }
 
 /** The priority an exten/same line registered in this dialplan (undefined when Asterisk dropped the line). */
 export function registeredLine(plan: Dialplan, line: Assignment): { priority: Priority; extension: Extension } | undefined {
   const st = line.parsedAt === line.start ? (line.parsed as ExtensionStatement) : undefined;
-  const r = st?.registered as { context: Context; priority: Priority; extension: Extension } | undefined;
-  return r !== undefined && plan.contexts.get(r.context.name) === r.context ? r : undefined;
+  const priority = st?.registered as Priority | undefined;
+  const extension = priority?.extension;
+  return extension != null && plan.contexts.get(extension.owner.name) === extension.owner ? { priority: priority!, extension } : undefined;
 }
 
 const namesOf = new WeakMap<Context, Map<string, Extension>>();

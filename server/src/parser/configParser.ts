@@ -214,10 +214,22 @@ export function fastAssignment(text: string): { type: 'Assignment'; key: RawSpan
   while (ve > vs && isBlank(text.charCodeAt(ve - 1))) ve--;
   return {
     type: 'Assignment',
-    key: { text: text.slice(ks, ke), start: ks, end: ke },
+    key: { text: knownKey(text, ks, ke), start: ks, end: ke },
     op,
     value: { text: text.slice(vs, ve), start: vs, end: ve },
   };
+}
+
+/** Keys repeat on every line (`exten`, `same`, `type`): one string each, not one per line (issue 13, size). */
+const keys = new Map<string, string>();
+
+function knownKey(text: string, from: number, to: number): string {
+  const key = text.slice(from, to);
+  if (to - from > 24) return key;
+  const known = keys.get(key);
+  if (known !== undefined) return known;
+  if (keys.size < 4096) keys.set(key, key);
+  return key;
 }
 
 function isBlank(code: number): boolean {

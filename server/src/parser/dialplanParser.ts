@@ -64,12 +64,11 @@ function mapSpan(a: Assignment, raw: Raw): Span {
 export function parseExtensionStatement(a: Assignment, kind: 'exten' | 'same'): ExtensionStatement {
   const hit = a.parsedAt === a.start ? (a.parsed as ExtensionStatement) : undefined;
   if (hit !== undefined && hit.kind === kind) return hit;
-  let st: ExtensionStatement | null = null;
-  if (a.valueMap === null) {
-    const fast = fastExtension(a.value.text, kind, a.value.start);
-    if (fast !== null) st = { kind, statement: a, ...fast };
-  }
-  st ??= { kind, statement: a, ...fromGrammar(dialplanGrammar.parse(a.value.text, { startRule: kind === 'exten' ? 'ExtenValue' : 'SameValue' }), (raw) => mapSpan(a, raw)) };
+  let parts = a.valueMap === null ? fastExtension(a.value.text, kind, a.value.start) : null;
+  parts ??= fromGrammar(dialplanGrammar.parse(a.value.text, { startRule: kind === 'exten' ? 'ExtenValue' : 'SameValue' }), (raw) => mapSpan(a, raw));
+  // every field written here, `registered` included, so that all statements share one compact shape (a field
+  // added later, or a spread, moves the fields out of the object: more memory per line, issue 13)
+  const st: ExtensionStatement = { kind, statement: a, extension: parts.extension, callerId: parts.callerId, priority: parts.priority, application: parts.application, registered: undefined };
   a.parsed = st;
   a.parsedAt = a.start;
   return st;
@@ -82,22 +81,15 @@ export function fromGrammar(raw: any, map: (r: Raw) => Span): StatementParts {
   const ext = raw.extension;
   const pri = raw.priority;
   const app = raw.application;
+  let priority: PriorityNode | null = null;
+  if (pri) {
+    const value = map(pri.value);
+    priority = { start: value.start, end: map(pri).end, text: pri.text, kind: pri.kind, value, number: pri.number, label: pri.label ? map(pri.label) : null, labelClosed: pri.labelClosed, offset: pri.offset ? map(pri.offset) : null };
+  }
   return {
     extension: ext ? { ...map(ext), unclosedBracket: ext.unclosedBracket } : null,
     callerId: ext?.callerId ? map(ext.callerId) : null,
-    priority: pri
-      ? {
-          start: map(pri.value).start,
-          end: map(pri).end,
-          text: pri.text,
-          kind: pri.kind,
-          value: map(pri.value),
-          number: pri.number,
-          label: pri.label ? map(pri.label) : null,
-          labelClosed: pri.labelClosed,
-          offset: pri.offset ? map(pri.offset) : null,
-        }
-      : null,
+    priority,
     application: app ? { start: map(app).start, end: map(app).end, name: map(app.name), data: app.data ? map(app.data) : null, closed: app.closed } : null,
   };
 }
@@ -257,13 +249,25 @@ export function fastExtension(value: string, kind: 'exten' | 'same', base: numbe
       application = {
         start: base + appStart,
         end: base + value.length,
-        name: { text: value.slice(appStart, open), start: base + appStart, end: base + open },
+        name: { text: knownName(value, appStart, open), start: base + appStart, end: base + open },
         data: { text: value.slice(open + 1, dataEnd), start: base + open + 1, end: base + dataEnd },
         closed,
       };
     }
   }
   return { extension, callerId: null, priority, application };
+}
+
+/** Application names repeat on every line (`Dial`, `NoOp`): one string each, not one per line. */
+const appNames = new Map<string, string>();
+
+function knownName(value: string, from: number, to: number): string {
+  const name = value.slice(from, to);
+  if (to - from > 40) return name;
+  const known = appNames.get(name);
+  if (known !== undefined) return known;
+  if (appNames.size < 4096) appNames.set(name, name);
+  return name;
 }
 
 /**

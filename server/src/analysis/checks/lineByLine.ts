@@ -15,13 +15,12 @@ export interface DialplanLine {
   previous: DialplanLine | null;
 }
 
-/** Each context's lines, worked out once per context. */
-const linesOf = new WeakMap<Context, DialplanLine[]>();
-
+/**
+ * A context's lines, worked out each time they are walked and never kept (one object per line would stay for the
+ * dialplan's lifetime; the per-context findings are what is kept, analysis/findings.ts).
+ */
 function contextLines(plan: Dialplan, context: Context): DialplanLine[] {
-  let lines = linesOf.get(context);
-  if (lines !== undefined) return lines;
-  lines = [];
+  const lines: DialplanLine[] = [];
   for (const category of context.categories) {
     let previous: DialplanLine | null = null;
     for (const v of category.variables) {
@@ -38,7 +37,6 @@ function contextLines(plan: Dialplan, context: Context): DialplanLine[] {
       previous = line;
     }
   }
-  linesOf.set(context, lines);
   return lines;
 }
 
