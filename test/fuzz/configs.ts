@@ -17,7 +17,7 @@ const app = fc.oneof(
   fc.tuple(name, number).map(([c, n]) => `Gosub(${c},${n.replace(/^_/, '')},1(a,b))`),
   fc.constantFrom('Dial(SIP/trunk/${EXTEN:4},30)', 'Dial(PJSIP/${EXTEN}@trunk)', 'Dial(Local/101@default)', 'Set(X=$[${EXTEN} + 1])', 'GotoIf($["${X}" = "1"]?a:b)', 'Set(PJSIP_HEADER(add,X-A)=b)', 'ExecIf($[1]?NoOp(x))', 'Macro(m,1)', 'While($[${I} < 3])', 'EndWhile()', 'Set(I=$[${I} + 1])'),
 );
-const dialplanLine = fc.oneof(
+export const dialplanLine = fc.oneof(
   name.map((n) => `[${n}]`),
   fc.tuple(name, name).map(([a, b]) => `[${a}](${b})`),
   name.map((n) => `[${n}](+)`),

@@ -31,6 +31,8 @@ export class LspClient {
   /** What the client answers for the `pbx` settings section. */
   settings: Record<string, unknown> = {};
   stderr = '';
+  /** Errors the server logged (window/logMessage of type Error): an internal error it contained. */
+  readonly errors: string[] = [];
 
   private constructor(private readonly child: ReturnType<typeof spawn>) {
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -40,6 +42,9 @@ export class LspClient {
       list.push(p);
       this.diagnostics.set(p.uri, list);
       for (const w of this.waiters.splice(0)) w();
+    });
+    this.connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
+      if (p.type === 1) this.errors.push(p.message);
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map((i) => (i.section === 'pbx' ? this.settings : null)));
     this.connection.listen();
