@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import type { Assignment, ConfigDocument, Directive, Section, SyntaxProblem } from '../parser/ast';
 import type { FileHost } from './fileHost';
-import { hasGlobMagic } from './fileHost';
+import { hasGlobMagic, segmentRegExp } from './fileHost';
 
 export interface LoadedSection {
   file: string;
@@ -92,9 +92,22 @@ function shortName(file: string, dir: string): string {
 }
 
 export function resolveInclude(name: string, configDir: string, host: FileHost): string[] {
-  const full = name.startsWith('/') ? path.posix.normalize(name) : path.posix.join(configDir, name);
+  const full = includePath(name, configDir);
   if (hasGlobMagic(name)) return host.glob(full);
   return host.read(full) === undefined ? [] : [full];
+}
+
+function includePath(name: string, configDir: string): string {
+  return name.startsWith('/') ? path.posix.normalize(name) : path.posix.join(configDir, name);
+}
+
+/** Whether `file` is (or, for a glob, matches) what an #include names: a file that could end a missing include. */
+export function couldBeIncluded(name: string, configDir: string, file: string): boolean {
+  const full = includePath(name, configDir);
+  if (!hasGlobMagic(name)) return full === file;
+  const parts = full.split('/');
+  const fileParts = file.split('/');
+  return parts.length === fileParts.length && parts.every((p, i) => (hasGlobMagic(p) ? segmentRegExp(p).test(fileParts[i]) : p === fileParts[i]));
 }
 
 /**

@@ -8,7 +8,7 @@ import type { TextEdit } from '../parser/incremental';
 import { reparseConfig } from '../parser/incremental';
 import type { FileHost } from './fileHost';
 import type { LoadedConfig } from './configLoader';
-import { loadConfig, resolveInclude } from './configLoader';
+import { couldBeIncluded, loadConfig, resolveInclude } from './configLoader';
 import type { Dialplan } from './dialplan';
 import type { Positions } from './dialplan';
 import { buildDialplan, DEFAULT_RUNTIME_CONTEXTS } from './dialplan';
@@ -160,8 +160,10 @@ export class Workspace {
   changed(file: string, incremental = false): void {
     if (!incremental) this.shifts.push({ file, at: 0, delta: 0, reset: true });
     // a dialplan is rebuilt only when a file it was loaded from changed (or a root file that moves config dirs)
-    for (const [root, plan] of this.dialplans) if (plan.config.files.includes(file) || plan.config.includes.some((i) => i.targets.length === 0)) this.dialplans.delete(root);
-    for (const [root, loaded] of this.loads) if (loaded.files.includes(file) || loaded.includes.some((i) => i.targets.length === 0)) this.loads.delete(root);
+    // or when the file is one an #include names but did not find (or a glob did not match yet): not any change
+    // anywhere, which rebuilt every PBX with a missing include at every keystroke (found by `npm run fuzz -- --lsp`)
+    for (const [root, plan] of this.dialplans) if (dependsOn(plan.config, file)) this.dialplans.delete(root);
+    for (const [root, loaded] of this.loads) if (dependsOn(loaded, file)) this.loads.delete(root);
     this.derived.clear();
     // An edit that leaves the #include lines alone keeps the include graph (the common keystroke).
     if (!this.dirty.has(file)) this.dirty.set(file, includeSignature(this.cache.get(file)));
@@ -338,4 +340,10 @@ export class Workspace {
 function includeSignature(doc: ConfigDocument | undefined): string {
   if (doc === undefined) return '\u0000missing';
   return doc.directives.map((d) => `${d.kind}:${d.argument?.text ?? ''}`).join('\n');
+}
+
+/** A configuration loaded from `file`, or one whose #include could name it (a missing file, a glob). */
+function dependsOn(loaded: LoadedConfig, file: string): boolean {
+  if (loaded.files.includes(file)) return true;
+  return loaded.includes.some((i) => i.directive.argument !== null && !i.targets.includes(file) && couldBeIncluded(i.directive.argument.text, loaded.configDir, file));
 }
