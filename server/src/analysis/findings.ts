@@ -65,8 +65,15 @@ interface Kept {
   deps: Set<string> | null;
 }
 
-/** Check results per context, kept while the context is (see buildDialplan: unchanged contexts are kept). */
-const perContext = new WeakMap<Context, Map<string, Kept>>();
+/**
+ * Check results per context, kept while the context is (see buildDialplan: unchanged contexts are kept), in its
+ * `checked` slot: one entry per check, in DIALPLAN_CHECKS order. Most contexts have no finding: their slots share one empty result, so a
+ * dialplan of a million small contexts does not keep millions of empty lists (issue 13, size).
+ */
+
+const NONE: Finding[] = Object.freeze([] as Finding[]) as Finding[];
+/** The result of a check that found nothing and depends on no other context (its `at` never matters). */
+const NOTHING: Kept = { at: 0, findings: NONE, deps: null };
 
 /** The dialplan seen by a check that looks at one context. */
 function only(plan: Dialplan, context: Context): Dialplan {
@@ -81,30 +88,39 @@ export function findingsOf(plan: Dialplan): Finding[] {
   let found = dialplanFindings.get(plan);
   if (found !== undefined) return found;
   found = plan.problems.map((p) => ({ ...p, related: p.related.map((r) => ({ ...r })) }));
-  for (const check of DIALPLAN_CHECKS) {
+  // one view per context, shared by the checks that look at one context
+  const views = new Map<Context, Dialplan>();
+  for (let slot = 0; slot < DIALPLAN_CHECKS.length; slot++) {
+    const check = DIALPLAN_CHECKS[slot];
     const local = check.scope === 'context';
     if (!local && !(check.runContext && check.dependsOn)) {
       found.push(...safely(() => check.run(plan), plan.config.files[0], `running the check ${check.code}`));
       continue;
     }
     for (const context of plan.contexts.values()) {
-      let entries = perContext.get(context);
-      if (entries === undefined) {
-        entries = new Map();
-        perContext.set(context, entries);
+      let entries = context.checked as (Kept | undefined)[] | null;
+      if (entries === null) {
+        entries = new Array<Kept | undefined>(DIALPLAN_CHECKS.length);
+        context.checked = entries;
       }
-      const kept = entries.get(check.code);
+      const kept = entries[slot];
       const reusable = kept !== undefined && plan.changed !== null && plan.positions !== null && (kept.deps === null || !meetsAny(kept.deps, plan.changed));
       if (reusable) {
-        if (kept.at !== plan.builtAt) {
+        if (kept.at !== plan.builtAt && kept.findings.length > 0) {
           for (const f of kept.findings) moveFinding(f, plan.positions!, kept.at);
           kept.at = plan.builtAt;
         }
         found.push(...kept.findings);
         continue;
       }
-      const findings = safely(() => (local ? check.run(only(plan, context)) : check.runContext!(plan, context)), context.categories[0]?.file ?? plan.config.files[0], `running the check ${check.code} on [${context.name}]`);
-      entries.set(check.code, { at: plan.builtAt, findings, deps: local ? null : check.dependsOn!(plan, context) });
+      let view = views.get(context);
+      if (local && view === undefined) {
+        view = only(plan, context);
+        views.set(context, view);
+      }
+      const findings = safely(() => (local ? check.run(view!) : check.runContext!(plan, context)), context.categories[0]?.file ?? plan.config.files[0], `running the check ${check.code} on [${context.name}]`);
+      const deps = local ? null : check.dependsOn!(plan, context);
+      entries[slot] = findings.length === 0 && (deps === null || deps.size === 0) ? NOTHING : { at: plan.builtAt, findings, deps: deps !== null && deps.size === 0 ? null : deps };
       found.push(...findings);
     }
   }

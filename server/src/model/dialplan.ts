@@ -85,6 +85,11 @@ export interface Context {
   /** What Asterisk logs while loading this context's lines, and the lines it drops without a word. */
   problems: DialplanProblem[];
   dropped: Dropped[];
+  /**
+   * The check results kept with this context while it is unchanged (analysis/findings.ts): a slot, not a map keyed
+   * by context, since a dialplan may have a million contexts (a WeakMap entry each slows every garbage collection).
+   */
+  checked: unknown[] | null;
 }
 
 export interface Dropped {
@@ -266,7 +271,7 @@ export function buildDialplan(config: LoadedConfig, runtimeContexts: Iterable<st
       continue;
     }
     plan.changed?.add(name);
-    const context: Context = { name, categories, extensions: [], includes: [], ignorePatterns: [], switches: [], problems: [], dropped: [] };
+    const context: Context = { name, categories, extensions: [], includes: [], ignorePatterns: [], switches: [], problems: [], dropped: [], checked: null };
     plan.contexts.set(name, context);
     b.context = context;
     for (const category of categories) loadCategory(b, context, category);
@@ -434,9 +439,8 @@ function addExtension(b: Builder, context: Context, entry: Priority, rawName: st
   const cidExten = rawCid === null ? null : stripName(rawCid, true);
   const list = context.extensions;
   // most lines continue an extension already there (`same => n,...`): found by name without sorting
-  const byName = exactNames(context);
   const nameKey = cidExten === null ? exten : `${exten}/${cidExten}\u0000`;
-  const known = byName.get(nameKey);
+  const known = findByName(context, exten, cidExten, nameKey);
   const key = known?.key ?? sortKey(exten);
   const cidKey = cidExten === null ? null : sortKey(cidExten);
   // the sorted position (ast_add_extension2 walks the list to the first entry not below the new one; the list is
@@ -523,7 +527,7 @@ function addExtension(b: Builder, context: Context, entry: Priority, rawName: st
     first: entry,
   };
   list.splice(i, 0, created);
-  byName.set(nameKey, created);
+  namesOf.get(context)?.set(nameKey, created);
   register(entry, created);
 }
 
@@ -546,14 +550,23 @@ export function registeredLine(plan: Dialplan, line: Assignment): { priority: Pr
 
 const namesOf = new WeakMap<Context, Map<string, Extension>>();
 
-/** The context's entries by exact match form and caller ID. */
-function exactNames(context: Context): Map<string, Extension> {
+/** Below this many entries a context is searched entry by entry: a map each would weigh on a million small contexts. */
+const INDEXED_FROM = 8;
+
+/** The context's entry of this exact match form and caller ID, by an index once the context is large enough. */
+function findByName(context: Context, exten: string, cidExten: string | null, nameKey: string): Extension | undefined {
+  const list = context.extensions;
   let m = namesOf.get(context);
   if (m === undefined) {
+    if (list.length < INDEXED_FROM) {
+      for (const e of list) if (e.exten === exten && e.cidExten === cidExten) return e;
+      return undefined;
+    }
     m = new Map();
+    for (const e of list) m.set(e.cidExten === null ? e.exten : `${e.exten}/${e.cidExten}\u0000`, e);
     namesOf.set(context, m);
   }
-  return m;
+  return m.get(nameKey);
 }
 
 function addInclude(b: Builder, context: Context, v: LoadedVariable): void {
@@ -567,12 +580,13 @@ function addInclude(b: Builder, context: Context, v: LoadedVariable): void {
   const timing = when?.timing ?? null;
   // by an index of the context's includes: a context of N includes costs N lookups, not N scans (issue 13)
   let byValue = includeIndex.get(context);
-  if (byValue === undefined || byValue.size !== context.includes.length) {
+  if (context.includes.length >= INDEXED_FROM && (byValue === undefined || byValue.size !== context.includes.length)) {
     byValue = new Map();
     for (const i of context.includes) if (!byValue.has(i.value.toLowerCase())) byValue.set(i.value.toLowerCase(), i);
     includeIndex.set(context, byValue);
   }
-  const duplicate = byValue.get(value.toLowerCase());
+  const lower = value.toLowerCase();
+  const duplicate = byValue !== undefined ? byValue.get(lower) : context.includes.find((i) => i.value.toLowerCase() === lower);
   if (duplicate) {
     problem(b, { file: v.file, start: v.assignment.start, end: v.assignment.end }, 'dialplan-duplicate-include', 'warning', `'${name}' is already included in '${context.name}': Asterisk ignores this line ("already included").`, [
       { file: duplicate.file, start: duplicate.statement.statement.start, end: duplicate.statement.statement.end, message: 'the first include' },
@@ -588,7 +602,7 @@ function addInclude(b: Builder, context: Context, v: LoadedVariable): void {
   }
   const include = { value, context: name, timing, everOpen, alwaysOpen: when === null || when.alwaysOpen, file: v.file, statement };
   context.includes.push(include);
-  byValue.set(value.toLowerCase(), include);
+  byValue?.set(lower, include);
 }
 
 const includeIndex = new WeakMap<Context, Map<string, Include>>();
