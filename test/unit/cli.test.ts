@@ -134,8 +134,10 @@ describe('pbx-interconnect check', () => {
       `${traps}:135 dialplan-invalid-time`,
       `${traps}:148 dialplan-goto-target-missing`,
       `${traps}:154 dialplan-catch-all-pattern`,
+      `${traps}:160 dialplan-app-unknown`,
+      `${traps}:162 dialplan-app-unknown`,
     ]);
-    assert.equal(r.code, 1); // dialplan-same-without-exten, -invalid-priority, -unclosed-bracket and -goto-target-missing are errors
+    assert.equal(r.code, 1); // dialplan-same-without-exten, -invalid-priority, -unclosed-bracket, -goto-target-missing and -app-unknown are errors
   });
 });
 

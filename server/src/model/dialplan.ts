@@ -7,6 +7,7 @@ import type { Assignment, Severity, Span } from '../parser/ast';
 import type { ExtensionStatement, IncludeStatement } from '../parser/dialplanParser';
 import { parseExtensionStatement, parseIncludeStatement } from '../parser/dialplanParser';
 import type { Category, LoadedConfig, LoadedVariable } from './configLoader';
+import type { Modules } from './modules';
 import type { SortKey } from './extensionName';
 import { compareExtensions, compareKeys, shrinkCallerId, sortKey, stripName } from './extensionName';
 import type { Timing } from './timing';
@@ -155,6 +156,8 @@ export interface Dialplan {
   newMatcher: boolean;
   autofallthrough: boolean;
   problems: DialplanProblem[];
+  /** modules.conf of the configuration folder, when there is one (which applications exist); null: all of them. */
+  modules: Modules | null;
 }
 
 /** Asterisk's ast_true(): yes, true, y, t, 1, on. */
@@ -232,6 +235,7 @@ export function buildDialplan(config: LoadedConfig, runtimeContexts: Iterable<st
     changed: null,
     builtAt: previous ? previous.positions.seq() : 0,
     positions: previous?.positions ?? null,
+    modules: null,
   };
   const b: Builder = { plan, context: null };
   const isNamed = (c: Category, name: string): boolean => c.name.toLowerCase() === name;

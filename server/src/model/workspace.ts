@@ -9,6 +9,7 @@ import { reparseConfig } from '../parser/incremental';
 import type { FileHost } from './fileHost';
 import type { LoadedConfig } from './configLoader';
 import { couldBeIncluded, loadConfig, resolveInclude } from './configLoader';
+import { readModules } from './modules';
 import type { Dialplan } from './dialplan';
 import type { Positions } from './dialplan';
 import { buildDialplan, DEFAULT_RUNTIME_CONTEXTS } from './dialplan';
@@ -135,9 +136,15 @@ export class Workspace {
     if (root === undefined) return undefined;
     let plan = this.dialplans.get(root);
     if (plan === undefined) {
+      const loaded = this.load(root);
+      const modulesFile = path.posix.join(loaded.configDir, 'modules.conf');
+      const modulesDoc = this.mayRead(modulesFile) ? this.document(modulesFile) : undefined;
       const before = this.previousPlans.get(root);
-      const previous = before && !this.resetSince(before) ? { plan: before, positions: this.positions } : undefined;
-      plan = buildDialplan(this.load(root), this.settings.runtimeContexts, previous);
+      // another modules.conf changes what the checks find in every context: nothing of the previous plan is kept
+      const sameModules = (before?.modules?.source ?? undefined) === modulesDoc;
+      const previous = before && sameModules && !this.resetSince(before) ? { plan: before, positions: this.positions } : undefined;
+      plan = buildDialplan(loaded, this.settings.runtimeContexts, previous);
+      plan.modules = modulesDoc ? readModules(modulesFile, modulesDoc) : null;
       plan.builtAt = this.positions.seq();
       plan.positions = this.positions;
       this.dialplans.set(root, plan);
@@ -345,5 +352,7 @@ function includeSignature(doc: ConfigDocument | undefined): string {
 /** A configuration loaded from `file`, or one whose #include could name it (a missing file, a glob). */
 function dependsOn(loaded: LoadedConfig, file: string): boolean {
   if (loaded.files.includes(file)) return true;
+  // modules.conf says which applications exist (Dialplan.modules)
+  if (file === path.posix.join(loaded.configDir, 'modules.conf')) return true;
   return loaded.includes.some((i) => i.directive.argument !== null && !i.targets.includes(file) && couldBeIncluded(i.directive.argument.text, loaded.configDir, file));
 }

@@ -96,6 +96,36 @@ describe('PBX Interconnect in VS Code', () => {
     assert.deepEqual([hover.range?.start.line, hover.range?.start.character, hover.range?.end.character], [line, start, start + pattern.length]);
   });
 
+  it('flags an application Asterisk does not have (a blank before the parenthesis) and removes the blank with its quick fix', async () => {
+    // a PBX folder of its own, written for this test and removed after it
+    const folder = workspaceFile('announcements');
+    const uri = vscode.Uri.joinPath(folder, 'extensions.conf');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('[announcements]\nexten => s,1,Verbose (2,Announcement started)\n same => n,Hangup()\n'));
+    try {
+      const document = await open(uri);
+      const error = await waitFor(
+        'the dialplan-app-unknown diagnostic',
+        () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'dialplan-app-unknown'),
+        { events: [vscode.languages.onDidChangeDiagnostics], describe: () => vscode.languages.getDiagnostics(uri).map(show).join(' | ') || 'none' },
+      );
+      assert.equal(document.getText(error.range), 'Verbose ', show(error));
+      assert.equal(error.severity, vscode.DiagnosticSeverity.Error, show(error));
+      assert.match(error.message, /looks for 'Verbose ', which it does not have/, show(error));
+      const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[] | undefined>('vscode.executeCodeActionProvider', uri, error.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = (actions ?? []).find((a): a is vscode.CodeAction => a.title === 'Remove the blank: Verbose(' && 'edit' in a);
+      assert.ok(fix, `no quick fix among ${JSON.stringify((actions ?? []).map((a) => a.title))}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit!), 'the quick fix edit was not applied');
+      assert.equal(document.lineAt(1).text, 'exten => s,1,Verbose(2,Announcement started)');
+      await waitFor('the dialplan-app-unknown diagnostic to go', () => !vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === 'dialplan-app-unknown'), {
+        events: [vscode.languages.onDidChangeDiagnostics],
+        describe: () => vscode.languages.getDiagnostics(uri).map(show).join(' | ') || 'none',
+      });
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+    }
+  });
+
   it('offers the quick fix that brackets the letters of _stdexten-., and the warning goes once it is applied', async () => {
     const uri = workspaceFile('extensions_office.conf');
     const document = await open(uri);

@@ -5,6 +5,8 @@
 // invalid extension"), or, when the extension exists but its priorities ran out, auto fallthrough (or, with
 // autofallthrough=no, the response timeout and `t`). When the run ends, the `h` extension of the channel's context.
 import { findApplication } from './apps/index';
+import { applicationModule } from '../../docs/applicationModules';
+import { whyNotLoaded } from '../../model/modules';
 import type { AppContext } from './apps/types';
 import { MACRO_EXIT, PBX_INCOMPLETE } from './apps/types';
 import type { Call, Run } from './run';
@@ -214,7 +216,9 @@ export function spawn(run: Run, call: Call): { found: boolean; res: number } {
     return { found: true, res: LOOP_CUT };
   }
   const p = r.priority;
-  const app = findApplication(p.app);
+  // an application whose module modules.conf does not load is no application either (pbx_findapp finds none)
+  const module = plan.modules ? applicationModule(p.app) : undefined;
+  const app = module && whyNotLoaded(module, plan.modules!) !== null ? undefined : findApplication(p.app);
   if (!app) {
     const message = `No application '${p.app}' for extension (${ch.context}, ${ch.exten}, ${ch.priority})`;
     run.log('WARNING', 'pbx.c', message);

@@ -1,0 +1,92 @@
+// dialplan-app-unknown: a line whose application Asterisk does not have. pbx_findapp (main/pbx_app.c) looks the
+// name up without case among the registered applications; when it finds none, pbx_extension_helper logs "No
+// application '%s' for extension (%s, %s, %d)" and the call ends there. Three shapes: a name Asterisk 20 never had
+// (a typo: "did you mean"), a blank before the `(` (`Verbose (x)` registers "Verbose ", with the blank), a line with
+// no application at all (`exten => 1,n`); and a real application whose module modules.conf does not load.
+import { ASTERISK_20_APPLICATIONS } from '../../docs/asteriskApplications';
+import { applicationModule } from '../../docs/applicationModules';
+import type { Dialplan, Priority } from '../../model/dialplan';
+import { PRIORITY_HINT } from '../../model/dialplan';
+import { whyNotLoaded } from '../../model/modules';
+import type { DialplanCheck, Finding } from '../finding';
+
+export const code = 'dialplan-app-unknown';
+
+const KNOWN = new Set(ASTERISK_20_APPLICATIONS.map((a) => a.toLowerCase()));
+
+/** The Levenshtein distance, without case, cut off above `max` (names are short). */
+function distance(a: string, b: string, max: number): number {
+  a = a.toLowerCase();
+  b = b.toLowerCase();
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
+/** The application a mistyped name most likely meant (one or two letters off), or null. */
+export function closestApplication(name: string): string | null {
+  const max = name.length <= 4 ? 1 : 2;
+  let best: string | null = null;
+  let bestDistance = max + 1;
+  for (const app of ASTERISK_20_APPLICATIONS) {
+    const d = distance(name, app, max);
+    if (d < bestDistance) {
+      best = app;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function check(plan: Dialplan, p: Priority, out: Finding[]): void {
+  const app = p.statement.application;
+  const line = p.statement.statement;
+  const where = app ? { start: app.name.start, end: app.name.end } : { start: line.start, end: line.end };
+  const ends = `Asterisk ends the call here (it logs "No application '${p.app}' for extension ...")`;
+  const finding = (message: string, fixes: Finding['fixes'] = undefined): void => {
+    out.push({ code, severity: 'error', message, file: p.file, ...where, related: [], ...(fixes ? { fixes } : {}) });
+  };
+  if (p.app === '') {
+    finding(`This line names no application: ${ends}. Add one (NoOp() does nothing).`);
+    return;
+  }
+  if (KNOWN.has(p.app.toLowerCase())) {
+    const module = applicationModule(p.app);
+    const why = module && plan.modules ? whyNotLoaded(module, plan.modules) : null;
+    if (why !== null) finding(`'${p.app}' comes with ${module}.so, which this PBX does not load (${why}): ${ends}.`);
+    return;
+  }
+  const trimmed = p.app.trim();
+  if (trimmed !== p.app && KNOWN.has(trimmed.toLowerCase()) && app) {
+    // the blank stays in the name (pbx_config cuts the name at the '(' only)
+    finding(`The blank before '(' is part of the application's name: Asterisk looks for '${p.app}', which it does not have, and ends the call here (it logs "No application '${p.app}' for extension ..."). Remove the blank.`, [
+      { title: `Remove the blank: ${trimmed}(`, edits: [{ file: p.file, start: app.name.start, end: app.name.end, text: trimmed }] },
+    ]);
+    return;
+  }
+  const near = closestApplication(trimmed);
+  finding(
+    `Asterisk 20 has no application '${p.app}'${near ? ` (did you mean '${near}'?)` : ''}: ${ends}.`,
+    near && app ? [{ title: `Change to ${near}`, edits: [{ file: p.file, start: app.name.start, end: app.name.end, text: near }] }] : undefined,
+  );
+}
+
+export const appUnknown: DialplanCheck = {
+  code,
+  scope: 'context',
+  run(plan) {
+    const out: Finding[] = [];
+    for (const context of plan.contexts.values()) {
+      for (const e of context.extensions) {
+        // a template's line is checked in each context that inherits it: the same finding, kept once (findings.ts)
+        for (const p of e.priorities.values()) if (p.priority !== PRIORITY_HINT) check(plan, p, out);
+      }
+    }
+    return out;
+  },
+};
