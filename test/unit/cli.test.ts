@@ -136,6 +136,7 @@ describe('pbx-interconnect check', () => {
       `${traps}:154 dialplan-catch-all-pattern`,
       `${traps}:160 dialplan-app-unknown`,
       `${traps}:162 dialplan-app-unknown`,
+      `${traps}:164 dialplan-app-condition`,
     ]);
     assert.equal(r.code, 1); // dialplan-same-without-exten, -invalid-priority, -unclosed-bracket, -goto-target-missing and -app-unknown are errors
   });

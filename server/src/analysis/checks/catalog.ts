@@ -58,6 +58,7 @@ export const CATALOG: readonly CheckInfo[] = [
   c('dialplan-lowercase-wildcard', 'warning', 'Lower-case wildcard letter', 'In a pattern such as `_stdexten-.`, x, n and z are wildcards in either case.'),
   c('dialplan-missing-underscore', 'warning', 'Pattern without _', 'An extension such as `**99.` without the leading `_` is a literal, not a pattern.'),
   c('dialplan-app-unknown', 'error', 'Application Asterisk does not have', 'A line whose application Asterisk 20 does not have (a typo, with the likely name; a blank before the `(`, which becomes part of the name; no application at all), or whose module modules.conf does not load: the call ends there with "No application".'),
+  c('dialplan-app-condition', 'warning', 'Condition that cannot choose', 'A GotoIf or GosubIf whose condition is empty or constant (one branch is dead), that has no `?` (it never jumps), or that has no data at all: what Asterisk does instead.'),
   c('dialplan-goto-target-missing', 'error', 'Jump to a missing target', 'Goto, GotoIf, GotoIfTime, Gosub, GosubIf, Macro, Dial options `M()`, `U()`, `F()`, `G()` or a `Local/` channel naming a missing context, extension, priority or label (a warning in a dialplan fragment that no extensions.conf loads).'),
   c('dialplan-shadowed-extension', 'warning', 'Shadowed extension', 'No number can reach this extension: the candidates Asterisk tries before it take every number it matches.'),
   c('dialplan-empty-pattern', 'warning', 'Pattern matching nothing', 'A pattern that no number matches, such as `[5-1]` (a reversed range).'),

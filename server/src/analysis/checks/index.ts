@@ -1,5 +1,6 @@
 // The dialplan checks, one file each, named after their code.
 import type { DialplanCheck, TrunkCheck } from '../finding';
+import { appCondition } from './appCondition';
 import { appUnknown } from './appUnknown';
 import { configContextMissing } from './configContextMissing';
 import { emptyPattern } from './emptyPattern';
@@ -50,7 +51,7 @@ import { trunkSecretMismatch } from './trunkSecretMismatch';
 import { trunkUsernameMismatch } from './trunkUsernameMismatch';
 import { unreachableContext } from './unreachableContext';
 
-export const DIALPLAN_CHECKS: DialplanCheck[] = [noPriorityOne, firstLineNext, nextAfterHint, lowercaseWildcard, missingUnderscore, gotoTarget, shadowedExtension, emptyPattern, newMatcher, appUnknown];
+export const DIALPLAN_CHECKS: DialplanCheck[] = [noPriorityOne, firstLineNext, nextAfterHint, lowercaseWildcard, missingUnderscore, gotoTarget, shadowedExtension, emptyPattern, newMatcher, appUnknown, appCondition];
 
 export const TRUNK_CHECKS: TrunkCheck[] = [
   trunkRegisterUser,
