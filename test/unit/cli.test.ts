@@ -137,6 +137,7 @@ describe('pbx-interconnect check', () => {
       `${traps}:160 dialplan-app-unknown`,
       `${traps}:162 dialplan-app-unknown`,
       `${traps}:164 dialplan-app-condition`,
+      `${traps}:166 dialplan-substring`,
     ]);
     assert.equal(r.code, 1); // dialplan-same-without-exten, -invalid-priority, -unclosed-bracket, -goto-target-missing and -app-unknown are errors
   });

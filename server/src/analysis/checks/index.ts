@@ -38,6 +38,7 @@ import { pjsipUnidentifiedCalls } from './pjsipUnidentifiedCalls';
 import { pjsipWizardIncomplete } from './pjsipWizardIncomplete';
 import { pjsipWizardOutsideWizardFile } from './pjsipWizardOutsideWizardFile';
 import { shadowedExtension } from './shadowedExtension';
+import { substring } from './substring';
 import { trunkAddressMismatch } from './trunkAddressMismatch';
 import { exposureGuestCalls } from './exposureGuestCalls';
 import { trunkCallRefused } from './trunkCallRefused';
@@ -51,7 +52,7 @@ import { trunkSecretMismatch } from './trunkSecretMismatch';
 import { trunkUsernameMismatch } from './trunkUsernameMismatch';
 import { unreachableContext } from './unreachableContext';
 
-export const DIALPLAN_CHECKS: DialplanCheck[] = [noPriorityOne, firstLineNext, nextAfterHint, lowercaseWildcard, missingUnderscore, gotoTarget, shadowedExtension, emptyPattern, newMatcher, appUnknown, appCondition];
+export const DIALPLAN_CHECKS: DialplanCheck[] = [noPriorityOne, firstLineNext, nextAfterHint, lowercaseWildcard, missingUnderscore, gotoTarget, shadowedExtension, emptyPattern, newMatcher, appUnknown, appCondition, substring];
 
 export const TRUNK_CHECKS: TrunkCheck[] = [
   trunkRegisterUser,
