@@ -138,6 +138,7 @@ describe('pbx-interconnect check', () => {
       `${traps}:162 dialplan-app-unknown`,
       `${traps}:164 dialplan-app-condition`,
       `${traps}:166 dialplan-substring`,
+      `${traps}:168 dialplan-app-arguments`,
     ]);
     assert.equal(r.code, 1); // dialplan-same-without-exten, -invalid-priority, -unclosed-bracket, -goto-target-missing and -app-unknown are errors
   });

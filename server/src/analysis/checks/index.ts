@@ -1,5 +1,6 @@
 // The dialplan checks, one file each, named after their code.
 import type { DialplanCheck, TrunkCheck } from '../finding';
+import { appArguments } from './appArguments';
 import { appCondition } from './appCondition';
 import { appUnknown } from './appUnknown';
 import { configContextMissing } from './configContextMissing';
@@ -52,7 +53,7 @@ import { trunkSecretMismatch } from './trunkSecretMismatch';
 import { trunkUsernameMismatch } from './trunkUsernameMismatch';
 import { unreachableContext } from './unreachableContext';
 
-export const DIALPLAN_CHECKS: DialplanCheck[] = [noPriorityOne, firstLineNext, nextAfterHint, lowercaseWildcard, missingUnderscore, gotoTarget, shadowedExtension, emptyPattern, newMatcher, appUnknown, appCondition, substring];
+export const DIALPLAN_CHECKS: DialplanCheck[] = [noPriorityOne, firstLineNext, nextAfterHint, lowercaseWildcard, missingUnderscore, gotoTarget, shadowedExtension, emptyPattern, newMatcher, appUnknown, appArguments, appCondition, substring];
 
 export const TRUNK_CHECKS: TrunkCheck[] = [
   trunkRegisterUser,
