@@ -49,6 +49,8 @@ describe('dialplan-app-unknown', () => {
     const explicit = findings(dialplan, 'extensions.conf', { 'modules.conf': '[modules]\nautoload=no\nload => app_dial.so\n' });
     assert.deepEqual(explicit.map((x) => x.message.split(' (')[0]), ["'VoiceMail' comes with app_voicemail.so, which this PBX does not load"]);
     assert.match(explicit[0].message, /has 'autoload=no' and no 'load => app_voicemail.so'/);
+    // app_voicemail is also built as app_voicemail_odbc.so and app_voicemail_imap.so: loading one of them is enough
+    assert.deepEqual(summary(dialplan, 'extensions.conf', { 'modules.conf': '[modules]\nautoload = no\nload => app_dial.so\nload => app_voicemail_odbc.so\n' }), []);
     // core applications (Answer, Hangup, Set...) are always there
     assert.deepEqual(summary(dialplan.replace('VoiceMail(100@default,u)', 'Set(X=1)'), 'extensions.conf', { 'modules.conf': '[modules]\nautoload=no\nload => app_dial\n' }), []);
     // Simulate dial ends the call at that line, as Asterisk does

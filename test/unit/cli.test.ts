@@ -139,6 +139,7 @@ describe('pbx-interconnect check', () => {
       `${traps}:164 dialplan-app-condition`,
       `${traps}:166 dialplan-substring`,
       `${traps}:168 dialplan-app-arguments`,
+      `${traps}:170 dialplan-function-unknown`,
     ]);
     assert.equal(r.code, 1); // dialplan-same-without-exten, -invalid-priority, -unclosed-bracket, -goto-target-missing and -app-unknown are errors
   });

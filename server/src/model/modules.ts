@@ -47,12 +47,24 @@ export function readModules(file: string, doc: ConfigDocument): Modules {
   return modules;
 }
 
+/**
+ * Modules built from one source under other names, registering the same applications: app_voicemail.c is also
+ * built as app_voicemail_odbc.so and app_voicemail_imap.so (apps/Makefile), and a PBX loads one of them.
+ */
+const VARIANTS: Readonly<Record<string, readonly string[]>> = {
+  app_voicemail: ['app_voicemail', 'app_voicemail_odbc', 'app_voicemail_imap'],
+};
+
 /** Why a module is not loaded (a sentence), or null when it is (the core always is). */
 export function whyNotLoaded(module: string, modules: Modules): string | null {
   if (module === 'core') return null;
   const base = moduleBase(module);
-  const name = `${base}.so`;
-  if (modules.notLoaded.has(base)) return `${path.posix.basename(modules.file)} says 'noload => ${modules.notLoaded.get(base)!.value.text}'`;
-  if (modules.autoload || modules.loaded.has(base)) return null;
-  return `${path.posix.basename(modules.file)} has ${modules.autoloadLine ? `'autoload=${modules.autoloadLine.value.text}'` : 'no autoload=yes'} and no 'load => ${name}'`;
+  const names = VARIANTS[base] ?? [base];
+  // loaded explicitly (under any of its names) and not taken out again, or by autoload and not taken out
+  if (names.some((n) => modules.loaded.has(n) && !modules.notLoaded.has(n))) return null;
+  const refused = names.find((n) => modules.notLoaded.has(n));
+  if (modules.autoload && refused === undefined) return null;
+  const file = path.posix.basename(modules.file);
+  if (refused !== undefined) return `${file} says 'noload => ${modules.notLoaded.get(refused)!.value.text}'`;
+  return `${file} has ${modules.autoloadLine ? `'autoload=${modules.autoloadLine.value.text}'` : 'no autoload=yes'} and no 'load => ${base}.so'`;
 }

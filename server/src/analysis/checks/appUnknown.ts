@@ -30,10 +30,15 @@ function distance(a: string, b: string, max: number): number {
 
 /** The application a mistyped name most likely meant (one or two letters off), or null. */
 export function closestApplication(name: string): string | null {
+  return closestName(name, ASTERISK_20_APPLICATIONS);
+}
+
+/** The name of `names` a mistyped one most likely meant (one or two letters off, any case), or null. */
+export function closestName(name: string, names: readonly string[]): string | null {
   const max = name.length <= 4 ? 1 : 2;
   let best: string | null = null;
   let bestDistance = max + 1;
-  for (const app of ASTERISK_20_APPLICATIONS) {
+  for (const app of names) {
     const d = distance(name, app, max);
     if (d < bestDistance) {
       best = app;

@@ -11,6 +11,8 @@ import { exposureInsecureInvite } from './exposureInsecureInvite';
 import { exposurePjsip } from './exposurePjsip';
 import { exposureSecret } from './exposureSecret';
 import { firstLineNext } from './firstLineNext';
+import { functionArguments } from './functionArguments';
+import { functionUnknown } from './functionUnknown';
 import { ivozCodec } from './ivozCodec';
 import { ivozFriendIdentity } from './ivozFriendIdentity';
 import { ivozInsecure } from './ivozInsecure';
@@ -53,7 +55,7 @@ import { trunkSecretMismatch } from './trunkSecretMismatch';
 import { trunkUsernameMismatch } from './trunkUsernameMismatch';
 import { unreachableContext } from './unreachableContext';
 
-export const DIALPLAN_CHECKS: DialplanCheck[] = [noPriorityOne, firstLineNext, nextAfterHint, lowercaseWildcard, missingUnderscore, gotoTarget, shadowedExtension, emptyPattern, newMatcher, appUnknown, appArguments, appCondition, substring];
+export const DIALPLAN_CHECKS: DialplanCheck[] = [noPriorityOne, firstLineNext, nextAfterHint, lowercaseWildcard, missingUnderscore, gotoTarget, shadowedExtension, emptyPattern, newMatcher, appUnknown, appArguments, appCondition, substring, functionUnknown, functionArguments];
 
 export const TRUNK_CHECKS: TrunkCheck[] = [
   trunkRegisterUser,

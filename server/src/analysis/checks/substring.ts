@@ -5,6 +5,7 @@
 import type { Priority } from '../../model/dialplan';
 import { PRIORITY_HINT } from '../../model/dialplan';
 import type { DialplanCheck, Finding } from '../finding';
+import { substitutions } from './substitutions';
 
 export const code = 'dialplan-substring';
 
@@ -12,26 +13,6 @@ export const code = 'dialplan-substring';
 function numberAt(text: string): number {
   const m = /^[ \t\n\v\f\r]*[+-]?[0-9]+/.exec(text);
   return m ? m[0].length : 0;
-}
-
-/** Each `${...}` of a text (nested ones too), with its body and where it starts. */
-function substitutions(text: string, base: number, out: { body: string; at: number }[]): void {
-  for (let i = 0; i < text.length - 1; i++) {
-    if (text[i] !== '$' || text[i + 1] !== '{') continue;
-    let depth = 1;
-    let j = i + 2;
-    for (; j < text.length && depth > 0; j++) {
-      if (text[j] === '$' && (text[j + 1] === '{' || text[j + 1] === '[')) {
-        depth++;
-        j++;
-      } else if (text[j] === '}' || text[j] === ']') depth--;
-    }
-    if (depth > 0) return; // unclosed: Asterisk warns about it elsewhere
-    const body = text.slice(i + 2, j - 1);
-    out.push({ body, at: base + i + 2 });
-    substitutions(body, base + i + 2, out);
-    i = j - 1;
-  }
 }
 
 /** The first `:` of a name outside parentheses and nested substitutions, as parse_variable_name finds it. */

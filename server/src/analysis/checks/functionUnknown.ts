@@ -1,0 +1,52 @@
+// dialplan-function-unknown: a function Asterisk 20 does not register. ast_custom_function_find (main/
+// pbx_functions.c) compares names with strcmp, case included: `${callerid(num)}` is "Function callerid not
+// registered", an ERROR in the log and an empty value (a write sets nothing). The registered names come from the
+// sources (analysis/simulate/functions/registered.ts); func_odbc's ODBC_<query> functions are taken as registered.
+import { REGISTERED, registration } from '../simulate/functions/registered';
+import type { Priority } from '../../model/dialplan';
+import { PRIORITY_HINT } from '../../model/dialplan';
+import type { DialplanCheck, Finding } from '../finding';
+import { closestName } from './appUnknown';
+import { functionUses } from './substitutions';
+
+export const code = 'dialplan-function-unknown';
+
+const NAMES = [...REGISTERED.keys()];
+const BY_UPPER = new Map(NAMES.map((n) => [n.toUpperCase(), n]));
+
+function check(p: Priority, out: Finding[]): void {
+  const data = p.statement.application?.data;
+  if (!data || !p.data.includes('(')) return;
+  const exact = data.text === p.data && data.end - data.start === p.data.length;
+  for (const use of functionUses(p.app, p.data)) {
+    if (registration(use.name) !== null) continue;
+    const sameLetters = BY_UPPER.get(use.name.toUpperCase());
+    const near = sameLetters ?? closestName(use.name, NAMES);
+    const start = exact ? data.start + use.at : data.start;
+    const end = exact ? start + use.name.length : data.end;
+    const effect = use.mode === 'read' ? 'substitutes an empty value' : 'sets nothing';
+    const hint = sameLetters ? ` Function names are case-sensitive: write '${sameLetters}'.` : near ? ` Did you mean '${near}'?` : '';
+    out.push({
+      code,
+      severity: 'error',
+      message: `Asterisk 20 has no function '${use.name}': it logs "Function ${use.name} not registered" and ${effect}.${hint}`,
+      file: p.file,
+      start,
+      end,
+      related: [],
+      ...(near && exact ? { fixes: [{ title: `Change to ${near}`, edits: [{ file: p.file, start, end, text: near }] }] } : {}),
+    });
+  }
+}
+
+export const functionUnknown: DialplanCheck = {
+  code,
+  scope: 'context',
+  run(plan) {
+    const out: Finding[] = [];
+    for (const context of plan.contexts.values()) {
+      for (const e of context.extensions) for (const p of e.priorities.values()) if (p.priority !== PRIORITY_HINT) check(p, out);
+    }
+    return out;
+  },
+};
