@@ -1,6 +1,7 @@
 // dialplan-goto-target-missing: Goto, GotoIf, GotoIfTime, Gosub, GosubIf, Macro and Local/ channels that name a
 // context, extension, priority or label that does not exist. Resolved the way the call would resolve them
-// (pbx_parse_location + pbx_find_extension, includes counted); targets built at run time (`${...}`) are skipped.
+// (pbx_parse_location + pbx_find_extension, includes counted); of a target built at run time (`${...}`), only a
+// context written as it is gets checked.
 import * as path from 'node:path';
 import type { Context, Dialplan, Priority } from '../../model/dialplan';
 import { registeredLine } from '../../model/dialplan';
@@ -16,7 +17,13 @@ export const code = 'dialplan-goto-target-missing';
 const looked = new WeakMap<Context, Set<string>>();
 
 export function checkTarget(plan: Dialplan, from: Priority, t: Target, visited?: Set<string>): string | null {
-  if (t.dynamic) return null;
+  if (t.dynamic) {
+    // built at run time, but a context written as it is (`Goto(nowhere,${EXTEN},1)`, `Local/${EXTEN}@nowhere`)
+    // must still exist, whatever the rest becomes
+    const context = t.context;
+    if (context === undefined || /\$[{[]/.test(context) || plan.contexts.has(context) || plan.runtimeContexts.has(context)) return null;
+    return `${t.kind} names context '${context}', which does not exist (the rest of the target is built at run time).`;
+  }
   const context = t.context ?? contextOf(plan, from);
   if (context === null || plan.runtimeContexts.has(context)) return null;
   if (!plan.contexts.has(context)) return `${t.kind} names context '${context}', which does not exist.`;
