@@ -7,6 +7,7 @@ import { DiskFileHost, OverlayFileHost } from './model/fileHost';
 import { isDialplan } from './model/outline';
 import { isDialplanFileName, Workspace } from './model/workspace';
 import type { SeverityOverrides } from './features/diagnostics';
+import { asteriskVersion } from './docs/asteriskVersions';
 import { quickFixes, toDiagnostics } from './features/diagnostics';
 import type { FileIndex } from './features/diagnostics';
 import { fileFindings, internalError } from './analysis/findings';
@@ -29,9 +30,10 @@ interface Settings {
   runtimeContexts: string[];
   addresses: Record<string, string[]>;
   includeOutsideWorkspace: boolean;
+  asteriskVersion: number | null;
 }
 
-const DEFAULT_SETTINGS: Settings = { index: { maxFiles: 5000 }, diagnostics: { severity: {}, scope: 'workspace' }, runtimeContexts: ['parkedcalls'], addresses: {}, includeOutsideWorkspace: false };
+const DEFAULT_SETTINGS: Settings = { index: { maxFiles: 5000 }, diagnostics: { severity: {}, scope: 'workspace' }, runtimeContexts: ['parkedcalls'], addresses: {}, includeOutsideWorkspace: false, asteriskVersion: null };
 const DEBOUNCE_MS = 150;
 /** The other files (the whole workspace, or the other open documents) are checked once the typing pauses. */
 const WORKSPACE_DEBOUNCE_MS = 300;
@@ -147,8 +149,9 @@ export function startServer(connection: Connection): void {
       runtimeContexts: Array.isArray(got?.runtimeContexts) ? got.runtimeContexts.map(String) : DEFAULT_SETTINGS.runtimeContexts,
       addresses: got?.addresses && typeof got.addresses === 'object' ? got.addresses : {},
       includeOutsideWorkspace: got?.includeOutsideWorkspace === true,
+      asteriskVersion: asteriskVersion(got?.asteriskVersion),
     };
-    workspace.configure({ runtimeContexts: settings.runtimeContexts, addresses: settings.addresses, includeOutsideWorkspace: settings.includeOutsideWorkspace });
+    workspace.configure({ runtimeContexts: settings.runtimeContexts, addresses: settings.addresses, includeOutsideWorkspace: settings.includeOutsideWorkspace, asteriskVersion: settings.asteriskVersion });
   };
 
   connection.onInitialized(async () => {

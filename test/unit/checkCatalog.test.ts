@@ -33,7 +33,7 @@ function quotedCodes(): Map<string, string[]> {
   const found = new Map<string, string[]>();
   for (const file of listFiles(path.join(ROOT, 'server', 'src')).filter((f) => f.endsWith('.ts') && !f.endsWith('catalog.ts'))) {
     const text = fs.readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/'((?:syntax|exec|dialplan|trunk|sip|pjsip|exposure|config|ivoz|internal)-[a-z0-9-]+)'/g)) {
+    for (const m of text.matchAll(/'((?:syntax|exec|dialplan|trunk|sip|pjsip|exposure|config|ivoz|internal|version)-[a-z0-9-]+)'/g)) {
       found.set(m[1], [...(found.get(m[1]) ?? []), path.relative(ROOT, file)]);
     }
   }

@@ -46,6 +46,7 @@ export function runCheck(args: string[], io: CliIo): number {
   const files: string[] = [];
   let format = 'text';
   let outside = false;
+  let version: number | null = null;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const eq = a.indexOf('=');
@@ -55,6 +56,10 @@ export function runCheck(args: string[], io: CliIo): number {
       if (v === undefined || v === '') return usageError(io, 'check', `${name} needs a value`);
       if (name === '--pbx') dirs.push(v);
       else format = v;
+    } else if (name === '--asterisk-version') {
+      const v = eq > 0 && name !== a ? a.slice(eq + 1) : args[++i];
+      if (v === undefined || !/^(18|19|20|21|22|23)$/.test(v)) return usageError(io, 'check', `--asterisk-version must be 18 to 23, not '${v ?? ''}'`);
+      version = Number(v);
     } else if (a === '--include-outside') outside = true;
     else if (a.startsWith('-') && a !== '-') return usageError(io, 'check', `unknown option '${a}'`);
     else files.push(a);
@@ -78,7 +83,7 @@ export function runCheck(args: string[], io: CliIo): number {
   }
 
   const workspace = new Workspace(new DiskFileHost());
-  workspace.configure({ includeOutsideWorkspace: outside });
+  workspace.configure({ includeOutsideWorkspace: outside, asteriskVersion: version });
   const targets: string[] = [];
   for (const d of dirs) {
     const found = workspace.scan(abs(d), 100000);

@@ -17,7 +17,7 @@ Exit status: 0 success, 1 the command found a problem (see each command), 2 a us
 `;
 
 export const USAGE: Record<Command, string> = {
-  check: `Usage: pbx-interconnect check [--pbx DIR]... [FILE]... [--format text|json|sarif]
+  check: `Usage: pbx-interconnect check [--pbx DIR]... [FILE]... [--format text|json|sarif] [--asterisk-version N]
 
   --pbx DIR    check every Asterisk config file (*.conf) under DIR, which must hold at least one
                (default, when no FILE is given: the current folder)
@@ -28,6 +28,9 @@ export const USAGE: Record<Command, string> = {
   --include-outside
                read the files an #include names outside the folders given (absolute paths, ../); without it
                they are reported (syntax-include-outside) and never read
+  --asterisk-version
+               the Asterisk version the PBX runs, 18 to 23 (default 20): what it removed or deprecated
+               (version-removed, version-deprecated: chan_sip and Macro are gone in 21)
 Every file checked must be UTF-8 text. Exit status: 0 when no finding is an error, 1 when one is, 2 on a usage
 or I/O error (a path that does not exist, a folder without Asterisk configuration, a file that is not text).
 `,

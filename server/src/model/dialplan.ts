@@ -158,6 +158,10 @@ export interface Dialplan {
   problems: DialplanProblem[];
   /** modules.conf of the configuration folder, when there is one (which applications exist); null: all of them. */
   modules: Modules | null;
+  /** The Asterisk version the PBX runs (setting `pbx.asteriskVersion`, CLI `--asterisk-version`; 20 by default). */
+  version: number;
+  /** The version was chosen by the user (deprecations are reported only then: unasked, they would be noise). */
+  versionChosen: boolean;
 }
 
 /** Asterisk's ast_true(): yes, true, y, t, 1, on. */
@@ -236,6 +240,8 @@ export function buildDialplan(config: LoadedConfig, runtimeContexts: Iterable<st
     builtAt: previous ? previous.positions.seq() : 0,
     positions: previous?.positions ?? null,
     modules: null,
+    version: 20,
+    versionChosen: false,
   };
   const b: Builder = { plan, context: null };
   const isNamed = (c: Category, name: string): boolean => c.name.toLowerCase() === name;

@@ -20,6 +20,8 @@ export interface WorkspaceSettings {
   addresses: Record<string, string[]>;
   /** Read an #include that resolves outside the workspace folders (off: it is reported, never read). */
   includeOutsideWorkspace: boolean;
+  /** The Asterisk version the PBXs run (18 to 23): what exists, what is deprecated; null: not chosen (20). */
+  asteriskVersion: number | null;
 }
 
 /** Files that make a folder an Asterisk config root (the folder relative #include names resolve against). */
@@ -44,7 +46,7 @@ export class Workspace {
   private readonly knownFiles = new Set<string>();
 
   /** What the user configured: contexts made at run time, and addresses of PBXs that bind to 0.0.0.0. */
-  readonly settings: WorkspaceSettings = { runtimeContexts: [...DEFAULT_RUNTIME_CONTEXTS], addresses: {}, includeOutsideWorkspace: false };
+  readonly settings: WorkspaceSettings = { runtimeContexts: [...DEFAULT_RUNTIME_CONTEXTS], addresses: {}, includeOutsideWorkspace: false, asteriskVersion: null };
 
   /** The workspace folders (those scanned or added): an #include outside them is not read unless allowed. */
   private readonly folders: string[] = [];
@@ -67,6 +69,7 @@ export class Workspace {
     if (settings.runtimeContexts) this.settings.runtimeContexts = settings.runtimeContexts;
     if (settings.addresses) this.settings.addresses = settings.addresses;
     if (settings.includeOutsideWorkspace !== undefined) this.settings.includeOutsideWorkspace = settings.includeOutsideWorkspace;
+    if (settings.asteriskVersion !== undefined) this.settings.asteriskVersion = settings.asteriskVersion;
     this.dialplans.clear();
     this.previousPlans.clear();
     this.loads.clear();
@@ -145,6 +148,8 @@ export class Workspace {
       const previous = before && sameModules && !this.resetSince(before) ? { plan: before, positions: this.positions } : undefined;
       plan = buildDialplan(loaded, this.settings.runtimeContexts, previous);
       plan.modules = modulesDoc ? readModules(modulesFile, modulesDoc) : null;
+      plan.version = this.settings.asteriskVersion ?? 20;
+      plan.versionChosen = this.settings.asteriskVersion !== null;
       plan.builtAt = this.positions.seq();
       plan.positions = this.positions;
       this.dialplans.set(root, plan);

@@ -5,6 +5,7 @@
 // no application at all (`exten => 1,n`); and a real application whose module modules.conf does not load.
 import { ASTERISK_20_APPLICATIONS } from '../../docs/asteriskApplications';
 import { applicationModule } from '../../docs/applicationModules';
+import { removedBy, versionChange } from '../../docs/asteriskVersions';
 import type { Dialplan, Priority } from '../../model/dialplan';
 import { PRIORITY_HINT } from '../../model/dialplan';
 import { whyNotLoaded } from '../../model/modules';
@@ -60,6 +61,8 @@ function check(plan: Dialplan, p: Priority, out: Finding[]): void {
     finding(`This line names no application: ${ends}. Add one (NoOp() does nothing).`);
     return;
   }
+  // removed by the PBX's Asterisk version: version-removed says so, with what to use instead
+  if (removedBy(versionChange('application', p.app), plan.version)) return;
   if (KNOWN.has(p.app.toLowerCase())) {
     const module = applicationModule(p.app);
     const why = module && plan.modules ? whyNotLoaded(module, plan.modules) : null;

@@ -2,6 +2,7 @@
 // pbx_functions.c) compares names with strcmp, case included: `${callerid(num)}` is "Function callerid not
 // registered", an ERROR in the log and an empty value (a write sets nothing). The registered names come from the
 // sources (analysis/simulate/functions/registered.ts); func_odbc's ODBC_<query> functions are taken as registered.
+import { versionChange } from '../../docs/asteriskVersions';
 import { REGISTERED, registration } from '../simulate/functions/registered';
 import type { Priority } from '../../model/dialplan';
 import { PRIORITY_HINT } from '../../model/dialplan';
@@ -19,7 +20,7 @@ function check(p: Priority, out: Finding[]): void {
   if (!data || !p.data.includes('(')) return;
   const exact = data.text === p.data && data.end - data.start === p.data.length;
   for (const use of functionUses(p.app, p.data)) {
-    if (registration(use.name) !== null) continue;
+    if (registration(use.name) !== null || versionChange('function', use.name)) continue;
     const sameLetters = BY_UPPER.get(use.name.toUpperCase());
     const near = sameLetters ?? closestName(use.name, NAMES);
     const start = exact ? data.start + use.at : data.start;

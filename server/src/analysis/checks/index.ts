@@ -54,8 +54,10 @@ import { trunkRegistrationRefused } from './trunkRegistrationRefused';
 import { trunkSecretMismatch } from './trunkSecretMismatch';
 import { trunkUsernameMismatch } from './trunkUsernameMismatch';
 import { unreachableContext } from './unreachableContext';
+import { versionDeprecated } from './versionDeprecated';
+import { versionRemoved } from './versionRemoved';
 
-export const DIALPLAN_CHECKS: DialplanCheck[] = [noPriorityOne, firstLineNext, nextAfterHint, lowercaseWildcard, missingUnderscore, gotoTarget, shadowedExtension, emptyPattern, newMatcher, appUnknown, appArguments, appCondition, substring, functionUnknown, functionArguments];
+export const DIALPLAN_CHECKS: DialplanCheck[] = [noPriorityOne, firstLineNext, nextAfterHint, lowercaseWildcard, missingUnderscore, gotoTarget, shadowedExtension, emptyPattern, newMatcher, appUnknown, appArguments, appCondition, substring, functionUnknown, functionArguments, versionRemoved, versionDeprecated];
 
 export const TRUNK_CHECKS: TrunkCheck[] = [
   trunkRegisterUser,

@@ -1,0 +1,45 @@
+// version-removed: a line that names an application, a function or a channel driver the Asterisk version of the
+// setting `pbx.asteriskVersion` (CLI `--asterisk-version`) no longer has: Macro and chan_sip in 21, DeadAGI in 23...
+// On a call the application is "No application" (the call ends), the function "not registered", the device is
+// refused by Dial ("No such channel type"). The data and its sources: docs/asteriskVersions.ts.
+import type { Dialplan } from '../../model/dialplan';
+import { PRIORITY_HINT } from '../../model/dialplan';
+import { removedBy } from '../../docs/asteriskVersions';
+import type { DialplanCheck, Finding } from '../finding';
+import { versionUses, what } from './versionUses';
+
+export const code = 'version-removed';
+
+function effect(kind: string): string {
+  if (kind === 'application') return 'a call that gets here ends ("No application")';
+  if (kind === 'function') return 'Asterisk logs "not registered" and reads an empty value';
+  return 'Dial cannot create such a channel ("No such channel type")';
+}
+
+export const versionRemoved: DialplanCheck = {
+  code,
+  scope: 'context',
+  run(plan: Dialplan) {
+    const out: Finding[] = [];
+    for (const context of plan.contexts.values()) {
+      for (const e of context.extensions) {
+        for (const p of e.priorities.values()) {
+          if (p.priority === PRIORITY_HINT) continue;
+          for (const u of versionUses(p)) {
+            if (!removedBy(u.change, plan.version)) continue;
+            out.push({
+              code,
+              severity: 'error',
+              message: `Asterisk ${u.change.removedIn} removed ${what(u.change)}, deprecated since ${u.change.deprecatedIn}: in Asterisk ${plan.version} ${effect(u.change.kind)}. Use ${u.change.instead}.`,
+              file: p.file,
+              start: u.start,
+              end: u.end,
+              related: [],
+            });
+          }
+        }
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,60 @@
+// What a line names that an Asterisk version may have removed or deprecated (docs/asteriskVersions.ts): its
+// application, the functions it reads or writes, and the channel technologies of a Dial or Page device list. Shared
+// by version-removed and version-deprecated.
+import type { VersionChange } from '../../docs/asteriskVersions';
+import { versionChange } from '../../docs/asteriskVersions';
+import type { Priority } from '../../model/dialplan';
+import { functionUses } from './substitutions';
+import { topLevel } from './appArguments';
+
+export interface VersionUse {
+  change: VersionChange;
+  start: number;
+  end: number;
+}
+
+export function versionUses(p: Priority): VersionUse[] {
+  const out: VersionUse[] = [];
+  const app = p.statement.application;
+  const data = app?.data;
+  const exact = data !== null && data !== undefined && data.text === p.data && data.end - data.start === p.data.length;
+  const inData = (at: number, length: number): { start: number; end: number } =>
+    exact ? { start: data!.start + at, end: data!.start + at + length } : data ? { start: data.start, end: data.end } : { start: app!.start, end: app!.end };
+  const own = versionChange('application', p.app.trim());
+  if (own && app) out.push({ change: own, start: app.name.start, end: app.name.end });
+  if (!data) return out;
+  for (const use of functionUses(p.app, p.data)) {
+    const change = versionChange('function', use.name);
+    if (change) out.push({ change, ...inData(use.at, use.name.length) });
+  }
+  const lower = p.app.trim().toLowerCase();
+  if (lower === 'dial' || lower === 'page') {
+    // the device list is the first argument: TECH/resource, joined by '&'
+    const comma = topLevel(p.data).commas > 0 ? firstComma(p.data) : p.data.length;
+    let offset = 0;
+    for (const device of p.data.slice(0, comma).split('&')) {
+      const slash = device.indexOf('/');
+      const tech = slash > 0 ? device.slice(0, slash).trim() : '';
+      const change = tech !== '' && !tech.includes('$') ? versionChange('channel', tech) : undefined;
+      if (change) out.push({ change, ...inData(offset + device.indexOf(tech), tech.length) });
+      offset += device.length + 1;
+    }
+  }
+  return out;
+}
+
+function firstComma(data: string): number {
+  let depth = 0;
+  for (let i = 0; i < data.length; i++) {
+    const c = data[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if ((c === ')' || c === ']' || c === '}') && depth > 0) depth--;
+    else if (c === ',' && depth === 0) return i;
+  }
+  return data.length;
+}
+
+/** How a change reads in a message: "the application Macro (app_macro)". */
+export function what(change: VersionChange): string {
+  return change.kind === 'channel' ? `the channel driver ${change.module} (${change.name}/ devices)` : `the ${change.kind} ${change.name} (${change.module})`;
+}

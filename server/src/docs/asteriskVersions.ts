@@ -1,0 +1,72 @@
+// What each Asterisk version from 18 to 23 removed or deprecated, of what a dialplan names: applications, functions
+// and channel drivers, with what to use instead. Written from the "Upgrade Notes" of ChangeLogs/ChangeLog-21.0.0.md
+// and ChangeLog-23.0.0.md of the asterisk repository, and from the <deprecated_in>/<removed_in> of each module's
+// AST_MODULE_INFO (app_macro, app_meetme, app_osplookup, chan_sip, res_monitor) at the tags 18.26.4, 20.20.1,
+// 21.12.3, 22.10.1 and 23.4.1. Asterisk 22 removed nothing a dialplan names.
+
+export const SUPPORTED_VERSIONS = [18, 19, 20, 21, 22, 23] as const;
+export const DEFAULT_VERSION = 20;
+
+/** A version setting read as a supported major version (a string `"21"` or `"21.5.0"` too); null when not set. */
+export function asteriskVersion(value: unknown): number | null {
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? parseInt(value, 10) : NaN;
+  return (SUPPORTED_VERSIONS as readonly number[]).includes(n) ? n : null;
+}
+
+export interface VersionChange {
+  kind: 'application' | 'function' | 'channel';
+  /** As registered (an application or function), or the channel technology (`SIP`). */
+  name: string;
+  /** The module it comes with. */
+  module: string;
+  deprecatedIn: number;
+  /** null: still there in 23. */
+  removedIn: number | null;
+  /** What to use instead, in a few words. */
+  instead: string;
+  /** Where this comes from. */
+  source: string;
+}
+
+const MACRO = 'Gosub (a `[macro-name]` context becomes a subroutine: Gosub(macro-name,s,1(args)), MacroExit becomes Return)';
+const MONITOR = 'MixMonitor (res_monitor was removed)';
+const CL21 = 'ChangeLog-21.0.0.md, Upgrade Notes';
+
+const c = (kind: VersionChange['kind'], names: string[], module: string, deprecatedIn: number, removedIn: number | null, instead: string, source: string): VersionChange[] =>
+  names.map((name) => ({ kind, name, module, deprecatedIn, removedIn, instead, source }));
+
+export const VERSION_CHANGES: readonly VersionChange[] = [
+  ...c('application', ['Macro', 'MacroExclusive', 'MacroIf'], 'app_macro', 16, 21, MACRO, `apps/app_macro.c AST_MODULE_INFO; ${CL21}`),
+  ...c('application', ['MacroExit'], 'app_macro', 16, 21, 'Return (in a subroutine called by Gosub)', `apps/app_macro.c AST_MODULE_INFO; ${CL21}`),
+  ...c('application', ['Monitor', 'StopMonitor', 'PauseMonitor', 'UnpauseMonitor', 'ChangeMonitor'], 'res_monitor', 16, 21, MONITOR, `res/res_monitor.c AST_MODULE_INFO; ${CL21}`),
+  ...c('application', ['NoCDR'], 'app_cdr', 16, 21, 'Set(CDR_PROP(disable)=1)', CL21),
+  ...c('application', ['ImportVar'], 'core', 12, 21, 'Set(name=${IMPORT(channel,variable)})', CL21),
+  ...c('application', ['SetAMAFlags'], 'core', 12, 21, 'Set(CHANNEL(amaflags)=...)', CL21),
+  ...c('application', ['OSPAuth', 'OSPFinish', 'OSPLookup', 'OSPNext'], 'app_osplookup', 19, 21, 'nothing in Asterisk (the OSP module is gone)', `apps/app_osplookup.c AST_MODULE_INFO; ${CL21}`),
+  ...c('application', ['SIPAddHeader'], 'chan_sip', 17, 21, 'Set(PJSIP_HEADER(add,Name)=value) in a pre-dial handler', `channels/chan_sip.c AST_MODULE_INFO; ${CL21}`),
+  ...c('application', ['SIPRemoveHeader'], 'chan_sip', 17, 21, 'Set(PJSIP_HEADER(remove,Name)=)', `channels/chan_sip.c AST_MODULE_INFO; ${CL21}`),
+  ...c('application', ['SIPDtmfMode'], 'chan_sip', 17, 21, 'Set(PJSIP_DTMF_MODE()=mode)', `channels/chan_sip.c AST_MODULE_INFO; ${CL21}`),
+  ...c('application', ['SIPSendCustomINFO'], 'chan_sip', 17, 21, 'nothing equivalent in chan_pjsip', `channels/chan_sip.c AST_MODULE_INFO; ${CL21}`),
+  ...c('application', ['DeadAGI'], 'res_agi', 15, 23, 'AGI', 'ChangeLog-23.0.0.md, Upgrade Notes'),
+  ...c('application', ['MeetMe', 'MeetMeAdmin', 'MeetMeChannelAdmin', 'MeetMeCount'], 'app_meetme', 19, null, 'ConfBridge', 'apps/app_meetme.c AST_MODULE_INFO'),
+  ...c('function', ['SIPPEER', 'SIP_HEADER', 'SIP_HEADERS', 'CHECKSIPDOMAIN'], 'chan_sip', 17, 21, 'PJSIP_ENDPOINT, PJSIP_HEADER(read,...), CHANNEL(pjsip,...)', `channels/chan_sip.c AST_MODULE_INFO; ${CL21}`),
+  ...c('function', ['MEETME_INFO'], 'app_meetme', 19, null, 'CONFBRIDGE_INFO', 'apps/app_meetme.c AST_MODULE_INFO'),
+  ...c('function', ['VALID_EXTEN'], 'func_dialplan', 16, 23, 'DIALPLAN_EXISTS', 'ChangeLog-23.0.0.md, Upgrade Notes'),
+  ...c('function', ['QUEUE_MEMBER_COUNT'], 'app_queue', 16, 23, 'QUEUE_MEMBER(queue,logged)', 'ChangeLog-23.0.0.md, Upgrade Notes'),
+  ...c('channel', ['SIP'], 'chan_sip', 17, 21, 'PJSIP (chan_pjsip)', `channels/chan_sip.c AST_MODULE_INFO; ${CL21}`),
+  ...c('channel', ['Skinny'], 'chan_skinny', 19, 21, 'nothing in Asterisk', CL21),
+  ...c('channel', ['MGCP'], 'chan_mgcp', 19, 21, 'nothing in Asterisk', CL21),
+  ...c('channel', ['ALSA'], 'chan_alsa', 19, 21, 'nothing in Asterisk (chan_console)', CL21),
+];
+
+const byKey = new Map(VERSION_CHANGES.map((v) => [`${v.kind}:${v.kind === 'function' ? v.name : v.name.toLowerCase()}`, v]));
+
+/** The change of an application (any case), a function (exact) or a channel technology (any case), if any. */
+export function versionChange(kind: VersionChange['kind'], name: string): VersionChange | undefined {
+  return byKey.get(`${kind}:${kind === 'function' ? name : name.toLowerCase()}`);
+}
+
+/** Is it gone in this version? */
+export function removedBy(change: VersionChange | undefined, version: number): boolean {
+  return change !== undefined && change.removedIn !== null && version >= change.removedIn;
+}
