@@ -5,8 +5,8 @@
 // (Argument counts and the grammars of Dial, Gosub and Set are not checked yet: issue 14.)
 import { applicationDoc } from '../../docs/applications';
 import type { Priority } from '../../model/dialplan';
-import { PRIORITY_HINT } from '../../model/dialplan';
-import type { DialplanCheck, Finding } from '../finding';
+import type { Finding } from '../finding';
+import { perLine } from './lineByLine';
 
 export const code = 'dialplan-app-arguments';
 
@@ -57,14 +57,4 @@ function check(p: Priority, out: Finding[]): void {
   });
 }
 
-export const appArguments: DialplanCheck = {
-  code,
-  scope: 'context',
-  run(plan) {
-    const out: Finding[] = [];
-    for (const context of plan.contexts.values()) {
-      for (const e of context.extensions) for (const p of e.priorities.values()) if (p.priority !== PRIORITY_HINT) check(p, out);
-    }
-    return out;
-  },
-};
+export const appArguments = perLine(code, (_plan, p, out) => check(p, out));

@@ -4,10 +4,10 @@
 // takes the same branch, the other is dead; `GotoIf(cond)` without `?` names no branch and never jumps (GosubIf
 // warns "requires an argument" and goes on); `GotoIf()` is ignored ("there is no variable to check").
 import type { Priority } from '../../model/dialplan';
-import { PRIORITY_HINT } from '../../model/dialplan';
 import { splitBranches } from '../simulate/apps/goto';
 import { truthy } from '../simulate/expression';
-import type { DialplanCheck, Finding } from '../finding';
+import type { Finding } from '../finding';
+import { perLine } from './lineByLine';
 
 export const code = 'dialplan-app-condition';
 
@@ -50,14 +50,4 @@ function check(p: Priority, out: Finding[]): void {
   finding(`The condition of this ${name} is ${kind} (pbx_checkcondition): it ${goes}${never}.`, at(0), at(Math.max(condition.length, 1)));
 }
 
-export const appCondition: DialplanCheck = {
-  code,
-  scope: 'context',
-  run(plan) {
-    const out: Finding[] = [];
-    for (const context of plan.contexts.values()) {
-      for (const e of context.extensions) for (const p of e.priorities.values()) if (p.priority !== PRIORITY_HINT) check(p, out);
-    }
-    return out;
-  },
-};
+export const appCondition = perLine(code, (_plan, p, out) => check(p, out));

@@ -7,9 +7,9 @@ import { ASTERISK_20_APPLICATIONS } from '../../docs/asteriskApplications';
 import { applicationModule } from '../../docs/applicationModules';
 import { removedBy, versionChange } from '../../docs/asteriskVersions';
 import type { Dialplan, Priority } from '../../model/dialplan';
-import { PRIORITY_HINT } from '../../model/dialplan';
 import { whyNotLoaded } from '../../model/modules';
-import type { DialplanCheck, Finding } from '../finding';
+import type { Finding } from '../finding';
+import { perLine } from './lineByLine';
 
 export const code = 'dialplan-app-unknown';
 
@@ -84,17 +84,4 @@ function check(plan: Dialplan, p: Priority, out: Finding[]): void {
   );
 }
 
-export const appUnknown: DialplanCheck = {
-  code,
-  scope: 'context',
-  run(plan) {
-    const out: Finding[] = [];
-    for (const context of plan.contexts.values()) {
-      for (const e of context.extensions) {
-        // a template's line is checked in each context that inherits it: the same finding, kept once (findings.ts)
-        for (const p of e.priorities.values()) if (p.priority !== PRIORITY_HINT) check(plan, p, out);
-      }
-    }
-    return out;
-  },
-};
+export const appUnknown = perLine(code, check);

@@ -5,8 +5,8 @@
 // (Argument counts are not checked yet: issue 14.)
 import { registration } from '../simulate/functions/registered';
 import type { Priority } from '../../model/dialplan';
-import { PRIORITY_HINT } from '../../model/dialplan';
-import type { DialplanCheck, Finding } from '../finding';
+import type { Finding } from '../finding';
+import { perLine } from './lineByLine';
 import { functionUses } from './substitutions';
 
 export const code = 'dialplan-function-arguments';
@@ -35,14 +35,4 @@ function check(p: Priority, out: Finding[]): void {
   }
 }
 
-export const functionArguments: DialplanCheck = {
-  code,
-  scope: 'context',
-  run(plan) {
-    const out: Finding[] = [];
-    for (const context of plan.contexts.values()) {
-      for (const e of context.extensions) for (const p of e.priorities.values()) if (p.priority !== PRIORITY_HINT) check(p, out);
-    }
-    return out;
-  },
-};
+export const functionArguments = perLine(code, (_plan, p, out) => check(p, out));

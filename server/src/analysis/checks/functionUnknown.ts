@@ -5,8 +5,8 @@
 import { versionChange } from '../../docs/asteriskVersions';
 import { REGISTERED, registration } from '../simulate/functions/registered';
 import type { Priority } from '../../model/dialplan';
-import { PRIORITY_HINT } from '../../model/dialplan';
-import type { DialplanCheck, Finding } from '../finding';
+import type { Finding } from '../finding';
+import { perLine } from './lineByLine';
 import { closestName } from './appUnknown';
 import { functionUses } from './substitutions';
 
@@ -40,14 +40,4 @@ function check(p: Priority, out: Finding[]): void {
   }
 }
 
-export const functionUnknown: DialplanCheck = {
-  code,
-  scope: 'context',
-  run(plan) {
-    const out: Finding[] = [];
-    for (const context of plan.contexts.values()) {
-      for (const e of context.extensions) for (const p of e.priorities.values()) if (p.priority !== PRIORITY_HINT) check(p, out);
-    }
-    return out;
-  },
-};
+export const functionUnknown = perLine(code, (_plan, p, out) => check(p, out));

@@ -1,6 +1,7 @@
 // Walks the exten/same lines of every context in the order pbx_config reads them, with the line before.
-import type { Context, Dialplan } from '../../model/dialplan';
-import { substituteGlobals } from '../../model/dialplan';
+import type { Context, Dialplan, Priority } from '../../model/dialplan';
+import { PRIORITY_HINT, substituteGlobals } from '../../model/dialplan';
+import type { DialplanCheck, Finding } from '../finding';
 import type { Span } from '../../parser/ast';
 import type { ExtensionStatement } from '../../parser/dialplanParser';
 import { parseExtensionStatement } from '../../parser/dialplanParser';
@@ -51,4 +52,22 @@ export function extensionStarts(plan: Dialplan, visit: (line: DialplanLine, exte
     if (line.statement.kind !== 'exten' || ext === null || (previous !== null && previous.name === line.name)) return;
     visit(line, ext);
   });
+}
+
+/**
+ * A check that looks at each registered line of a context on its own (hints aside): `find` pushes what it finds in
+ * one line. A template's line is seen in each context that inherits it; findings.ts keeps one finding per place.
+ */
+export function perLine(code: string, find: (plan: Dialplan, p: Priority, out: Finding[]) => void): DialplanCheck {
+  return {
+    code,
+    scope: 'context',
+    run(plan) {
+      const out: Finding[] = [];
+      for (const context of plan.contexts.values()) {
+        for (const e of context.extensions) for (const p of e.priorities.values()) if (p.priority !== PRIORITY_HINT) find(plan, p, out);
+      }
+      return out;
+    },
+  };
 }

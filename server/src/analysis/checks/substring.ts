@@ -3,8 +3,8 @@
 // sscanf("%30d:%30d"): what is no number is silently taken as offset 0 or as "to the end", and what follows a number
 // is ignored. So `${EXTEN:a}` is the whole of EXTEN, `${EXTEN:1:x}` all of it but the first character.
 import type { Priority } from '../../model/dialplan';
-import { PRIORITY_HINT } from '../../model/dialplan';
-import type { DialplanCheck, Finding } from '../finding';
+import type { Finding } from '../finding';
+import { perLine } from './lineByLine';
 import { substitutions } from './substitutions';
 
 export const code = 'dialplan-substring';
@@ -68,14 +68,4 @@ function check(p: Priority, out: Finding[]): void {
   }
 }
 
-export const substring: DialplanCheck = {
-  code,
-  scope: 'context',
-  run(plan) {
-    const out: Finding[] = [];
-    for (const context of plan.contexts.values()) {
-      for (const e of context.extensions) for (const p of e.priorities.values()) if (p.priority !== PRIORITY_HINT) check(p, out);
-    }
-    return out;
-  },
-};
+export const substring = perLine(code, (_plan, p, out) => check(p, out));

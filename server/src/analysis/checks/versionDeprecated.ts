@@ -2,40 +2,25 @@
 // the setting `pbx.asteriskVersion` still has but has deprecated (Macro, Monitor and chan_sip in 20, MeetMe since
 // 19), with the version that removes it and what to use instead (docs/asteriskVersions.ts). Only once a version is
 // chosen: unasked, every Dial(SIP/...) of a chan_sip PBX would carry a warning.
-import type { Dialplan } from '../../model/dialplan';
-import { PRIORITY_HINT } from '../../model/dialplan';
 import { removedBy } from '../../docs/asteriskVersions';
-import type { DialplanCheck, Finding } from '../finding';
+import { perLine } from './lineByLine';
 import { versionUses, what } from './versionUses';
 
 export const code = 'version-deprecated';
 
-export const versionDeprecated: DialplanCheck = {
-  code,
-  scope: 'context',
-  run(plan: Dialplan) {
-    const out: Finding[] = [];
-    if (!plan.versionChosen) return out;
-    for (const context of plan.contexts.values()) {
-      for (const e of context.extensions) {
-        for (const p of e.priorities.values()) {
-          if (p.priority === PRIORITY_HINT) continue;
-          for (const u of versionUses(p)) {
-            if (plan.version < u.change.deprecatedIn || removedBy(u.change, plan.version)) continue;
-            const gone = u.change.removedIn !== null ? `; Asterisk ${u.change.removedIn} removes it` : '';
-            out.push({
-              code,
-              severity: 'warning',
-              message: `${what(u.change)} is deprecated since Asterisk ${u.change.deprecatedIn}${gone}. Use ${u.change.instead}.`.replace(/^the/, 'The'),
-              file: p.file,
-              start: u.start,
-              end: u.end,
-              related: [],
-            });
-          }
-        }
-      }
-    }
-    return out;
-  },
-};
+export const versionDeprecated = perLine(code, (plan, p, out) => {
+  if (!plan.versionChosen) return;
+  for (const u of versionUses(p)) {
+    if (plan.version < u.change.deprecatedIn || removedBy(u.change, plan.version)) continue;
+    const gone = u.change.removedIn !== null ? `; Asterisk ${u.change.removedIn} removes it` : '';
+    out.push({
+      code,
+      severity: 'warning',
+      message: `${what(u.change)} is deprecated since Asterisk ${u.change.deprecatedIn}${gone}. Use ${u.change.instead}.`.replace(/^the/, 'The'),
+      file: p.file,
+      start: u.start,
+      end: u.end,
+      related: [],
+    });
+  }
+});

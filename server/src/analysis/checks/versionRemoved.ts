@@ -2,10 +2,8 @@
 // setting `pbx.asteriskVersion` (CLI `--asterisk-version`) no longer has: Macro and chan_sip in 21, DeadAGI in 23...
 // On a call the application is "No application" (the call ends), the function "not registered", the device is
 // refused by Dial ("No such channel type"). The data and its sources: docs/asteriskVersions.ts.
-import type { Dialplan } from '../../model/dialplan';
-import { PRIORITY_HINT } from '../../model/dialplan';
 import { removedBy } from '../../docs/asteriskVersions';
-import type { DialplanCheck, Finding } from '../finding';
+import { perLine } from './lineByLine';
 import { versionUses, what } from './versionUses';
 
 export const code = 'version-removed';
@@ -16,30 +14,17 @@ function effect(kind: string): string {
   return 'Dial cannot create such a channel ("No such channel type")';
 }
 
-export const versionRemoved: DialplanCheck = {
-  code,
-  scope: 'context',
-  run(plan: Dialplan) {
-    const out: Finding[] = [];
-    for (const context of plan.contexts.values()) {
-      for (const e of context.extensions) {
-        for (const p of e.priorities.values()) {
-          if (p.priority === PRIORITY_HINT) continue;
-          for (const u of versionUses(p)) {
-            if (!removedBy(u.change, plan.version)) continue;
-            out.push({
-              code,
-              severity: 'error',
-              message: `Asterisk ${u.change.removedIn} removed ${what(u.change)}, deprecated since ${u.change.deprecatedIn}: in Asterisk ${plan.version} ${effect(u.change.kind)}. Use ${u.change.instead}.`,
-              file: p.file,
-              start: u.start,
-              end: u.end,
-              related: [],
-            });
-          }
-        }
-      }
-    }
-    return out;
-  },
-};
+export const versionRemoved = perLine(code, (plan, p, out) => {
+  for (const u of versionUses(p)) {
+    if (!removedBy(u.change, plan.version)) continue;
+    out.push({
+      code,
+      severity: 'error',
+      message: `Asterisk ${u.change.removedIn} removed ${what(u.change)}, deprecated since ${u.change.deprecatedIn}: in Asterisk ${plan.version} ${effect(u.change.kind)}. Use ${u.change.instead}.`,
+      file: p.file,
+      start: u.start,
+      end: u.end,
+      related: [],
+    });
+  }
+});
