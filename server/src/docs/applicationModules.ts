@@ -1,6 +1,8 @@
 // Which module registers each application of Asterisk 20.20.1 (docs/asteriskApplications.ts): read from the
 // sources, the file whose ast_register_application* call (or pbx_builtins table) names it, as `<module>.so` in
 // modules.conf. `core`: registered by the Asterisk binary itself (main/*.c), always there.
+import { caseless } from './caseless';
+
 export const APPLICATION_MODULES: Readonly<Record<string, readonly string[]>> = {
   app_adsiprog: ['ADSIProg'],
   app_agent_pool: ['AgentLogin', 'AgentRequest'],
@@ -107,10 +109,5 @@ export const APPLICATION_MODULES: Readonly<Record<string, readonly string[]>> = 
   res_xmpp: ['JabberJoin', 'JabberLeave', 'JabberSend', 'JabberSendGroup'],
 };
 
-const moduleOf = new Map<string, string>();
-for (const [module, apps] of Object.entries(APPLICATION_MODULES)) for (const app of apps) moduleOf.set(app.toLowerCase(), module);
-
 /** The module that registers an application (any case), `core` for the binary's own, or undefined for none. */
-export function applicationModule(name: string): string | undefined {
-  return moduleOf.get(name.toLowerCase());
-}
+export const applicationModule = caseless(Object.entries(APPLICATION_MODULES).flatMap(([module, apps]) => apps.map((app) => [app, module] as const)));

@@ -4,6 +4,8 @@
 // AST_MODULE_INFO (app_macro, app_meetme, app_osplookup, chan_sip, res_monitor) at the tags 18.26.4, 20.20.1,
 // 21.12.3, 22.10.1 and 23.4.1. Asterisk 22 removed nothing a dialplan names.
 
+import { caseless } from './caseless';
+
 export const SUPPORTED_VERSIONS = [18, 19, 20, 21, 22, 23] as const;
 export const DEFAULT_VERSION = 20;
 
@@ -59,12 +61,18 @@ export const VERSION_CHANGES: readonly VersionChange[] = [
   ...c('channel', ['ALSA'], 'chan_alsa', 19, 21, 'nothing in Asterisk (chan_console)', CL21),
 ];
 
-const byKey = new Map(VERSION_CHANGES.map((v) => [`${v.kind}:${v.kind === 'function' ? v.name : v.name.toLowerCase()}`, v]));
+const ofKind = (kind: VersionChange['kind']): [string, VersionChange][] => VERSION_CHANGES.filter((v) => v.kind === kind).map((v) => [v.name, v]);
+const applications = caseless(ofKind('application'));
+const channels = caseless(ofKind('channel'));
+const functions = new Map(ofKind('function'));
 
-/** The change of an application (any case), a function (exact) or a channel technology (any case), if any. */
+/** The change of an application (any case), a function (exact, as Asterisk compares) or a channel technology. */
 export function versionChange(kind: VersionChange['kind'], name: string): VersionChange | undefined {
-  return byKey.get(`${kind}:${kind === 'function' ? name : name.toLowerCase()}`);
+  return kind === 'application' ? applications(name) : kind === 'channel' ? channels(name) : functions.get(name);
 }
+
+/** The first version that removed anything of the list: below it, nothing a dialplan names is gone. */
+export const EARLIEST_REMOVAL = Math.min(...VERSION_CHANGES.map((v) => v.removedIn ?? Infinity));
 
 /** Is it gone in this version? */
 export function removedBy(change: VersionChange | undefined, version: number): boolean {

@@ -174,7 +174,8 @@ export class Workspace {
     // a dialplan is rebuilt only when a file it was loaded from changed (or a root file that moves config dirs)
     // or when the file is one an #include names but did not find (or a glob did not match yet): not any change
     // anywhere, which rebuilt every PBX with a missing include at every keystroke (found by `npm run fuzz -- --lsp`)
-    for (const [root, plan] of this.dialplans) if (dependsOn(plan.config, file)) this.dialplans.delete(root);
+    // (a dialplan also reads modules.conf of its folder: Dialplan.modules)
+    for (const [root, plan] of this.dialplans) if (dependsOn(plan.config, file) || file === path.posix.join(plan.config.configDir, 'modules.conf')) this.dialplans.delete(root);
     for (const [root, loaded] of this.loads) if (dependsOn(loaded, file)) this.loads.delete(root);
     this.derived.clear();
     // An edit that leaves the #include lines alone keeps the include graph (the common keystroke).
@@ -357,7 +358,5 @@ function includeSignature(doc: ConfigDocument | undefined): string {
 /** A configuration loaded from `file`, or one whose #include could name it (a missing file, a glob). */
 function dependsOn(loaded: LoadedConfig, file: string): boolean {
   if (loaded.files.includes(file)) return true;
-  // modules.conf says which applications exist (Dialplan.modules)
-  if (file === path.posix.join(loaded.configDir, 'modules.conf')) return true;
   return loaded.includes.some((i) => i.directive.argument !== null && !i.targets.includes(file) && couldBeIncluded(i.directive.argument.text, loaded.configDir, file));
 }

@@ -214,23 +214,26 @@ export function fastAssignment(text: string): { type: 'Assignment'; key: RawSpan
   while (ve > vs && isBlank(text.charCodeAt(ve - 1))) ve--;
   return {
     type: 'Assignment',
-    key: { text: knownKey(text, ks, ke), start: ks, end: ke },
+    key: { text: interned(keys, text, ks, ke, 24), start: ks, end: ke },
     op,
     value: { text: text.slice(vs, ve), start: vs, end: ve },
   };
 }
 
-/** Keys repeat on every line (`exten`, `same`, `type`): one string each, not one per line (issue 13, size). */
-const keys = new Map<string, string>();
-
-function knownKey(text: string, from: number, to: number): string {
-  const key = text.slice(from, to);
-  if (to - from > 24) return key;
-  const known = keys.get(key);
+/**
+ * One string for each short text that repeats on every line (keys such as `exten`, `same`, `type`; application
+ * names such as `Dial`), instead of one per line (issue 13, size). Bounded: past 4,096 texts, new ones are kept as is.
+ */
+export function interned(table: Map<string, string>, text: string, from: number, to: number, longest: number): string {
+  const piece = text.slice(from, to);
+  if (to - from > longest) return piece;
+  const known = table.get(piece);
   if (known !== undefined) return known;
-  if (keys.size < 4096) keys.set(key, key);
-  return key;
+  if (table.size < 4096) table.set(piece, piece);
+  return piece;
 }
+
+const keys = new Map<string, string>();
 
 function isBlank(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13);

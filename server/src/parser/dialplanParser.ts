@@ -3,7 +3,7 @@
 import * as dialplanGrammar from './generated/dialplan';
 import * as patternGrammar from './generated/pattern';
 import type { Assignment, Span } from './ast';
-import { valueOffset } from './configParser';
+import { interned, valueOffset } from './configParser';
 
 export type PriorityKind = 'number' | 'next' | 'same' | 'hint' | 'label';
 
@@ -249,7 +249,7 @@ export function fastExtension(value: string, kind: 'exten' | 'same', base: numbe
       application = {
         start: base + appStart,
         end: base + value.length,
-        name: { text: knownName(value, appStart, open), start: base + appStart, end: base + open },
+        name: { text: interned(appNames, value, appStart, open, 40), start: base + appStart, end: base + open },
         data: { text: value.slice(open + 1, dataEnd), start: base + open + 1, end: base + dataEnd },
         closed,
       };
@@ -258,17 +258,8 @@ export function fastExtension(value: string, kind: 'exten' | 'same', base: numbe
   return { extension, callerId: null, priority, application };
 }
 
-/** Application names repeat on every line (`Dial`, `NoOp`): one string each, not one per line. */
+/** Application names repeat on every line (`Dial`, `NoOp`): one string each (configParser.ts interned). */
 const appNames = new Map<string, string>();
-
-function knownName(value: string, from: number, to: number): string {
-  const name = value.slice(from, to);
-  if (to - from > 40) return name;
-  const known = appNames.get(name);
-  if (known !== undefined) return known;
-  if (appNames.size < 4096) appNames.set(name, name);
-  return name;
-}
 
 /**
  * Moves a parsed statement with its line (incremental re-parse shifts the lines after an edit). This runs for every

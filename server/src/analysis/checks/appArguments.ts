@@ -1,36 +1,16 @@
 // dialplan-app-arguments: arguments written the Asterisk 1.4 way, separated by `|`. Since Asterisk 1.6,
 // ast_app_separate_args (main/app.c) splits on `,` only, so `Dial(SIP/100|20|tT)` hands Dial a single argument,
 // the device "SIP/100|20|tT". Flagged for applications that take several comma-separated arguments, when the data
-// has a `|` and no `,` outside parentheses, brackets, quotes and substitutions; the quick fix writes commas.
+// has a `|` and no `,` where ast_app_separate_args would split (outside parentheses, brackets and quotes); the
+// quick fix writes commas.
 // (Argument counts and the grammars of Dial, Gosub and Set are not checked yet: issue 14.)
 import { applicationDoc } from '../../docs/applications';
+import { separateArgs } from '../simulate/cstring';
 import type { Priority } from '../../model/dialplan';
 import type { Finding } from '../finding';
 import { perLine } from './lineByLine';
 
 export const code = 'dialplan-app-arguments';
-
-/** Offsets of the `|` and `,` a split would see: outside (), [], quotes, ${...} and $[...], not escaped. */
-export function topLevel(data: string): { bars: number[]; commas: number } {
-  const bars: number[] = [];
-  let commas = 0;
-  let depth = 0;
-  let quoted = false;
-  for (let i = 0; i < data.length; i++) {
-    const c = data[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (c === '"') quoted = !quoted;
-    else if (quoted) continue;
-    else if (c === '(' || c === '[' || c === '{') depth++;
-    else if ((c === ')' || c === ']' || c === '}') && depth > 0) depth--;
-    else if (depth === 0 && c === '|') bars.push(i);
-    else if (depth === 0 && c === ',') commas++;
-  }
-  return { bars, commas };
-}
 
 /** Applications whose documented call form separates several arguments with commas. */
 function takesSeveral(app: string): boolean {
@@ -41,10 +21,11 @@ function takesSeveral(app: string): boolean {
 function check(p: Priority, out: Finding[]): void {
   const data = p.statement.application?.data;
   if (!data || !p.data.includes('|') || !takesSeveral(p.app)) return;
-  const { bars, commas } = topLevel(p.data);
-  if (bars.length === 0 || commas > 0) return;
+  // split as ast_app_separate_args splits (outside parentheses, brackets and quotes), raw: the pieces rejoin exactly
+  const pieces = separateArgs(p.data, '|', false);
+  if (pieces.length < 2 || separateArgs(p.data, ',', false, 2).length > 1) return;
   const exact = data.text === p.data && data.end - data.start === p.data.length;
-  const fixed = p.data.split('').map((c, i) => (bars.includes(i) ? ',' : c)).join('');
+  const fixed = pieces.join(',');
   out.push({
     code,
     severity: 'warning',

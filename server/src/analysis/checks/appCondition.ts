@@ -5,6 +5,7 @@
 // warns "requires an argument" and goes on); `GotoIf()` is ignored ("there is no variable to check").
 import type { Priority } from '../../model/dialplan';
 import { splitBranches } from '../simulate/apps/goto';
+import { gosubIfParts } from '../simulate/apps/stack';
 import { truthy } from '../simulate/expression';
 import type { Finding } from '../finding';
 import { perLine } from './lineByLine';
@@ -30,8 +31,9 @@ function check(p: Priority, out: Finding[]): void {
     finding(`${name}() has nothing to check: Asterisk ignores the line ("${name === 'GotoIf' ? 'Ignoring, since there is no variable to check' : 'GosubIf requires an argument'}") and goes on.`);
     return;
   }
-  const { condition, yes, no } = splitBranches(text);
-  if (yes === undefined) {
+  // split as the application itself does (the simulation uses the same functions)
+  const parts = name === 'GotoIf' ? (text.includes('?') ? splitBranches(text) : null) : gosubIfParts(text);
+  if (parts === null) {
     finding(
       name === 'GotoIf'
         ? `No '?' in ${name}(${text}): the whole text is the condition and there is no place to go, so this line never jumps. Write ${name}(condition?place_if_true:place_if_false).`
@@ -39,6 +41,7 @@ function check(p: Priority, out: Finding[]): void {
     );
     return;
   }
+  const { condition, yes, no } = parts;
   if (condition.includes('$')) return; // worked out on the call
   const value = truthy(condition);
   const kind = condition.trim() === '' ? 'empty, so always false' : `'${condition}', a constant: always ${value ? 'true' : 'false'}`;

@@ -4,16 +4,15 @@
 // (a typo: "did you mean"), a blank before the `(` (`Verbose (x)` registers "Verbose ", with the blank), a line with
 // no application at all (`exten => 1,n`); and a real application whose module modules.conf does not load.
 import { ASTERISK_20_APPLICATIONS } from '../../docs/asteriskApplications';
-import { applicationModule } from '../../docs/applicationModules';
-import { removedBy, versionChange } from '../../docs/asteriskVersions';
+import { caseless } from '../../docs/caseless';
 import type { Dialplan, Priority } from '../../model/dialplan';
-import { whyNotLoaded } from '../../model/modules';
+import { applicationAbsence } from '../applicationAbsence';
 import type { Finding } from '../finding';
 import { perLine } from './lineByLine';
 
 export const code = 'dialplan-app-unknown';
 
-const KNOWN = new Set(ASTERISK_20_APPLICATIONS.map((a) => a.toLowerCase()));
+const known = caseless(ASTERISK_20_APPLICATIONS.map((a) => [a, true] as const));
 
 /** The Levenshtein distance, without case, cut off above `max` (names are short). */
 function distance(a: string, b: string, max: number): number {
@@ -61,16 +60,15 @@ function check(plan: Dialplan, p: Priority, out: Finding[]): void {
     finding(`This line names no application: ${ends}. Add one (NoOp() does nothing).`);
     return;
   }
+  const absence = applicationAbsence(plan, p.app);
   // removed by the PBX's Asterisk version: version-removed says so, with what to use instead
-  if (removedBy(versionChange('application', p.app), plan.version)) return;
-  if (KNOWN.has(p.app.toLowerCase())) {
-    const module = applicationModule(p.app);
-    const why = module && plan.modules ? whyNotLoaded(module, plan.modules) : null;
-    if (why !== null) finding(`'${p.app}' comes with ${module}.so, which this PBX does not load (${why}): ${ends}.`);
+  if (absence?.kind === 'removed') return;
+  if (known(p.app)) {
+    if (absence?.kind === 'not-loaded') finding(`'${p.app}' comes with ${absence.module}.so, which this PBX does not load (${absence.why}): ${ends}.`);
     return;
   }
   const trimmed = p.app.trim();
-  if (trimmed !== p.app && KNOWN.has(trimmed.toLowerCase()) && app) {
+  if (trimmed !== p.app && known(trimmed) && app) {
     // the blank stays in the name (pbx_config cuts the name at the '(' only)
     finding(`The blank before '(' is part of the application's name: Asterisk looks for '${p.app}', which it does not have, and ends the call here (it logs "No application '${p.app}' for extension ..."). Remove the blank.`, [
       { title: `Remove the blank: ${trimmed}(`, edits: [{ file: p.file, start: app.name.start, end: app.name.end, text: trimmed }] },

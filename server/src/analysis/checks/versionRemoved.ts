@@ -2,7 +2,7 @@
 // setting `pbx.asteriskVersion` (CLI `--asterisk-version`) no longer has: Macro and chan_sip in 21, DeadAGI in 23...
 // On a call the application is "No application" (the call ends), the function "not registered", the device is
 // refused by Dial ("No such channel type"). The data and its sources: docs/asteriskVersions.ts.
-import { removedBy } from '../../docs/asteriskVersions';
+import { EARLIEST_REMOVAL, removedBy } from '../../docs/asteriskVersions';
 import { perLine } from './lineByLine';
 import { versionUses, what } from './versionUses';
 
@@ -15,6 +15,7 @@ function effect(kind: string): string {
 }
 
 export const versionRemoved = perLine(code, (plan, p, out) => {
+  if (plan.version < EARLIEST_REMOVAL) return; // Asterisk 18 to 20 removed nothing of the list
   for (const u of versionUses(p)) {
     if (!removedBy(u.change, plan.version)) continue;
     out.push({

@@ -3,9 +3,13 @@
 // by version-removed and version-deprecated.
 import type { VersionChange } from '../../docs/asteriskVersions';
 import { versionChange } from '../../docs/asteriskVersions';
+import { caseless } from '../../docs/caseless';
 import type { Priority } from '../../model/dialplan';
 import { functionUses } from './substitutions';
-import { topLevel } from './appArguments';
+import { separateArgs } from '../simulate/cstring';
+
+/** The applications whose first argument is a device list (TECH/resource&...). */
+const DEVICE_LISTS = caseless([['Dial', true] as const, ['Page', true] as const]);
 
 export interface VersionUse {
   change: VersionChange;
@@ -27,12 +31,10 @@ export function versionUses(p: Priority): VersionUse[] {
     const change = versionChange('function', use.name);
     if (change) out.push({ change, ...inData(use.at, use.name.length) });
   }
-  const lower = p.app.trim().toLowerCase();
-  if (lower === 'dial' || lower === 'page') {
+  if (DEVICE_LISTS(p.app.trim())) {
     // the device list is the first argument: TECH/resource, joined by '&'
-    const comma = topLevel(p.data).commas > 0 ? firstComma(p.data) : p.data.length;
     let offset = 0;
-    for (const device of p.data.slice(0, comma).split('&')) {
+    for (const device of (separateArgs(p.data, ',', false, 2)[0] ?? '').split('&')) {
       const slash = device.indexOf('/');
       const tech = slash > 0 ? device.slice(0, slash).trim() : '';
       const change = tech !== '' && !tech.includes('$') ? versionChange('channel', tech) : undefined;
@@ -41,17 +43,6 @@ export function versionUses(p: Priority): VersionUse[] {
     }
   }
   return out;
-}
-
-function firstComma(data: string): number {
-  let depth = 0;
-  for (let i = 0; i < data.length; i++) {
-    const c = data[i];
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if ((c === ')' || c === ']' || c === '}') && depth > 0) depth--;
-    else if (c === ',' && depth === 0) return i;
-  }
-  return data.length;
 }
 
 /** How a change reads in a message: "the application Macro (app_macro)". */

@@ -5,9 +5,7 @@
 // invalid extension"), or, when the extension exists but its priorities ran out, auto fallthrough (or, with
 // autofallthrough=no, the response timeout and `t`). When the run ends, the `h` extension of the channel's context.
 import { findApplication } from './apps/index';
-import { applicationModule } from '../../docs/applicationModules';
-import { removedBy, versionChange } from '../../docs/asteriskVersions';
-import { whyNotLoaded } from '../../model/modules';
+import { applicationAbsence } from '../applicationAbsence';
 import type { AppContext } from './apps/types';
 import { MACRO_EXIT, PBX_INCOMPLETE } from './apps/types';
 import type { Call, Run } from './run';
@@ -217,11 +215,8 @@ export function spawn(run: Run, call: Call): { found: boolean; res: number } {
     return { found: true, res: LOOP_CUT };
   }
   const p = r.priority;
-  // an application whose module modules.conf does not load is no application either (pbx_findapp finds none)
-  const module = plan.modules ? applicationModule(p.app) : undefined;
-  // and so is one the PBX's Asterisk version removed (Macro in 21...)
-  const gone = (module && whyNotLoaded(module, plan.modules!) !== null) || removedBy(versionChange('application', p.app), plan.version);
-  const app = gone ? undefined : findApplication(p.app);
+  // one the PBX's version removed, or whose module modules.conf does not load, is no application either
+  const app = applicationAbsence(plan, p.app) ? undefined : findApplication(p.app);
   if (!app) {
     const message = `No application '${p.app}' for extension (${ch.context}, ${ch.exten}, ${ch.priority})`;
     run.log('WARNING', 'pbx.c', message);

@@ -51,18 +51,25 @@ export function gosub(x: AppContext, data: string): number {
   return 0;
 }
 
-function gosubIf(x: AppContext): number {
-  if (x.data === '') {
-    x.run.log('WARNING', 'app_stack.c', 'GosubIf requires an argument: GosubIf(cond?label1(args):label2(args)');
-    return 0;
-  }
-  const parts = separateArgs(x.data, '?', false, 2);
-  if (parts.length !== 2) {
-    x.run.log('WARNING', 'app_stack.c', 'GosubIf requires an argument: GosubIf(cond?label1(args):label2(args)');
-    return 0;
-  }
+/**
+ * GosubIf's data as app_stack.c splits it (AST_NONSTANDARD_RAW_ARGS at '?', then at ':'), or null when there is no
+ * '?' ("GosubIf requires an argument"). Shared with the check dialplan-app-condition.
+ */
+export function gosubIfParts(data: string): { condition: string; yes: string | undefined; no: string | undefined } | null {
+  const parts = separateArgs(data, '?', false, 2);
+  if (parts.length !== 2) return null;
   const [yes, no] = separateArgs(parts[1], ':', false, 2);
-  const value = x.condition(parts[0], 'GosubIf');
+  return { condition: parts[0], yes, no };
+}
+
+function gosubIf(x: AppContext): number {
+  const parts = x.data === '' ? null : gosubIfParts(x.data);
+  if (parts === null) {
+    x.run.log('WARNING', 'app_stack.c', 'GosubIf requires an argument: GosubIf(cond?label1(args):label2(args)');
+    return 0;
+  }
+  const { yes, no } = parts;
+  const value = x.condition(parts.condition, 'GosubIf');
   x.note(`The condition is ${value ? 'true' : 'false'}.`);
   const branch = value ? yes : no;
   if (branch === undefined || branch === '') return 0;
