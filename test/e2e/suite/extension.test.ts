@@ -126,6 +126,36 @@ describe('PBX Interconnect in VS Code', () => {
     }
   });
 
+  it('reports what the Asterisk version of the setting pbx.asteriskVersion removed, and stops when the setting goes', async () => {
+    const folder = workspaceFile('upgrade');
+    const uri = vscode.Uri.joinPath(folder, 'extensions.conf');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('[from-internal]\nexten => _1XX,1,Macro(stdexten,${EXTEN})\n[macro-stdexten]\nexten => s,1,Dial(SIP/${ARG1},20)\n'));
+    const config = vscode.workspace.getConfiguration('pbx');
+    const removed = (): string[] => vscode.languages.getDiagnostics(uri).filter((d) => codeOf(d) === 'version-removed').map((d) => d.message.split(':')[0]);
+    try {
+      const document = await open(uri);
+      await config.update('asteriskVersion', 21, vscode.ConfigurationTarget.Global);
+      await waitFor('version-removed on the Macro and the SIP/ device', () => removed().length === 2 || undefined, {
+        events: [vscode.languages.onDidChangeDiagnostics],
+        describe: () => vscode.languages.getDiagnostics(uri).map(show).join(' | ') || 'none',
+      });
+      const [macro, sip] = vscode.languages.getDiagnostics(uri).filter((d) => codeOf(d) === 'version-removed');
+      assert.equal(document.getText(macro.range), 'Macro', show(macro));
+      assert.equal(document.getText(sip.range), 'SIP', show(sip));
+      assert.deepEqual(removed(), ['Asterisk 21 removed the application Macro (app_macro), deprecated since 16', 'Asterisk 21 removed the channel driver chan_sip (SIP/ devices), deprecated since 17']);
+      // not set again: Asterisk 20, where both are still there
+      await config.update('asteriskVersion', undefined, vscode.ConfigurationTarget.Global);
+      await waitFor('version-removed to go', () => removed().length === 0 || undefined, {
+        events: [vscode.languages.onDidChangeDiagnostics],
+        describe: () => vscode.languages.getDiagnostics(uri).map(show).join(' | ') || 'none',
+      });
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      await config.update('asteriskVersion', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+    }
+  });
+
   it('offers the quick fix that brackets the letters of _stdexten-., and the warning goes once it is applied', async () => {
     const uri = workspaceFile('extensions_office.conf');
     const document = await open(uri);
