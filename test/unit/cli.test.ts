@@ -140,6 +140,9 @@ describe('pbx-interconnect check', () => {
       `${traps}:166 dialplan-substring`,
       `${traps}:168 dialplan-app-arguments`,
       `${traps}:170 dialplan-function-unknown`,
+      `${traps}:172 dialplan-app-option`,
+      `${traps}:174 dialplan-app-arguments`,
+      `${traps}:176 dialplan-app-arguments`,
     ]);
     assert.equal(r.code, 1); // dialplan-same-without-exten, -invalid-priority, -unclosed-bracket, -goto-target-missing and -app-unknown are errors
   });

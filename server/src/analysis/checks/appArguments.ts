@@ -1,41 +1,94 @@
-// dialplan-app-arguments: arguments written the Asterisk 1.4 way, separated by `|`. Since Asterisk 1.6,
-// ast_app_separate_args (main/app.c) splits on `,` only, so `Dial(SIP/100|20|tT)` hands Dial a single argument,
-// the device "SIP/100|20|tT". Flagged for applications that take several comma-separated arguments, when the data
-// has a `|` and no `,` where ast_app_separate_args would split (outside parentheses, brackets and quotes); the
-// quick fix writes commas.
-// (Argument counts and the grammars of Dial, Gosub and Set are not checked yet: issue 14.)
+// dialplan-app-arguments: an application's data that the application will not read as the writer meant.
+// - Arguments separated the Asterisk 1.4 way, by `|`: since 1.6 ast_app_separate_args (main/app.c) splits on `,`
+//   only, so `Dial(SIP/100|20|tT)` hands Dial one argument, the device "SIP/100|20|tT". Quick fix: commas.
+// - Too many arguments: ast_app_separate_args gives the last one the rest of the data, commas included, so
+//   `Playback(hello,noanswer,x)` has the options "noanswer,x". The bounds come from the documented call form
+//   (docs/argumentShape.ts); applications whose last argument is free text (Verbose, NoOp, Set...) have none.
+// - Too few: a required argument missing (`Dial()`, `Wait()`); only when the data has nothing to substitute.
+// - The grammar of Dial's device list, Gosub's place and arguments, Set's `name=value` and GotoIf's branches
+//   (appGrammar.ts).
 import { applicationDoc } from '../../docs/applications';
+import type { AppDoc } from '../../docs/applications';
+import { argumentShape } from '../../docs/argumentShape';
 import { separateArgs } from '../simulate/cstring';
 import type { Priority } from '../../model/dialplan';
 import type { Finding } from '../finding';
 import { perLine } from './lineByLine';
+import type { Malformed } from './appGrammar';
+import { dialDevices, gosubTarget, gotoIfBranches, setAssignment } from './appGrammar';
 
 export const code = 'dialplan-app-arguments';
 
-/** Applications whose documented call form separates several arguments with commas. */
-function takesSeveral(app: string): boolean {
-  const doc = applicationDoc(app);
-  return doc !== undefined && doc.params.length >= 2 && doc.syntax.includes(',');
-}
+const GRAMMARS: Record<string, (data: string) => Malformed[]> = {
+  dial: dialDevices,
+  gosub: gosubTarget,
+  set: setAssignment,
+  gotoif: gotoIfBranches,
+};
+
+/** Their empty data is dialplan-app-condition's. */
+const CONDITIONS_SAID = new Set(['GotoIf', 'GosubIf']);
+
+const plural = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 function check(p: Priority, out: Finding[]): void {
   const data = p.statement.application?.data;
-  if (!data || !p.data.includes('|') || !takesSeveral(p.app)) return;
-  // split as ast_app_separate_args splits (outside parentheses, brackets and quotes), raw: the pieces rejoin exactly
+  const doc = applicationDoc(p.app);
+  if (!doc) return; // dialplan-app-unknown
+  // offsets inside the data are exact only when it is written as it is read (no escapes or comments in between)
+  const exact = !!data && data.text === p.data && data.end - data.start === p.data.length;
+  const span = (start: number, end: number): { start: number; end: number } => {
+    if (!data || p.data === '') return { start: p.statement.application?.name.start ?? 0, end: p.statement.application?.name.end ?? 0 };
+    return exact ? { start: data.start + start, end: data.start + end } : { start: data.start, end: data.end };
+  };
+  const finding = (message: string, start: number, end: number, fixes?: Finding['fixes']): void => {
+    out.push({ code, severity: 'warning', message, file: p.file, ...span(start, end), related: [], ...(fixes ? { fixes } : {}) });
+  };
+  if (pipes(p, doc, exact, finding)) return;
+  counts(p, doc, finding);
+  for (const m of GRAMMARS[p.app.toLowerCase()]?.(p.data) ?? []) finding(m.message, m.start, m.end);
+}
+
+type Report = (message: string, start: number, end: number, fixes?: Finding['fixes']) => void;
+
+/** `Dial(SIP/100|20|tT)`: arguments separated by `|` where the application takes several. */
+function pipes(p: Priority, doc: AppDoc, exact: boolean, report: Report): boolean {
+  if (!p.data.includes('|') || doc.params.length < 2 || !doc.syntax.includes(',')) return false;
+  // split as ast_app_separate_args would (outside parentheses, brackets and quotes), raw: the pieces rejoin exactly
   const pieces = separateArgs(p.data, '|', false);
-  if (pieces.length < 2 || separateArgs(p.data, ',', false, 2).length > 1) return;
-  const exact = data.text === p.data && data.end - data.start === p.data.length;
+  if (pieces.length < 2 || separateArgs(p.data, ',', false, 2).length > 1) return false;
   const fixed = pieces.join(',');
-  out.push({
-    code,
-    severity: 'warning',
-    message: `'|' separates nothing since Asterisk 1.6 (arguments are separated by ','): ${p.app} gets one argument, '${p.data}'. Write ${p.app}(${fixed}).`,
-    file: p.file,
-    start: data.start,
-    end: data.end,
-    related: [],
-    ...(exact ? { fixes: [{ title: `Separate with commas: ${p.app}(${fixed})`, edits: [{ file: p.file, start: data.start, end: data.end, text: fixed }] }] } : {}),
-  });
+  const data = p.statement.application!.data!;
+  report(
+    `'|' separates nothing since Asterisk 1.6 (arguments are separated by ','): ${p.app} gets one argument, '${p.data}'. Write ${p.app}(${fixed}).`,
+    0,
+    p.data.length,
+    exact ? [{ title: `Separate with commas: ${p.app}(${fixed})`, edits: [{ file: p.file, start: data.start, end: data.end, text: fixed }] }] : undefined,
+  );
+  return true;
+}
+
+function counts(p: Priority, doc: AppDoc, report: Report): void {
+  const shape = argumentShape(doc);
+  const args = separateArgs(p.data, ',', false);
+  if (args.length > shape.max) {
+    // what the last argument gets, and where the extra ones start (after the max-th comma)
+    const kept = separateArgs(p.data, ',', false, shape.max);
+    const last = kept[kept.length - 1] ?? '';
+    const extra = separateArgs(p.data, ',', false, shape.max + 1);
+    const start = p.data.length - (extra[extra.length - 1] ?? '').length;
+    const name = shape.names[shape.max - 1] ?? 'its last argument';
+    report(
+      shape.max === 0
+        ? `${doc.name} takes no argument: '${p.data}' is ignored.`
+        : `${doc.name} takes at most ${plural(shape.max, 'argument')} (${shape.names.join(', ')}); here ${args.length}. Asterisk hands the rest, '${last}', to ${name} as one text.`,
+      shape.max === 0 ? 0 : start,
+      p.data.length,
+    );
+  } else if (args.length < shape.min && !p.data.includes('$') && !CONDITIONS_SAID.has(doc.name)) {
+    const missing = shape.names.slice(args.length, shape.min).join(', ');
+    report(`${doc.name} needs at least ${plural(shape.min, 'argument')} (${shape.names.slice(0, shape.min).join(', ')}); ${args.length === 0 ? 'it has none' : `here ${args.length}`}, so ${missing} is missing: Asterisk logs a warning and ${doc.name} does not do its job.`, 0, p.data.length);
+  }
 }
 
 export const appArguments = perLine(code, (_plan, p, out) => check(p, out));

@@ -2,6 +2,7 @@
 import type { DialplanCheck, TrunkCheck } from '../finding';
 import { appArguments } from './appArguments';
 import { appCondition } from './appCondition';
+import { appOption } from './appOption';
 import { appUnknown } from './appUnknown';
 import { configContextMissing } from './configContextMissing';
 import { emptyPattern } from './emptyPattern';
@@ -57,7 +58,7 @@ import { unreachableContext } from './unreachableContext';
 import { versionDeprecated } from './versionDeprecated';
 import { versionRemoved } from './versionRemoved';
 
-export const DIALPLAN_CHECKS: DialplanCheck[] = [noPriorityOne, firstLineNext, nextAfterHint, lowercaseWildcard, missingUnderscore, gotoTarget, shadowedExtension, emptyPattern, newMatcher, appUnknown, appArguments, appCondition, substring, functionUnknown, functionArguments, versionRemoved, versionDeprecated];
+export const DIALPLAN_CHECKS: DialplanCheck[] = [noPriorityOne, firstLineNext, nextAfterHint, lowercaseWildcard, missingUnderscore, gotoTarget, shadowedExtension, emptyPattern, newMatcher, appUnknown, appArguments, appOption, appCondition, substring, functionUnknown, functionArguments, versionRemoved, versionDeprecated];
 
 export const TRUNK_CHECKS: TrunkCheck[] = [
   trunkRegisterUser,
