@@ -35,4 +35,18 @@ describe('dialplan-function-arguments', () => {
     assert.match(f[0].message, /LEN can only be read .*"Function LEN cannot be written to" and changes nothing/);
     assert.match(f[1].message, /CDR_PROP can only be written .*"Function CDR_PROP cannot be read"/);
   });
+
+  it('too few arguments for a function that needs several; substituted arguments and one-argument functions are not counted', () => {
+    const text = [
+      '[c]',
+      'exten => 1,1,Set(AREA=${CUT(NUMBER,-)})',
+      ' same => n,Set(PJSIP_HEADER(add)=x)',
+      ' same => n,NoOp(${CUT(NUMBER,-,1)} ${CUT(${ARGS})} ${LEN(a,b)} ${STRREPLACE(X,a)})',
+      '',
+    ].join('\n');
+    const f = findings(text);
+    assert.deepEqual(f.map((x) => `${x.code}@${text.slice(x.start, x.end)}`), ['dialplan-function-arguments@CUT(NUMBER,-)', 'dialplan-function-arguments@PJSIP_HEADER(add)']);
+    assert.match(f[0].message, /CUT needs 3 arguments \(varname, char-delim, range-spec\); here 2: Asterisk logs its syntax and substitutes an empty value/);
+    assert.match(f[1].message, /PJSIP_HEADER needs 2 arguments \(action, name\); here 1: .* writes nothing/);
+  });
 });

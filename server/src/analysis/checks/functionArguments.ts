@@ -2,7 +2,13 @@
 // (`${CDR_PROP(disable)}`), or written when it can only be read (`Set(LEN(x)=1)`). ast_func_read and ast_func_write
 // (main/pbx_functions.c) log "Function %s cannot be read" / "cannot be written to" and do nothing. Which functions
 // can be read and written comes from their registrations (analysis/simulate/functions/registered.ts).
-// (Argument counts are not checked yet: issue 14.)
+// Too few arguments, too: `${CUT(NUMBER,-)}` lacks the field CUT needs; the function logs its syntax and gives an
+// empty value. The bounds come from the documented call form (docs/argumentShape.ts), checked only for functions
+// that need two or more (a one-argument function reads its whole text, commas included) and arguments without `$`
+// (a substituted value may hold commas).
+import { functionDoc } from '../../docs/functions';
+import { argumentShape } from '../../docs/argumentShape';
+import { separateArgs } from '../simulate/cstring';
 import { registration } from '../simulate/functions/registered';
 import type { Priority } from '../../model/dialplan';
 import type { Finding } from '../finding';
@@ -16,6 +22,21 @@ function check(p: Priority, out: Finding[]): void {
   if (!data || !p.data.includes('(')) return;
   const exact = data.text === p.data && data.end - data.start === p.data.length;
   for (const use of functionUses(p.app, p.data)) {
+    const doc = functionDoc(use.name);
+    const shape = doc ? argumentShape(doc) : null;
+    const given = separateArgs(use.args, ',', false).length;
+    if (doc && shape && shape.min >= 2 && given < shape.min && !use.args.includes('$')) {
+      const start = exact ? data.start + use.at : data.start;
+      out.push({
+        code,
+        severity: 'error',
+        message: `${use.name} needs ${shape.min} arguments (${shape.names.slice(0, shape.min).join(', ')}); here ${given}: Asterisk logs its syntax and ${use.mode === 'read' ? 'substitutes an empty value' : 'writes nothing'}.`,
+        file: p.file,
+        start,
+        end: exact ? start + use.name.length + use.args.length + 2 : data.end,
+        related: [],
+      });
+    }
     const r = registration(use.name);
     if (r === null || (use.mode === 'read' ? r.read : r.write)) continue;
     const start = exact ? data.start + use.at : data.start;

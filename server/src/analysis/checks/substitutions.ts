@@ -28,6 +28,8 @@ export interface FunctionUse {
   mode: 'read' | 'write';
   /** Offset of the name in the application's data. */
   at: number;
+  /** What stands between its parentheses. */
+  args: string;
 }
 
 /** The functions a line reads and writes, with names known before the call (a name built at run time is left out). */
@@ -41,7 +43,7 @@ export function functionUses(app: string, data: string): FunctionUse[] {
     const colon = body.indexOf(':');
     if (open <= 0 || (colon >= 0 && colon < open)) continue;
     const name = body.slice(0, open);
-    if (/^[A-Za-z0-9_]+$/.test(name)) out.push({ name, mode: 'read', at });
+    if (/^[A-Za-z0-9_]+$/.test(name)) out.push({ name, mode: 'read', at, args: body.slice(open + 1, body.endsWith(')') ? -1 : undefined) });
   }
   if (app.toLowerCase() === 'set') {
     // pbx_builtin_setvar: the name is what comes before the first '='; one that ends with ')' is a function
@@ -49,7 +51,7 @@ export function functionUses(app: string, data: string): FunctionUse[] {
     const target = (eq < 0 ? data : data.slice(0, eq)).trim();
     const open = target.indexOf('(');
     const lead = data.length - data.trimStart().length;
-    if (open > 0 && target.endsWith(')') && /^[A-Za-z0-9_]+$/.test(target.slice(0, open))) out.push({ name: target.slice(0, open), mode: 'write', at: lead });
+    if (open > 0 && target.endsWith(')') && /^[A-Za-z0-9_]+$/.test(target.slice(0, open))) out.push({ name: target.slice(0, open), mode: 'write', at: lead, args: target.slice(open + 1, -1) });
   }
   return out;
 }
