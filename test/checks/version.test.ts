@@ -79,4 +79,45 @@ describe('the Asterisk version', () => {
     const after = JSON.stringify(simulate(ws, { number: '100', from: { kind: 'context', name: 'from-internal' }, when }));
     assert.match(after, /No application 'Macro' for extension \(from-internal, 100, 1\)/);
   });
+
+  it('what a version does not have yet: If and PJSIPHangup in 19, StasisBroadcast in 18 and 21, DIGIT_SUM in 18 and 21; DAHDIRAS still in 18 (deprecated)', () => {
+    const text = [
+      '[c]',
+      'exten => 1,1,If($[${X}=1])',
+      ' same => n,EndIf()',
+      ' same => n,StasisBroadcast(app)',
+      ' same => n,NoOp(${DIGIT_SUM(123)})',
+      ' same => n,DAHDIRAS(x)',
+      ' same => n,PJSIPHangup(486)',
+      '',
+    ].join('\n');
+    const at = (v: number | null): string[] => check(v, text).map((x) => `${x.code}@${text.slice(x.start, x.end)}`);
+    assert.deepEqual(at(null), ['version-removed@DAHDIRAS']);
+    assert.deepEqual(at(18), ['dialplan-app-unknown@StasisBroadcast', 'dialplan-function-unknown@DIGIT_SUM', 'version-deprecated@DAHDIRAS']);
+    assert.deepEqual(at(19), ['dialplan-app-unknown@If', 'dialplan-app-unknown@EndIf', 'dialplan-app-unknown@StasisBroadcast', 'dialplan-function-unknown@DIGIT_SUM', 'version-removed@DAHDIRAS', 'dialplan-app-unknown@PJSIPHangup']);
+    assert.deepEqual(at(21), ['dialplan-app-unknown@StasisBroadcast', 'dialplan-function-unknown@DIGIT_SUM', 'version-removed@DAHDIRAS']);
+    assert.deepEqual(at(22), ['version-removed@DAHDIRAS']);
+    const f = check(19, text).find((x) => x.code === 'dialplan-app-unknown');
+    assert.match(f!.message, /Asterisk 19 does not have If yet \(its last release lacks it; Asterisk 20.20 has it\)/);
+  });
+
+  it("21 and later: sip.conf is not read at all, and the finding names the peers and registrations lost", () => {
+    const sip = '[general]\nregister => a:secret@192.0.2.1/100\n\n[trunk]\ntype=peer\nhost=192.0.2.1\n\n[100]\ntype=friend\nhost=dynamic\n';
+    const at = (v: number | null): Finding[] => {
+      const ws = new Workspace(new MemoryHost({ '/pbx/extensions.conf': '[c]\nexten => 1,1,NoOp()\n', '/pbx/sip.conf': sip }));
+      ws.addKnown('/pbx/extensions.conf');
+      ws.addKnown('/pbx/sip.conf');
+      ws.configure({ asteriskVersion: v });
+      return fileFindings(ws, '/pbx/sip.conf').filter((x) => x.code.startsWith('version-'));
+    };
+    assert.deepEqual(at(null), []);
+    assert.deepEqual(at(20), []);
+    const f = at(21);
+    assert.equal(f.length, 1);
+    assert.equal(sip.slice(f[0].start, f[0].end), 'general');
+    assert.match(f[0].message, /Asterisk 21 removed chan_sip, deprecated since 17: Asterisk 21 does not read this sip.conf, so its 2 peers \(trunk, 100\) and its 1 registration are gone/);
+    assert.equal(f[0].severity, 'error');
+    assert.equal(at(23).length, 1);
+  });
 });
+

@@ -49,6 +49,7 @@ export const VERSION_CHANGES: readonly VersionChange[] = [
   ...c('application', ['SIPRemoveHeader'], 'chan_sip', 17, 21, 'Set(PJSIP_HEADER(remove,Name)=)', `channels/chan_sip.c AST_MODULE_INFO; ${CL21}`),
   ...c('application', ['SIPDtmfMode'], 'chan_sip', 17, 21, 'Set(PJSIP_DTMF_MODE()=mode)', `channels/chan_sip.c AST_MODULE_INFO; ${CL21}`),
   ...c('application', ['SIPSendCustomINFO'], 'chan_sip', 17, 21, 'nothing equivalent in chan_pjsip', `channels/chan_sip.c AST_MODULE_INFO; ${CL21}`),
+  ...c('application', ['DAHDIRAS', 'ICES', 'NBScat', 'SendImage', 'SendURL'], 'app_dahdiras, app_ices, app_nbscat, app_image, app_url', 16, 19, 'nothing in Asterisk', 'the <removed_in> of apps/app_dahdiras.c, app_ices.c, app_nbscat.c, app_image.c, app_url.c at 18.26.4'),
   ...c('application', ['DeadAGI'], 'res_agi', 15, 23, 'AGI', 'ChangeLog-23.0.0.md, Upgrade Notes'),
   ...c('application', ['MeetMe', 'MeetMeAdmin', 'MeetMeChannelAdmin', 'MeetMeCount'], 'app_meetme', 19, null, 'ConfBridge', 'apps/app_meetme.c AST_MODULE_INFO'),
   ...c('function', ['SIPPEER', 'SIP_HEADER', 'SIP_HEADERS', 'CHECKSIPDOMAIN'], 'chan_sip', 17, 21, 'PJSIP_ENDPOINT, PJSIP_HEADER(read,...), CHANNEL(pjsip,...)', `channels/chan_sip.c AST_MODULE_INFO; ${CL21}`),
@@ -69,6 +70,30 @@ const functions = new Map(ofKind('function'));
 /** The change of an application (any case), a function (exact, as Asterisk compares) or a channel technology. */
 export function versionChange(kind: VersionChange['kind'], name: string): VersionChange | undefined {
   return kind === 'application' ? applications(name) : kind === 'channel' ? channels(name) : functions.get(name);
+}
+
+/**
+ * What the last release of a version lacks of Asterisk 20.20.1's applications and functions, beyond the removals
+ * above: added in a later 20 release (and to 18 and 22 when they were still maintained), after 19 and 21 had
+ * reached their end. Read from the `<application name=` and `<function name=` documentation of every module at
+ * the tags 18.26.4, 19.8.1, 21.12.3, 22.10.1 and 23.4.1, compared with 20.20.1's.
+ */
+const NOT_YET: Record<number, { applications: string[]; functions: string[] }> = {
+  18: { applications: ['StasisBroadcast'], functions: ['DAHDI_CHANNEL', 'DIGIT_SUM', 'EVAL_SUB', 'PJSIP_INHERITABLE_HEADER', 'PJSIP_TRANSFER_HANDLING', 'RECORDING_INFO', 'STIR_SHAKEN_ATTESTATION', 'UUID'] },
+  19: {
+    applications: ['Broadcast', 'If', 'ElseIf', 'Else', 'EndIf', 'ExitIf', 'PJSIPHangup', 'PJSIPNotify', 'Signal', 'WaitForSignal', 'StasisBroadcast'],
+    functions: ['DAHDI_CHANNEL', 'DELETE', 'DIGIT_SUM', 'EVAL_SUB', 'GLOBAL_DELETE', 'GLOBAL_EXISTS', 'LOG_GROUP', 'PJSIP_HEADER_PARAM', 'PJSIP_INHERITABLE_HEADER', 'PJSIP_PARSE_URI_FROM', 'PJSIP_TRANSFER_HANDLING', 'RECORDING_INFO', 'STIR_SHAKEN_ATTESTATION', 'UUID', 'VARIABLE_EXISTS'],
+  },
+  21: { applications: ['StasisBroadcast'], functions: ['DIGIT_SUM', 'PJSIP_INHERITABLE_HEADER', 'STIR_SHAKEN_ATTESTATION'] },
+};
+
+const notYet = new Map(Object.entries(NOT_YET).map(([v, lists]) => [Number(v), { applications: caseless(lists.applications.map((a) => [a, true] as const)), functions: new Set(lists.functions) }]));
+
+/** Whether this version's last release lacks an application (any case) or function (exact) that 20.20.1 has. */
+export function notYetIn(kind: 'application' | 'function', name: string, version: number): boolean {
+  const lists = notYet.get(version);
+  if (!lists) return false;
+  return kind === 'application' ? lists.applications(name) === true : lists.functions.has(name);
 }
 
 /** The first version that removed anything of the list: below it, nothing a dialplan names is gone. */

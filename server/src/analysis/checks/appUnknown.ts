@@ -4,6 +4,7 @@
 // (a typo: "did you mean"), a blank before the `(` (`Verbose (x)` registers "Verbose ", with the blank), a line with
 // no application at all (`exten => 1,n`); and a real application whose module modules.conf does not load.
 import { ASTERISK_20_APPLICATIONS } from '../../docs/asteriskApplications';
+import { VERSION_CHANGES } from '../../docs/asteriskVersions';
 import { caseless } from '../../docs/caseless';
 import type { Dialplan, Priority } from '../../model/dialplan';
 import { applicationAbsence } from '../applicationAbsence';
@@ -12,7 +13,8 @@ import { perLine } from './lineByLine';
 
 export const code = 'dialplan-app-unknown';
 
-const known = caseless(ASTERISK_20_APPLICATIONS.map((a) => [a, true] as const));
+// Asterisk 20's applications, and the ones an earlier version had (version-removed tells when they are gone)
+const known = caseless([...ASTERISK_20_APPLICATIONS, ...VERSION_CHANGES.filter((v) => v.kind === 'application').map((v) => v.name)].map((a) => [a, true] as const));
 
 /** The Levenshtein distance, without case, cut off above `max` (names are short). */
 function distance(a: string, b: string, max: number): number {
@@ -64,6 +66,7 @@ function check(plan: Dialplan, p: Priority, out: Finding[]): void {
   // removed by the PBX's Asterisk version: version-removed says so, with what to use instead
   if (absence?.kind === 'removed') return;
   if (known(p.app)) {
+    if (absence?.kind === 'not-yet') finding(`Asterisk ${absence.version} does not have ${p.app} yet (its last release lacks it; Asterisk 20.20 has it): ${ends}.`);
     if (absence?.kind === 'not-loaded') finding(`'${p.app}' comes with ${absence.module}.so, which this PBX does not load (${absence.why}): ${ends}.`);
     return;
   }

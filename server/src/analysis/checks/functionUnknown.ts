@@ -2,9 +2,9 @@
 // pbx_functions.c) compares names with strcmp, case included: `${callerid(num)}` is "Function callerid not
 // registered", an ERROR in the log and an empty value (a write sets nothing). The registered names come from the
 // sources (analysis/simulate/functions/registered.ts); func_odbc's ODBC_<query> functions are taken as registered.
-import { versionChange } from '../../docs/asteriskVersions';
+import { notYetIn, versionChange } from '../../docs/asteriskVersions';
 import { REGISTERED, registration } from '../simulate/functions/registered';
-import type { Priority } from '../../model/dialplan';
+import type { Dialplan, Priority } from '../../model/dialplan';
 import type { Finding } from '../finding';
 import { perLine } from './lineByLine';
 import { closestName } from './appUnknown';
@@ -15,11 +15,24 @@ export const code = 'dialplan-function-unknown';
 const NAMES = [...REGISTERED.keys()];
 const BY_UPPER = new Map(NAMES.map((n) => [n.toUpperCase(), n]));
 
-function check(p: Priority, out: Finding[]): void {
+function check(plan: Dialplan, p: Priority, out: Finding[]): void {
   const data = p.statement.application?.data;
   if (!data || !p.data.includes('(')) return;
   const exact = data.text === p.data && data.end - data.start === p.data.length;
   for (const use of functionUses(p.app, p.data)) {
+    if (registration(use.name) !== null && notYetIn('function', use.name, plan.version)) {
+      const start = exact ? data.start + use.at : data.start;
+      out.push({
+        code,
+        severity: 'error',
+        message: `Asterisk ${plan.version} does not have the function ${use.name} yet (its last release lacks it; Asterisk 20.20 has it): it logs "Function ${use.name} not registered" and ${use.mode === 'read' ? 'substitutes an empty value' : 'sets nothing'}.`,
+        file: p.file,
+        start,
+        end: exact ? start + use.name.length : data.end,
+        related: [],
+      });
+      continue;
+    }
     if (registration(use.name) !== null || versionChange('function', use.name)) continue;
     const sameLetters = BY_UPPER.get(use.name.toUpperCase());
     const near = sameLetters ?? closestName(use.name, NAMES);
@@ -40,4 +53,4 @@ function check(p: Priority, out: Finding[]): void {
   }
 }
 
-export const functionUnknown = perLine(code, (_plan, p, out) => check(p, out));
+export const functionUnknown = perLine(code, check);

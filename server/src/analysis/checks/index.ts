@@ -56,11 +56,12 @@ import { trunkSecretMismatch } from './trunkSecretMismatch';
 import { trunkUsernameMismatch } from './trunkUsernameMismatch';
 import { unreachableContext } from './unreachableContext';
 import { versionDeprecated } from './versionDeprecated';
-import { versionRemoved } from './versionRemoved';
+import { versionRemoved, versionRemovedConfigs } from './versionRemoved';
 
 export const DIALPLAN_CHECKS: DialplanCheck[] = [noPriorityOne, firstLineNext, nextAfterHint, lowercaseWildcard, missingUnderscore, gotoTarget, shadowedExtension, emptyPattern, newMatcher, appUnknown, appArguments, appOption, appCondition, substring, functionUnknown, functionArguments, versionRemoved, versionDeprecated];
 
 export const TRUNK_CHECKS: TrunkCheck[] = [
+  versionRemovedConfigs,
   trunkRegisterUser,
   trunkSecretMismatch,
   trunkUsernameMismatch,

@@ -2,7 +2,8 @@
 // setting `pbx.asteriskVersion` (CLI `--asterisk-version`) no longer has: Macro and chan_sip in 21, DeadAGI in 23...
 // On a call the application is "No application" (the call ends), the function "not registered", the device is
 // refused by Dial ("No such channel type"). The data and its sources: docs/asteriskVersions.ts.
-import { EARLIEST_REMOVAL, removedBy } from '../../docs/asteriskVersions';
+import { EARLIEST_REMOVAL, removedBy, versionChange } from '../../docs/asteriskVersions';
+import type { Finding, TrunkCheck } from '../finding';
 import { perLine } from './lineByLine';
 import { versionUses, what } from './versionUses';
 
@@ -29,3 +30,39 @@ export const versionRemoved = perLine(code, (plan, p, out) => {
     });
   }
 });
+
+/**
+ * The same code on sip.conf itself: from 21 on no chan_sip reads it, so its peers, users and `register =>` lines are
+ * gone; one finding on the file's first section, naming what is lost.
+ */
+export const versionRemovedConfigs: TrunkCheck = {
+  code,
+  channelsOnly: true,
+  run({ workspace, pbxs }) {
+    const version = workspace.settings.asteriskVersion;
+    const change = versionChange('channel', 'SIP');
+    if (version === null || !removedBy(change, version)) return [];
+    const out: Finding[] = [];
+    for (const pbx of pbxs) {
+      const sip = pbx.sip;
+      if (!sip) continue;
+      const first = sip.config.sections.find((s) => s.file === sip.file);
+      const at = first ? first.section.name : { start: 0, end: 0 };
+      const peers = [...sip.peers.keys()];
+      const lost = [
+        peers.length ? `its ${peers.length} peer${peers.length === 1 ? '' : 's'} (${peers.slice(0, 5).join(', ')}${peers.length > 5 ? ', ...' : ''})` : '',
+        sip.registrations.length ? `its ${sip.registrations.length} registration${sip.registrations.length === 1 ? '' : 's'}` : '',
+      ].filter(Boolean);
+      out.push({
+        code,
+        severity: 'error',
+        message: `Asterisk ${change!.removedIn} removed chan_sip, deprecated since ${change!.deprecatedIn}: Asterisk ${version} does not read this sip.conf${lost.length ? `, so ${lost.join(' and ')} are gone and calls through them fail` : ''}. Move them to pjsip.conf (chan_pjsip).`,
+        file: sip.file,
+        start: at.start,
+        end: at.end,
+        related: [],
+      });
+    }
+    return out;
+  },
+};
