@@ -119,5 +119,33 @@ describe('the Asterisk version', () => {
     assert.equal(f[0].severity, 'error');
     assert.equal(at(23).length, 1);
   });
+
+  it("option letters: Dial's M and ResetCDR's e removed in 21, deprecated before; letters a version does not have yet", () => {
+    const text = ['[c]', 'exten => 1,1,Dial(PJSIP/100,20,tM(screen^x))', ' same => n,ResetCDR(e)', ' same => n,Dial(PJSIP/100,20,j)', ' same => n,MixMonitor(x.wav,s(5))', '[macro-screen]', 'exten => s,1,NoOp()', ''].join('\n');
+    const at = (v: number | null): string[] => check(v, text).map((x) => `${x.code}@${text.slice(x.start, x.end)}`);
+    assert.deepEqual(at(null), []);
+    assert.deepEqual(at(20), ['version-deprecated@M(screen^x)', 'version-deprecated@e']);
+    assert.deepEqual(at(21), ['version-removed@M(screen^x)', 'version-removed@e', 'dialplan-app-option@s']);
+    assert.deepEqual(at(19), ['version-deprecated@M(screen^x)', 'version-deprecated@e', 'dialplan-app-option@j', 'dialplan-app-option@s']);
+    const removed = check(21, text).find((x) => x.code === 'version-removed');
+    assert.match(removed!.message, /Asterisk 21 removed the option M of Dial \(app_dial\), deprecated since 16: in Asterisk 21 the letter is unknown \("Unrecognized option"\) and ignored\. Use U\(subroutine\^args\)/);
+    assert.match(check(19, text).find((x) => x.code === 'dialplan-app-option')!.message, /Asterisk 19 does not have the option 'j' of Dial yet/);
+  });
+
+  it('modules.conf: a load or require line of a module the version removed', () => {
+    const modules = '[modules]\nautoload=yes\nload => chan_sip.so\nrequire = app_macro.so\nload => chan_pjsip.so\nnoload => res_monitor.so\n';
+    const at = (v: number | null): Finding[] => {
+      const ws = new Workspace(new MemoryHost({ '/pbx/extensions.conf': '[c]\nexten => 1,1,NoOp()\n', '/pbx/modules.conf': modules }));
+      ws.addKnown('/pbx/extensions.conf');
+      ws.addKnown('/pbx/modules.conf');
+      ws.configure({ asteriskVersion: v });
+      return fileFindings(ws, '/pbx/modules.conf').filter((x) => x.code.startsWith('version-'));
+    };
+    assert.deepEqual(at(20), []);
+    const f = at(21);
+    assert.deepEqual(f.map((x) => modules.slice(x.start, x.end)), ['chan_sip.so', 'app_macro.so']);
+    assert.match(f[0].message, /Asterisk 21 removed chan_sip.so, deprecated since 17: in Asterisk 21 this load line names a module that does not exist, so Asterisk logs that it cannot find it and starts without it/);
+    assert.match(f[1].message, /this require line .* Asterisk refuses to start/);
+  });
 });
 

@@ -71,3 +71,19 @@ const BY_NAME = new Map(OPTION_TABLES.map((table) => [table.app.toLowerCase(), t
 export function optionTable(app: string): OptionTable | undefined {
   return BY_NAME.get(app.toLowerCase());
 }
+
+/**
+ * Letters of the tables above that a version's last release does not have yet (added later in the 20 series, and
+ * to 18 and 22 while they were maintained): compared with the tables at the tags 18.26.4, 19.8.1 and 21.12.3.
+ * (Letters a version removed are in docs/asteriskVersions.ts, OPTION_CHANGES.)
+ */
+const NOT_YET: Record<number, Record<string, string>> = {
+  18: { MixMonitor: 'Ds', ChanSpy: 'N', ExtenSpy: 'N' },
+  19: { Dial: 'j', Read: 'e', MixMonitor: 'Dcds', Monitor: 'X', ChanSpy: 'DN', ExtenSpy: 'DN', Directory: 'cds' },
+  21: { MixMonitor: 's' },
+};
+
+/** Whether this version's last release lacks an option letter that Asterisk 20.20.1's table holds. */
+export function optionNotYetIn(app: string, letter: string, version: number): boolean {
+  return NOT_YET[version]?.[app]?.includes(letter) ?? false;
+}

@@ -16,9 +16,11 @@ export function asteriskVersion(value: unknown): number | null {
 }
 
 export interface VersionChange {
-  kind: 'application' | 'function' | 'channel';
-  /** As registered (an application or function), or the channel technology (`SIP`). */
+  kind: 'application' | 'function' | 'channel' | 'option';
+  /** As registered (an application or function), the channel technology (`SIP`), or an option letter. */
   name: string;
+  /** For an option: the application it belongs to. */
+  app?: string;
   /** The module it comes with. */
   module: string;
   deprecatedIn: number;
@@ -49,7 +51,9 @@ export const VERSION_CHANGES: readonly VersionChange[] = [
   ...c('application', ['SIPRemoveHeader'], 'chan_sip', 17, 21, 'Set(PJSIP_HEADER(remove,Name)=)', `channels/chan_sip.c AST_MODULE_INFO; ${CL21}`),
   ...c('application', ['SIPDtmfMode'], 'chan_sip', 17, 21, 'Set(PJSIP_DTMF_MODE()=mode)', `channels/chan_sip.c AST_MODULE_INFO; ${CL21}`),
   ...c('application', ['SIPSendCustomINFO'], 'chan_sip', 17, 21, 'nothing equivalent in chan_pjsip', `channels/chan_sip.c AST_MODULE_INFO; ${CL21}`),
-  ...c('application', ['DAHDIRAS', 'ICES', 'NBScat', 'SendImage', 'SendURL'], 'app_dahdiras, app_ices, app_nbscat, app_image, app_url', 16, 19, 'nothing in Asterisk', 'the <removed_in> of apps/app_dahdiras.c, app_ices.c, app_nbscat.c, app_image.c, app_url.c at 18.26.4'),
+  ...[['DAHDIRAS', 'app_dahdiras'], ['ICES', 'app_ices'], ['NBScat', 'app_nbscat'], ['SendImage', 'app_image'], ['SendURL', 'app_url']].flatMap(([app, module]) =>
+    c('application', [app], module, 16, 19, 'nothing in Asterisk', `apps/${module}.c AST_MODULE_INFO <removed_in> at 18.26.4`),
+  ),
   ...c('application', ['DeadAGI'], 'res_agi', 15, 23, 'AGI', 'ChangeLog-23.0.0.md, Upgrade Notes'),
   ...c('application', ['MeetMe', 'MeetMeAdmin', 'MeetMeChannelAdmin', 'MeetMeCount'], 'app_meetme', 19, null, 'ConfBridge', 'apps/app_meetme.c AST_MODULE_INFO'),
   ...c('function', ['SIPPEER', 'SIP_HEADER', 'SIP_HEADERS', 'CHECKSIPDOMAIN'], 'chan_sip', 17, 21, 'PJSIP_ENDPOINT, PJSIP_HEADER(read,...), CHANNEL(pjsip,...)', `channels/chan_sip.c AST_MODULE_INFO; ${CL21}`),
@@ -62,13 +66,26 @@ export const VERSION_CHANGES: readonly VersionChange[] = [
   ...c('channel', ['ALSA'], 'chan_alsa', 19, 21, 'nothing in Asterisk (chan_console)', CL21),
 ];
 
+/** Option letters a version removed (the letter is no longer in the application's AST_APP_OPTIONS table). */
+export const OPTION_CHANGES: readonly VersionChange[] = [
+  { kind: 'option', app: 'Dial', name: 'M', module: 'app_dial', deprecatedIn: 16, removedIn: 21, instead: 'U(subroutine^args), which runs a Gosub on the called channel', source: `apps/app_dial.c dial_exec_options at 21.12.3; ${CL21} (app_macro)` },
+  { kind: 'option', app: 'ResetCDR', name: 'e', module: 'app_cdr', deprecatedIn: 16, removedIn: 21, instead: 'Set(CDR_PROP(disable)=0)', source: `apps/app_cdr.c resetcdr_opts at 21.12.3; ${CL21} (app_cdr)` },
+];
+
+const options = new Map(OPTION_CHANGES.map((v) => [`${v.app!.toLowerCase()}:${v.name}`, v]));
+
+/** The change of an application's option letter (the application in any case, the letter exact). */
+export function optionChange(app: string, letter: string): VersionChange | undefined {
+  return options.get(`${app.toLowerCase()}:${letter}`);
+}
+
 const ofKind = (kind: VersionChange['kind']): [string, VersionChange][] => VERSION_CHANGES.filter((v) => v.kind === kind).map((v) => [v.name, v]);
 const applications = caseless(ofKind('application'));
 const channels = caseless(ofKind('channel'));
 const functions = new Map(ofKind('function'));
 
 /** The change of an application (any case), a function (exact, as Asterisk compares) or a channel technology. */
-export function versionChange(kind: VersionChange['kind'], name: string): VersionChange | undefined {
+export function versionChange(kind: Exclude<VersionChange['kind'], 'option'>, name: string): VersionChange | undefined {
   return kind === 'application' ? applications(name) : kind === 'channel' ? channels(name) : functions.get(name);
 }
 
@@ -97,7 +114,12 @@ export function notYetIn(kind: 'application' | 'function', name: string, version
 }
 
 /** The first version that removed anything of the list: below it, nothing a dialplan names is gone. */
-export const EARLIEST_REMOVAL = Math.min(...VERSION_CHANGES.map((v) => v.removedIn ?? Infinity));
+export const EARLIEST_REMOVAL = Math.min(...[...VERSION_CHANGES, ...OPTION_CHANGES].map((v) => v.removedIn ?? Infinity));
+
+/** The modules a version removed (every change of theirs is a removal), by name: what `load => x.so` cannot find. */
+export function removedModule(module: string, version: number): VersionChange | undefined {
+  return VERSION_CHANGES.find((v) => v.module === module && removedBy(v, version) && VERSION_CHANGES.every((w) => w.module !== module || w.removedIn === v.removedIn));
+}
 
 /** Is it gone in this version? */
 export function removedBy(change: VersionChange | undefined, version: number): boolean {

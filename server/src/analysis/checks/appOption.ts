@@ -9,9 +9,10 @@
 // option's value is required, from its documentation (docs/applications.ts).
 import { applicationDoc } from '../../docs/applications';
 import type { OptionDoc } from '../../docs/applications';
-import { optionTable } from '../../docs/applicationOptions';
+import { optionNotYetIn, optionTable } from '../../docs/applicationOptions';
+import { optionChange, removedBy } from '../../docs/asteriskVersions';
 import { separateArgs } from '../simulate/cstring';
-import type { Priority } from '../../model/dialplan';
+import type { Dialplan, Priority } from '../../model/dialplan';
 import type { Finding } from '../finding';
 import { perLine } from './lineByLine';
 
@@ -54,7 +55,7 @@ export function parseOptions(text: string): { options: ParsedOption[]; unclosed:
 const PLAYBACK_WORDS = ['noanswer', 'skip', 'say', 'mix'];
 
 /** Where the application's option argument sits in the data, or null when it has none or it holds `${`. */
-function optionArgument(p: Priority, index: number): { text: string; offset: number } | null {
+export function optionArgument(p: Priority, index: number): { text: string; offset: number } | null {
   const args = separateArgs(p.data, ',', false, index + 2);
   if (args.length <= index) return null;
   const text = args[index];
@@ -64,7 +65,7 @@ function optionArgument(p: Priority, index: number): { text: string; offset: num
   return { text, offset };
 }
 
-function check(p: Priority, out: Finding[]): void {
+function check(plan: Dialplan, p: Priority, out: Finding[]): void {
   const data = p.statement.application?.data;
   if (!data || !p.data) return;
   const exact = data.text === p.data && data.end - data.start === p.data.length;
@@ -96,6 +97,11 @@ function check(p: Priority, out: Finding[]): void {
       report(`${table.app} has no option '${o.letter}'${hint}: Asterisk logs "Unrecognized option: '${o.letter}'" and ignores it. Its options: ${table.letters.split('').sort().join('')}.`, start, start + 1);
       continue;
     }
+    if (removedBy(optionChange(table.app, o.letter), plan.version)) continue; // version-removed says it
+    if (optionNotYetIn(table.app, o.letter, plan.version)) {
+      report(`Asterisk ${plan.version} does not have the option '${o.letter}' of ${table.app} yet (its last release lacks it; Asterisk 20.20 has it): it logs "Unrecognized option: '${o.letter}'" and ignores it.`, start, start + 1);
+      continue;
+    }
     if (seen.has(o.letter)) report(`The option '${o.letter}' of ${table.app} is given twice: it counts once${o.value !== null ? ', with the last value' : ''}.`, start, arg.offset + o.end);
     seen.add(o.letter);
     const doc = docs.get(o.letter);
@@ -111,4 +117,4 @@ function check(p: Priority, out: Finding[]): void {
   }
 }
 
-export const appOption = perLine(code, (_plan, p, out) => check(p, out));
+export const appOption = perLine(code, check);

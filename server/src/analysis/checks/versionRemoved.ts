@@ -2,8 +2,9 @@
 // setting `pbx.asteriskVersion` (CLI `--asterisk-version`) no longer has: Macro and chan_sip in 21, DeadAGI in 23...
 // On a call the application is "No application" (the call ends), the function "not registered", the device is
 // refused by Dial ("No such channel type"). The data and its sources: docs/asteriskVersions.ts.
-import { EARLIEST_REMOVAL, removedBy, versionChange } from '../../docs/asteriskVersions';
+import { DEFAULT_VERSION, EARLIEST_REMOVAL, removedBy, removedModule, versionChange } from '../../docs/asteriskVersions';
 import type { Finding, TrunkCheck } from '../finding';
+import type { Modules } from '../../model/modules';
 import { perLine } from './lineByLine';
 import { versionUses, what } from './versionUses';
 
@@ -12,6 +13,7 @@ export const code = 'version-removed';
 function effect(kind: string): string {
   if (kind === 'application') return 'a call that gets here ends ("No application")';
   if (kind === 'function') return 'Asterisk logs "not registered" and reads an empty value';
+  if (kind === 'option') return 'the letter is unknown ("Unrecognized option") and ignored';
   return 'Dial cannot create such a channel ("No such channel type")';
 }
 
@@ -32,20 +34,45 @@ export const versionRemoved = perLine(code, (plan, p, out) => {
 });
 
 /**
+ * The same code on modules.conf: a `load`/`require` line for a module the version removed. loader.c cannot find
+ * it: a `load` line is logged and skipped, a `require` line stops Asterisk from starting.
+ */
+function removedModules(modules: Modules, version: number): Finding[] {
+  const out: Finding[] = [];
+  for (const [base, line] of modules.loaded) {
+    const change = removedModule(base, version);
+    if (!change) continue;
+    const key = line.key.text.toLowerCase();
+    const effect = key.includes('require') ? 'Asterisk refuses to start (a required module is missing)' : 'Asterisk logs that it cannot find it and starts without it';
+    out.push({
+      code,
+      severity: 'error',
+      message: `Asterisk ${change.removedIn} removed ${base}.so, deprecated since ${change.deprecatedIn}: in Asterisk ${version} this ${key} line names a module that does not exist, so ${effect}. Use ${change.instead}.`,
+      file: modules.file,
+      start: line.value.start,
+      end: line.value.end,
+      related: [],
+    });
+  }
+  return out;
+}
+
+/**
  * The same code on sip.conf itself: from 21 on no chan_sip reads it, so its peers, users and `register =>` lines are
  * gone; one finding on the file's first section, naming what is lost.
  */
 export const versionRemovedConfigs: TrunkCheck = {
   code,
-  channelsOnly: true,
+  // not channelsOnly: it reads the version setting and modules.conf, cheap enough to run each time
   run({ workspace, pbxs }) {
-    const version = workspace.settings.asteriskVersion;
+    const version = workspace.settings.asteriskVersion ?? DEFAULT_VERSION;
     const change = versionChange('channel', 'SIP');
-    if (version === null || !removedBy(change, version)) return [];
     const out: Finding[] = [];
     for (const pbx of pbxs) {
+      const modules = pbx.dialplan?.modules;
+      if (modules) out.push(...removedModules(modules, version));
       const sip = pbx.sip;
-      if (!sip) continue;
+      if (!sip || !removedBy(change, version)) continue;
       const first = sip.config.sections.find((s) => s.file === sip.file);
       const at = first ? first.section.name : { start: 0, end: 0 };
       const peers = [...sip.peers.keys()];

@@ -2,7 +2,9 @@
 // application, the functions it reads or writes, and the channel technologies of a Dial or Page device list. Shared
 // by version-removed and version-deprecated.
 import type { VersionChange } from '../../docs/asteriskVersions';
-import { versionChange } from '../../docs/asteriskVersions';
+import { optionChange, versionChange } from '../../docs/asteriskVersions';
+import { optionTable } from '../../docs/applicationOptions';
+import { optionArgument, parseOptions } from './appOption';
 import { caseless } from '../../docs/caseless';
 import type { Priority } from '../../model/dialplan';
 import { functionUses } from './substitutions';
@@ -31,6 +33,12 @@ export function versionUses(p: Priority): VersionUse[] {
     const change = versionChange('function', use.name);
     if (change) out.push({ change, ...inData(use.at, use.name.length) });
   }
+  const table = optionTable(p.app.trim());
+  const options = table ? optionArgument(p, table.argument) : null;
+  for (const o of options ? parseOptions(options.text).options : []) {
+    const change = optionChange(table!.app, o.letter);
+    if (change) out.push({ change, ...inData(options!.offset + o.at, o.end - o.at) });
+  }
   if (DEVICE_LISTS(p.app.trim())) {
     // the device list is the first argument: TECH/resource, joined by '&'
     let offset = 0;
@@ -47,5 +55,6 @@ export function versionUses(p: Priority): VersionUse[] {
 
 /** How a change reads in a message: "the application Macro (app_macro)". */
 export function what(change: VersionChange): string {
+  if (change.kind === 'option') return `the option ${change.name} of ${change.app} (${change.module})`;
   return change.kind === 'channel' ? `the channel driver ${change.module} (${change.name}/ devices)` : `the ${change.kind} ${change.name} (${change.module})`;
 }
