@@ -38,7 +38,8 @@ function rule(info: CheckInfo): object {
     fullDescription: { text, markdown: info.description },
     helpUri: uri,
     help: { text: `${text} See ${uri}`, markdown: `${info.description}\n\n[${info.code} in the README](${uri})` },
-    defaultConfiguration: { level: LEVEL[info.severity] },
+    // a code off by default (style) says so: `enabled` false, the level it has once enabled
+    defaultConfiguration: info.enabled ? { level: LEVEL[info.severity] } : { enabled: false, level: LEVEL[info.severity] },
     properties: { tags: [info.code.split('-')[0]] },
   };
 }
@@ -73,7 +74,7 @@ export function formatSarif(report: Report): string {
   const infos: CheckInfo[] = [...CATALOG];
   // a code missing from the catalog (a bug the catalog test catches) still gets a rule, never a dangling ruleId
   for (const f of report.findings) {
-    if (!infos.some((i) => i.code === f.code)) infos.push({ code: f.code, severity: f.severity, title: f.code, description: f.code });
+    if (!infos.some((i) => i.code === f.code)) infos.push({ code: f.code, severity: f.severity, title: f.code, description: f.code, enabled: true });
   }
   const index = new Map(infos.map((info, i) => [info.code, i]));
   const prints = fingerprints(report.findings);
