@@ -69,6 +69,22 @@ function fingerprints(findings: LocatedFinding[]): string[] {
   });
 }
 
+/**
+ * The run's invocation, when --enable or --severity changed what is reported: one rule configuration override per
+ * code they name (enabled or not, and the level), so a reader of the log knows why a rule off by default has
+ * results, or why a rule has none.
+ */
+function invocation(report: Report, index: Map<string, number>): object {
+  const overrides = Object.entries(report.severity ?? {}).filter(([code]) => index.has(code));
+  return {
+    executionSuccessful: !report.findings.some((f) => f.code === 'internal-error'),
+    ruleConfigurationOverrides: overrides.map(([code, level]) => ({
+      descriptor: { id: code, index: index.get(code)! },
+      configuration: level === 'off' ? { enabled: false } : { enabled: true, level: LEVEL[level] },
+    })),
+  };
+}
+
 export function formatSarif(report: Report): string {
   const pkg = packageInfo();
   const infos: CheckInfo[] = [...CATALOG];
@@ -86,6 +102,7 @@ export function formatSarif(report: Report): string {
       {
         tool: { driver: { name: pkg.name, version: pkg.version, semanticVersion: pkg.version, informationUri: pkg.home, rules: infos.map(rule) } },
         originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(base).href, description: { text: 'The folder pbx-interconnect check ran in.' } } },
+        ...(report.severity ? { invocations: [invocation(report, index)] } : {}),
         columnKind: 'utf16CodeUnits',
         results: report.findings.map((f, i) => ({
           ruleId: f.code,
