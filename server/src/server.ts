@@ -11,6 +11,7 @@ import { asteriskVersion } from './docs/asteriskVersions';
 import { quickFixes, toDiagnostics } from './features/diagnostics';
 import type { FileIndex } from './features/diagnostics';
 import { fileFindings, internalError } from './analysis/findings';
+import { severitiesFromSetting } from './analysis/severities';
 import type { DiagnosticsScope } from './publisher';
 import { DiagnosticsPublisher } from './publisher';
 import { foldingRanges } from './features/folding';
@@ -145,13 +146,13 @@ export function startServer(connection: Connection): void {
     const got = (await connection.workspace.getConfiguration(SETTINGS_SECTION)) as Partial<Settings> | null;
     settings = {
       index: { maxFiles: got?.index?.maxFiles ?? DEFAULT_SETTINGS.index.maxFiles },
-      diagnostics: { severity: got?.diagnostics?.severity ?? {}, scope: got?.diagnostics?.scope === 'open' ? 'open' : 'workspace' },
+      diagnostics: { severity: severitiesFromSetting(got?.diagnostics?.severity), scope: got?.diagnostics?.scope === 'open' ? 'open' : 'workspace' },
       runtimeContexts: Array.isArray(got?.runtimeContexts) ? got.runtimeContexts.map(String) : DEFAULT_SETTINGS.runtimeContexts,
       addresses: got?.addresses && typeof got.addresses === 'object' ? got.addresses : {},
       includeOutsideWorkspace: got?.includeOutsideWorkspace === true,
       asteriskVersion: asteriskVersion(got?.asteriskVersion),
     };
-    workspace.configure({ runtimeContexts: settings.runtimeContexts, addresses: settings.addresses, includeOutsideWorkspace: settings.includeOutsideWorkspace, asteriskVersion: settings.asteriskVersion });
+    workspace.configure({ runtimeContexts: settings.runtimeContexts, addresses: settings.addresses, includeOutsideWorkspace: settings.includeOutsideWorkspace, asteriskVersion: settings.asteriskVersion, severity: settings.diagnostics.severity });
   };
 
   connection.onInitialized(async () => {

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { CATALOG } from '../../server/src/analysis/checks/catalog';
-import { DIALPLAN_CHECKS, TRUNK_CHECKS } from '../../server/src/analysis/checks/index';
+import { DIALPLAN_CHECKS, TEXT_CHECKS, TRUNK_CHECKS } from '../../server/src/analysis/checks/index';
 import { listFiles, ROOT } from '../paths';
 
 interface Row {
@@ -33,7 +33,7 @@ function quotedCodes(): Map<string, string[]> {
   const found = new Map<string, string[]>();
   for (const file of listFiles(path.join(ROOT, 'server', 'src')).filter((f) => f.endsWith('.ts') && !f.endsWith('catalog.ts'))) {
     const text = fs.readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/'((?:syntax|exec|dialplan|trunk|sip|pjsip|exposure|config|ivoz|internal|version)-[a-z0-9-]+)'/g)) {
+    for (const m of text.matchAll(/'((?:syntax|exec|dialplan|trunk|sip|pjsip|exposure|config|ivoz|internal|version|style)-[a-z0-9-]+)'/g)) {
       found.set(m[1], [...(found.get(m[1]) ?? []), path.relative(ROOT, file)]);
     }
   }
@@ -96,6 +96,24 @@ describe('the catalog of finding codes', () => {
       [],
       'codes of the catalog that nothing emits',
     );
-    for (const check of [...DIALPLAN_CHECKS, ...TRUNK_CHECKS]) assert.ok(codes.includes(check.code), `check ${check.code}`);
+    for (const check of [...DIALPLAN_CHECKS, ...TRUNK_CHECKS, ...TEXT_CHECKS]) assert.ok(codes.includes(check.code), `check ${check.code}`);
+  });
+
+  it('has only text checks off by default (the runner skips those alone until they are enabled)', () => {
+    const text = TEXT_CHECKS.map((c) => c.code);
+    assert.deepEqual(
+      CATALOG.filter((c) => !c.enabled && !text.includes(c.code)).map((c) => c.code),
+      [],
+      'off by default, but not a text check: it would run all the same',
+    );
+  });
+
+  it("says in README's row of each code off by default that it is", () => {
+    for (const row of readmeRows()) {
+      for (const code of row.codes) {
+        if (CATALOG.find((c) => c.code === code)!.enabled) continue;
+        assert.match(row.line, /\| [a-z]+, off by default \|/, `README: ${code} is off by default`);
+      }
+    }
   });
 });

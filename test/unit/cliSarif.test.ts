@@ -49,11 +49,12 @@ interface Rule {
   shortDescription: { text: string };
   fullDescription: { text: string };
   helpUri: string;
-  defaultConfiguration: { level: string };
+  defaultConfiguration: { level: string; enabled?: boolean };
 }
 interface Run {
   tool: { driver: { name: string; version: string; informationUri: string; rules: Rule[] } };
   originalUriBaseIds: Record<string, { uri: string }>;
+  invocations?: { executionSuccessful: boolean; ruleConfigurationOverrides: { descriptor: { id: string; index: number }; configuration: { enabled: boolean; level?: string } }[] }[];
   results: Result[];
 }
 
@@ -168,6 +169,36 @@ describe('SARIF of examples/ and of a faulty trunk', () => {
     const spaced = sarif(['pbx/A/more dir/extensions_extra.conf'], dir);
     const uris = spaced.results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri);
     assert.ok(uris.length > 0 && uris.every((u) => u === 'pbx/A/more%20dir/extensions_extra.conf'), uris.join());
+  });
+
+  it('says which rules are off by default, and what --enable and --severity changed', () => {
+    const plain = sarif(['--pbx', 'examples/dialplan-traps'], ROOT);
+    const style = plain.tool.driver.rules.filter((r) => r.id.startsWith('style-'));
+    assert.equal(style.length, 5);
+    for (const r of style) assert.deepEqual(r.defaultConfiguration, { enabled: false, level: 'note' }, r.id);
+    assert.ok(plain.tool.driver.rules.every((r) => r.id.startsWith('style-') || r.defaultConfiguration.enabled === undefined));
+    assert.equal(plain.invocations, undefined, 'no options, no invocation');
+    assert.ok(!plain.results.some((r) => r.ruleId.startsWith('style-')));
+
+    const run = sarif(['--pbx', 'examples/dialplan-traps', '--enable', 'style', '--severity', 'style-final-newline=off', '--severity', 'exec-directive=error'], ROOT);
+    assertValid(run);
+    const [trailing] = run.results.filter((r) => r.ruleId.startsWith('style-'));
+    assert.equal(trailing.ruleId, 'style-trailing-whitespace');
+    assert.equal(trailing.level, 'note');
+    assert.equal(run.tool.driver.rules[trailing.ruleIndex].id, 'style-trailing-whitespace');
+    const overrides = run.invocations![0].ruleConfigurationOverrides.map((o) => [o.descriptor.id, run.tool.driver.rules[o.descriptor.index].id, o.configuration]);
+    assert.deepEqual(
+      overrides.sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      [
+        ['exec-directive', 'exec-directive', { enabled: true, level: 'error' }],
+        ['style-control-character', 'style-control-character', { enabled: true, level: 'note' }],
+        ['style-final-newline', 'style-final-newline', { enabled: false }],
+        ['style-invalid-utf8', 'style-invalid-utf8', { enabled: true, level: 'note' }],
+        ['style-mixed-line-endings', 'style-mixed-line-endings', { enabled: true, level: 'note' }],
+        ['style-trailing-whitespace', 'style-trailing-whitespace', { enabled: true, level: 'note' }],
+      ],
+    );
+    assert.equal(run.invocations![0].executionSuccessful, true);
   });
 
   it('never shows a secret', () => {

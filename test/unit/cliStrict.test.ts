@@ -2,27 +2,12 @@
 // never "0 findings"; one usage text per command; --version; a FILE is judged with the rest of its PBX folder.
 // Most cases run the real bin, as a CI job would.
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { runCli } from '../../server/src/cli/run';
+import { bin, cli } from '../cliRun';
 import { ROOT } from '../paths';
-
-const BIN = path.join(ROOT, 'bin', 'pbx-interconnect.js');
-
-function bin(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', cwd });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function cli(args: string[], cwd: string): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = runCli(args, { cwd, out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 describe('pbx-interconnect --version and help', () => {
   const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;

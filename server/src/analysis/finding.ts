@@ -37,6 +37,16 @@ export interface DialplanCheck {
   dependsOn?(plan: Dialplan, context: Context): Set<string>;
 }
 
+/**
+ * A check over the text of one file, whatever the file (dialplans, sip.conf, pjsip.conf...), as the editor has it:
+ * the style checks (checks/style*.ts). Off by default in the catalog: the runner skips it until it is enabled, so
+ * it must report its own code only. One pass over the text, no backtracking: it runs on files of 50 MB.
+ */
+export interface TextCheck {
+  code: string;
+  run(file: string, text: string): Finding[];
+}
+
 /** What the trunk checks see: every PBX of the workspace and how their trunks pair up. */
 export interface TrunkContext {
   workspace: Workspace;

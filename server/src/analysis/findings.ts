@@ -2,12 +2,14 @@
 import type { Context, Dialplan } from '../model/dialplan';
 import { moveFinding } from '../model/dialplan';
 import type { Workspace } from '../model/workspace';
-import { DIALPLAN_CHECKS, TRUNK_CHECKS } from './checks/index';
+import { DIALPLAN_CHECKS, TEXT_CHECKS, TRUNK_CHECKS } from './checks/index';
+import type { ConfigDocument } from '../parser/ast';
+import { isEnabled } from './severities';
 import { pbxsOf } from '../model/pbx';
 import type { PeerLink, RegistrationLink } from './trunks/pairing';
 import { peerLinks, registrationLinks } from './trunks/pairing';
 
-export type { DialplanCheck, Finding, Fix, TextEdit, TrunkCheck, TrunkContext } from './finding';
+export type { DialplanCheck, Finding, Fix, TextCheck, TextEdit, TrunkCheck, TrunkContext } from './finding';
 import type { Finding, TrunkCheck, TrunkContext } from './finding';
 
 interface ChannelResults {
@@ -176,6 +178,28 @@ function safely(run: () => Finding[], file: string | undefined, doing: string): 
   }
 }
 
+const textResults = new WeakMap<ConfigDocument, { checks: string; findings: Finding[] }>();
+
+/**
+ * What the enabled text checks (style, off by default) find in a file: nothing is read while none is enabled.
+ * Kept with the file's parse, so until its text changes (or another set of checks is enabled).
+ */
+export function textFindings(workspace: Workspace, file: string): Finding[] {
+  const checks = TEXT_CHECKS.filter((c) => isEnabled(c.code, workspace.settings.severity));
+  if (checks.length === 0) return NONE;
+  const doc = workspace.document(file);
+  const text = doc && workspace.host.read(file);
+  if (doc === undefined || text === undefined) return NONE;
+  const key = checks.map((c) => c.code).join(' ');
+  const kept = textResults.get(doc);
+  if (kept?.checks === key) return kept.findings;
+  const findings: Finding[] = [];
+  // pushed one by one: a 50 MB file may have a finding on each of its million lines, too many to spread
+  for (const check of checks) for (const f of safely(() => check.run(file, text), file, `running the check ${check.code}`)) findings.push(f);
+  textResults.set(doc, { checks: key, findings });
+  return findings;
+}
+
 /** Everything the checks find in one file: syntax as Asterisk's config loader sees it, then the dialplan. */
 export function fileFindings(workspace: Workspace, file: string): Finding[] {
   return filesFindings(workspace, [file]).get(file)!;
@@ -192,8 +216,9 @@ export function filesFindings(workspace: Workspace, files: Iterable<string>): Ma
   for (const file of files) {
     const list = safely(() => workspace.problems(file).map((p) => ({ code: p.code, severity: p.severity, message: p.message, file, start: p.start, end: p.end, related: [] })), file, 'loading this file');
     out.set(file, list);
-    // a file that failed to load has said so once: its dialplan would fail the same way
+    // a file that failed to load has said so once: its text and dialplan checks would fail the same way
     if (list.some((f) => f.code === 'internal-error')) continue;
+    for (const f of textFindings(workspace, file)) list.push(f);
     try {
       planOf.set(file, workspace.dialplanFor(file));
     } catch (error) {

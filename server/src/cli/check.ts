@@ -1,10 +1,15 @@
 // `pbx-interconnect check`: the findings of the editor for terminals and CI. Strict about what it is given, so a
 // wrong path never passes a CI gate: a path that does not exist, a --pbx folder without Asterisk configuration,
-// --pbx naming a file, or a file that is not UTF-8 text is an error (exit 2), never "0 findings".
+// --pbx naming a file, or a file that is not UTF-8 text is an error (exit 2), never "0 findings". The one
+// exception is asked for: with style-invalid-utf8 enabled, a file that is not UTF-8 is read as the editor reads it
+// (each bad sequence a U+FFFD) and its bytes are that finding. A NUL byte is always a refusal (a binary, a UTF-16
+// file), as VS Code takes such a file for binary.
 import * as fs from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import * as path from 'node:path';
 import { fileFindings } from '../analysis/findings';
+import type { SeverityChoice, SeverityOverrides } from '../analysis/severities';
+import { isEnabled, isSeverityChoice, resolveSeverities, SEVERITY_CHOICES } from '../analysis/severities';
 import { DiskFileHost } from '../model/fileHost';
 import { FRIENDS_FILE } from '../model/ivozprovider';
 import { ROOT_FILES, Workspace } from '../model/workspace';
@@ -37,6 +42,8 @@ export interface Report {
   findings: LocatedFinding[];
   /** The current folder (absolute, `/` separators): files are relative to it. */
   base: string;
+  /** The severities --enable and --severity chose, code by code (SARIF's rule configuration overrides). */
+  severity?: SeverityOverrides;
 }
 
 const FORMATS = ['text', 'json', 'sarif'];
@@ -47,6 +54,8 @@ export function runCheck(args: string[], io: CliIo): number {
   let format = 'text';
   let outside = false;
   let version: number | null = null;
+  /** --enable and --severity, in order: a code or pattern and what it gets (`on`: its default severity). */
+  const choices: [string, SeverityChoice][] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const eq = a.indexOf('=');
@@ -60,12 +69,24 @@ export function runCheck(args: string[], io: CliIo): number {
       const v = eq > 0 && name !== a ? a.slice(eq + 1) : args[++i];
       if (v === undefined || !/^(18|19|20|21|22|23)$/.test(v)) return usageError(io, 'check', `--asterisk-version must be 18 to 23, not '${v ?? ''}'`);
       version = Number(v);
+    } else if (name === '--enable' || name === '--severity') {
+      const v = eq > 0 && name !== a ? a.slice(eq + 1) : args[++i];
+      if (v === undefined || v === '') return usageError(io, 'check', `${name} needs a value`);
+      if (name === '--enable') choices.push([v, 'on']);
+      else {
+        const at = v.indexOf('=');
+        const level = v.slice(at + 1);
+        if (at <= 0 || !isSeverityChoice(level)) return usageError(io, 'check', `--severity wants CODE=LEVEL, LEVEL one of ${SEVERITY_CHOICES.join(', ')}, not '${v}'`);
+        choices.push([v.slice(0, at), level]);
+      }
     } else if (a === '--include-outside') outside = true;
     else if (a.startsWith('-') && a !== '-') return usageError(io, 'check', `unknown option '${a}'`);
     else files.push(a);
   }
   if (!FORMATS.includes(format)) return usageError(io, 'check', `--format must be text, json or sarif, not '${format}'`);
   if (dirs.length === 0 && files.length === 0) dirs.push('.');
+  const { overrides, unknown } = resolveSeverities(choices);
+  if (unknown.length > 0) return usageError(io, 'check', `no finding code is or starts with '${unknown[0]}' (README lists the codes; 'style' names the style-* family)`);
 
   const cwd = toPosix(path.resolve(io.cwd));
   const abs = (p: string): string => toPosix(path.resolve(io.cwd, p));
@@ -83,7 +104,7 @@ export function runCheck(args: string[], io: CliIo): number {
   }
 
   const workspace = new Workspace(new DiskFileHost());
-  workspace.configure({ includeOutsideWorkspace: outside, asteriskVersion: version });
+  workspace.configure({ includeOutsideWorkspace: outside, asteriskVersion: version, severity: overrides });
   const targets: string[] = [];
   for (const d of dirs) {
     const found = workspace.scan(abs(d), 100000);
@@ -104,8 +125,9 @@ export function runCheck(args: string[], io: CliIo): number {
   }
   const unique = [...new Set(targets)];
   const given = new Map(files.map((f) => [abs(f), f]));
+  const readNotUtf8 = isEnabled('style-invalid-utf8', overrides);
   for (const file of unique) {
-    const problem = notText(file);
+    const problem = notText(file, { readNotUtf8, notUtf8Hint: ' (or report its bytes: --enable style-invalid-utf8)' });
     if (problem) return ioError(io, `${given.get(file) ?? relative(cwd, file)} ${problem}`);
   }
 
@@ -118,16 +140,18 @@ export function runCheck(args: string[], io: CliIo): number {
   const findings: LocatedFinding[] = [];
   for (const file of unique) {
     for (const f of fileFindings(workspace, file)) {
+      const severity = overrides[f.code] ?? f.severity;
+      if (severity === 'off') continue;
       findings.push({
         code: f.code,
-        severity: f.severity,
+        severity,
         message: f.message,
         ...position(file, f.start, f.end),
         related: f.related.map((r) => ({ ...position(r.file, r.start, r.end), message: r.message })),
       });
     }
   }
-  const report: Report = { findings, base: cwd };
+  const report: Report = { findings, base: cwd, ...(choices.length > 0 ? { severity: overrides } : {}) };
   io.out(format === 'json' ? formatJson(report) : format === 'sarif' ? formatSarif(report) : formatText(report));
   // 3: we failed somewhere (the internal-error findings say where), whatever else was found
   if (findings.some((f) => f.code === 'internal-error')) return 3;
@@ -165,8 +189,12 @@ function pbxFolderOf(file: string, limit: string | null): string | null {
   }
 }
 
-/** Why a file is no UTF-8 text, or null when it is. Asterisk configuration is text; a binary file is a wrong path. */
-export function notText(file: string): string | null {
+/**
+ * Why a file is no UTF-8 text, or null when it is. Asterisk configuration is text; a binary file is a wrong path.
+ * With `readNotUtf8` (style-invalid-utf8 enabled), bytes that are not UTF-8 are a finding, not a refusal;
+ * `notUtf8Hint` ends the refusal's message.
+ */
+export function notText(file: string, { readNotUtf8 = false, notUtf8Hint = '' } = {}): string | null {
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -176,10 +204,10 @@ export function notText(file: string): string | null {
   const nul = bytes.indexOf(0);
   if (nul >= 0) return `is not a text file: it holds NUL bytes (the first at byte ${nul}); nothing was checked`;
   // validated in place, without decoding (a 50 MB file would become a 50 MB string only to be dropped)
-  if (isUtf8(bytes)) return null;
+  if (readNotUtf8 || isUtf8(bytes)) return null;
   const at = firstBadByte(bytes);
   const where = at < 0 ? '' : ` (line ${countLines(bytes, at)}, byte 0x${bytes[at].toString(16).toUpperCase()})`;
-  return `is not UTF-8 text${where}; nothing was checked. Convert it first, e.g. iconv -f latin1 -t utf-8`;
+  return `is not UTF-8 text${where}; nothing was checked. Convert it first, e.g. iconv -f latin1 -t utf-8${notUtf8Hint}`;
 }
 
 /** The offset of the first byte that starts no valid UTF-8 sequence (for the message; -1 if not found). */

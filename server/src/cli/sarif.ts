@@ -38,7 +38,8 @@ function rule(info: CheckInfo): object {
     fullDescription: { text, markdown: info.description },
     helpUri: uri,
     help: { text: `${text} See ${uri}`, markdown: `${info.description}\n\n[${info.code} in the README](${uri})` },
-    defaultConfiguration: { level: LEVEL[info.severity] },
+    // a code off by default (style) says so: `enabled` false, the level it has once enabled
+    defaultConfiguration: info.enabled ? { level: LEVEL[info.severity] } : { enabled: false, level: LEVEL[info.severity] },
     properties: { tags: [info.code.split('-')[0]] },
   };
 }
@@ -68,12 +69,28 @@ function fingerprints(findings: LocatedFinding[]): string[] {
   });
 }
 
+/**
+ * The run's invocation, when --enable or --severity changed what is reported: one rule configuration override per
+ * code they name (enabled or not, and the level), so a reader of the log knows why a rule off by default has
+ * results, or why a rule has none.
+ */
+function invocation(report: Report, index: Map<string, number>): object {
+  const overrides = Object.entries(report.severity ?? {}).filter(([code]) => index.has(code));
+  return {
+    executionSuccessful: !report.findings.some((f) => f.code === 'internal-error'),
+    ruleConfigurationOverrides: overrides.map(([code, level]) => ({
+      descriptor: { id: code, index: index.get(code)! },
+      configuration: level === 'off' ? { enabled: false } : { enabled: true, level: LEVEL[level] },
+    })),
+  };
+}
+
 export function formatSarif(report: Report): string {
   const pkg = packageInfo();
   const infos: CheckInfo[] = [...CATALOG];
   // a code missing from the catalog (a bug the catalog test catches) still gets a rule, never a dangling ruleId
   for (const f of report.findings) {
-    if (!infos.some((i) => i.code === f.code)) infos.push({ code: f.code, severity: f.severity, title: f.code, description: f.code });
+    if (!infos.some((i) => i.code === f.code)) infos.push({ code: f.code, severity: f.severity, title: f.code, description: f.code, enabled: true });
   }
   const index = new Map(infos.map((info, i) => [info.code, i]));
   const prints = fingerprints(report.findings);
@@ -85,6 +102,7 @@ export function formatSarif(report: Report): string {
       {
         tool: { driver: { name: pkg.name, version: pkg.version, semanticVersion: pkg.version, informationUri: pkg.home, rules: infos.map(rule) } },
         originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(base).href, description: { text: 'The folder pbx-interconnect check ran in.' } } },
+        ...(report.severity ? { invocations: [invocation(report, index)] } : {}),
         columnKind: 'utf16CodeUnits',
         results: report.findings.map((f, i) => ({
           ruleId: f.code,

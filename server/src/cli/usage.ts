@@ -18,6 +18,7 @@ Exit status: 0 success, 1 the command found a problem (see each command), 2 a us
 
 export const USAGE: Record<Command, string> = {
   check: `Usage: pbx-interconnect check [--pbx DIR]... [FILE]... [--format text|json|sarif] [--asterisk-version N]
+         [--enable CODE]... [--severity CODE=LEVEL]...
 
   --pbx DIR    check every Asterisk config file (*.conf) under DIR, which must hold at least one
                (default, when no FILE is given: the current folder)
@@ -31,8 +32,18 @@ export const USAGE: Record<Command, string> = {
   --asterisk-version
                the Asterisk version the PBX runs, 18 to 23 (default 20): what it removed or deprecated
                (version-removed, version-deprecated: chan_sip and Macro are gone in 21)
-Every file checked must be UTF-8 text. Exit status: 0 when no finding is an error, 1 when one is, 2 on a usage
-or I/O error (a path that does not exist, a folder without Asterisk configuration, a file that is not text).
+  --enable CODE
+               report a code that is off by default, at its default severity (repeatable): the style
+               checks style-trailing-whitespace, style-mixed-line-endings, style-final-newline,
+               style-control-character and style-invalid-utf8 (hints). CODE may be a family, 'style', or a
+               prefix, 'style-*'
+  --severity CODE=LEVEL
+               report CODE (a code, a family or a prefix, as --enable) as error, warning, information or hint,
+               or not at all (off); 'on' is --enable (repeatable). The most specific CODE wins:
+               --enable style --severity style-final-newline=off
+Every file checked must be UTF-8 text, unless style-invalid-utf8 is enabled: then its bytes that are not UTF-8
+are that finding. Exit status: 0 when no finding is an error, 1 when one is (after --severity), 2 on a usage or
+I/O error (a path that does not exist, a folder without Asterisk configuration, a file that is not text).
 `,
   match: `Usage: pbx-interconnect match NUMBER --context CTX [--pbx DIR] [--caller-id CID] [--at ISO-TIME|any] [--json]
        pbx-interconnect match --stdin [--pbx DIR] [--at ISO-TIME|any]    (lines: NUMBER CONTEXT [CALLERID])

@@ -2,6 +2,7 @@
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import { CodeActionKind, DiagnosticSeverity } from 'vscode-languageserver';
 import type { Finding } from '../analysis/findings';
+import type { SeverityOverrides } from '../analysis/severities';
 import type { Severity } from '../parser/ast';
 import type { LineStarts } from '../parser/lines';
 import { rangeOf } from './positions';
@@ -15,7 +16,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export type SeverityOverrides = Record<string, Severity | 'off'>;
+export type { SeverityOverrides } from '../analysis/severities';
 
 /** How the features find a file's URI and line table. */
 export interface FileIndex {

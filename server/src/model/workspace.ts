@@ -2,7 +2,7 @@
 // and the #include graph between them. Used by the language server and the CLI alike.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ConfigDocument, SyntaxProblem } from '../parser/ast';
+import type { ConfigDocument, Severity, SyntaxProblem } from '../parser/ast';
 import { parseConfig } from '../parser/configParser';
 import type { TextEdit } from '../parser/incremental';
 import { reparseConfig } from '../parser/incremental';
@@ -14,6 +14,9 @@ import type { Dialplan } from './dialplan';
 import type { Positions } from './dialplan';
 import { buildDialplan, DEFAULT_RUNTIME_CONTEXTS } from './dialplan';
 
+/** Code -> the severity the user chose for it, or `off` (analysis/severities.ts reads the setting into it). */
+export type SeverityOverrides = Record<string, Severity | 'off'>;
+
 export interface WorkspaceSettings {
   runtimeContexts: string[];
   /** PBX (folder name) -> the addresses it is reached at, for a PBX that binds to every address. */
@@ -22,6 +25,8 @@ export interface WorkspaceSettings {
   includeOutsideWorkspace: boolean;
   /** The Asterisk version the PBXs run (18 to 23): what exists, what is deprecated; null: not chosen (20). */
   asteriskVersion: number | null;
+  /** The severities chosen per code: which checks run (those off by default run once chosen), and how they report. */
+  severity: SeverityOverrides;
 }
 
 /** Files that make a folder an Asterisk config root (the folder relative #include names resolve against). */
@@ -46,7 +51,7 @@ export class Workspace {
   private readonly knownFiles = new Set<string>();
 
   /** What the user configured: contexts made at run time, and addresses of PBXs that bind to 0.0.0.0. */
-  readonly settings: WorkspaceSettings = { runtimeContexts: [...DEFAULT_RUNTIME_CONTEXTS], addresses: {}, includeOutsideWorkspace: false, asteriskVersion: null };
+  readonly settings: WorkspaceSettings = { runtimeContexts: [...DEFAULT_RUNTIME_CONTEXTS], addresses: {}, includeOutsideWorkspace: false, asteriskVersion: null, severity: {} };
 
   /** The workspace folders (those scanned or added): an #include outside them is not read unless allowed. */
   private readonly folders: string[] = [];
@@ -70,6 +75,7 @@ export class Workspace {
     if (settings.addresses) this.settings.addresses = settings.addresses;
     if (settings.includeOutsideWorkspace !== undefined) this.settings.includeOutsideWorkspace = settings.includeOutsideWorkspace;
     if (settings.asteriskVersion !== undefined) this.settings.asteriskVersion = settings.asteriskVersion;
+    if (settings.severity) this.settings.severity = settings.severity;
     this.dialplans.clear();
     this.previousPlans.clear();
     this.loads.clear();

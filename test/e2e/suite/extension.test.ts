@@ -156,6 +156,45 @@ describe('PBX Interconnect in VS Code', () => {
     }
   });
 
+  it('reports trailing whitespace as a hint once pbx.diagnostics.severity turns the style checks on, and removes it with the quick fix', async () => {
+    const folder = workspaceFile('tidy');
+    const uri = vscode.Uri.joinPath(folder, 'extensions.conf');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('[tidy]\nexten => s,1,Answer()   \n same => n,Hangup()\n'));
+    const config = vscode.workspace.getConfiguration('pbx');
+    const trailing = (): vscode.Diagnostic | undefined => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'style-trailing-whitespace');
+    const seen = (): string => vscode.languages.getDiagnostics(uri).map(show).join(' | ') || 'none';
+    try {
+      const document = await open(uri);
+      await config.update('diagnostics.severity', { style: 'hint' }, vscode.ConfigurationTarget.Global);
+      const hint = await waitFor('the style-trailing-whitespace hint', trailing, { events: [vscode.languages.onDidChangeDiagnostics], describe: seen });
+      assert.equal(hint.severity, vscode.DiagnosticSeverity.Hint, show(hint));
+      assert.equal(hint.range.start.line, 1, show(hint));
+      assert.equal(document.getText(hint.range), '   ', show(hint));
+      const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[] | undefined>('vscode.executeCodeActionProvider', uri, hint.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = (actions ?? []).find((a): a is vscode.CodeAction => a.title === 'Remove trailing whitespace' && 'edit' in a);
+      assert.ok(fix, `no quick fix among ${JSON.stringify((actions ?? []).map((a) => a.title))}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit!), 'the quick fix edit was not applied');
+      assert.equal(document.lineAt(1).text, 'exten => s,1,Answer()');
+      await waitFor('the hint to go', () => trailing() === undefined, { events: [vscode.languages.onDidChangeDiagnostics], describe: seen });
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await config.update('diagnostics.severity', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+    }
+  });
+
+  it('opens a file of mixed line endings with one kind (so style-mixed-line-endings shows on closed files only)', async () => {
+    const uri = workspaceFile('mixed.conf');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('[general]\r\nstatic=yes\r\nwriteprotect=no\nautofallthrough=yes\r\n'));
+    try {
+      const document = await vscode.workspace.openTextDocument(uri);
+      assert.equal(document.eol, vscode.EndOfLine.CRLF);
+      assert.equal(document.getText(), '[general]\r\nstatic=yes\r\nwriteprotect=no\r\nautofallthrough=yes\r\n');
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   it('offers the quick fix that brackets the letters of _stdexten-., and the warning goes once it is applied', async () => {
     const uri = workspaceFile('extensions_office.conf');
     const document = await open(uri);

@@ -12,9 +12,16 @@ export interface CheckInfo {
   title: string;
   /** One or two sentences: what it finds and what Asterisk does about it (Markdown: `code` spans only). */
   description: string;
+  /**
+   * Off by default (false): it runs only once the user gives its code a severity (the setting
+   * `pbx.diagnostics.severity`, the CLI's `--enable` or `--severity`), as ESLint's rules that a config must turn on.
+   */
+  enabled: boolean;
 }
 
-const c = (code: string, severity: Severity, title: string, description: string): CheckInfo => ({ code, severity, title, description });
+const c = (code: string, severity: Severity, title: string, description: string): CheckInfo => ({ code, severity, title, description, enabled: true });
+/** A code off by default: reported, at this severity, only once enabled (analysis/severities.ts). */
+const offByDefault = (code: string, severity: Severity, title: string, description: string): CheckInfo => ({ code, severity, title, description, enabled: false });
 
 export const CATALOG: readonly CheckInfo[] = [
   // Our own failures (analysis/findings.ts): never a crash, one finding on the file concerned
@@ -123,6 +130,12 @@ export const CATALOG: readonly CheckInfo[] = [
   c('ivoz-friend-field', 'error', 'Friend field missing', 'A friend lacks a priority, a password, or an address for a direct connection.'),
   c('ivoz-pattern-invalid', 'error', 'Friend pattern does not compile', 'A friend pattern that is not a valid regular expression: no number matches it.'),
   c('ivoz-section-type', 'warning', 'Friends file section without type', 'A section of the friends file that is neither `type=company` nor `type=friend`.'),
+  // Style, of every config file (checks/style*.ts): off by default
+  offByDefault('style-trailing-whitespace', 'hint', 'Trailing whitespace', 'Blanks (spaces, tabs) at the end of a line: Asterisk strips them from what it reads, but they clutter diffs.'),
+  offByDefault('style-mixed-line-endings', 'hint', 'Mixed line endings', 'A CRLF line in a file of LF lines, or an LF line in a file of CRLF lines (the fewer are reported): Asterisk splits lines at LF only.'),
+  offByDefault('style-final-newline', 'hint', 'No line break at the end', 'The file does not end with a line break: Asterisk reads its last line all the same, but a line a script appends joins it.'),
+  offByDefault('style-control-character', 'hint', 'Control character', 'A control character (U+0000 to U+001F other than tab and line endings, a carriage return not before a line feed, U+007F): invisible, and part of the value Asterisk reads.'),
+  offByDefault('style-invalid-utf8', 'hint', 'Bytes that are not UTF-8', 'Bytes that are not UTF-8, which the editor shows as U+FFFD (or a U+FFFD written in the file): Asterisk passes on the raw bytes, and saving the file from the editor replaces them.'),
 ];
 
 const byCode = new Map(CATALOG.map((x) => [x.code, x]));

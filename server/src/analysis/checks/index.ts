@@ -1,5 +1,5 @@
-// The dialplan checks, one file each, named after their code.
-import type { DialplanCheck, TrunkCheck } from '../finding';
+// The checks, one file each, named after their code: over a dialplan, across the PBXs (trunks), over a file's text.
+import type { DialplanCheck, TextCheck, TrunkCheck } from '../finding';
 import { appArguments } from './appArguments';
 import { appCondition } from './appCondition';
 import { appOption } from './appOption';
@@ -42,6 +42,11 @@ import { pjsipUnidentifiedCalls } from './pjsipUnidentifiedCalls';
 import { pjsipWizardIncomplete } from './pjsipWizardIncomplete';
 import { pjsipWizardOutsideWizardFile } from './pjsipWizardOutsideWizardFile';
 import { shadowedExtension } from './shadowedExtension';
+import { styleControlCharacter } from './styleControlCharacter';
+import { styleFinalNewline } from './styleFinalNewline';
+import { styleInvalidUtf8 } from './styleInvalidUtf8';
+import { styleMixedLineEndings } from './styleMixedLineEndings';
+import { styleTrailingWhitespace } from './styleTrailingWhitespace';
 import { substring } from './substring';
 import { trunkAddressMismatch } from './trunkAddressMismatch';
 import { exposureGuestCalls } from './exposureGuestCalls';
@@ -102,3 +107,6 @@ export const TRUNK_CHECKS: TrunkCheck[] = [
   pjsipCodecMismatch,
   pjsipContextMissing,
 ];
+
+/** The style checks of every config file, off by default (catalog.ts): they run once enabled (severities.ts). */
+export const TEXT_CHECKS: TextCheck[] = [styleTrailingWhitespace, styleMixedLineEndings, styleFinalNewline, styleControlCharacter, styleInvalidUtf8];
