@@ -83,3 +83,14 @@ describe('robustness', () => {
     survive(listFiles(CORPUS).filter((f) => /\.conf$/.test(f)), 7);
   });
 });
+
+describe('lists that grow with the configuration', () => {
+  it('a context of 200,000 identical lines: every duplicate reported, no internal error (no push(...list) past the argument limit)', () => {
+    const text = `[c]\n${'exten => 1,1,NoOp()\n'.repeat(200_000)}`;
+    const ws = new Workspace(new MemoryHost({ '/pbx/extensions.conf': text }));
+    ws.addKnown('/pbx/extensions.conf');
+    const found = fileFindings(ws, '/pbx/extensions.conf');
+    assert.equal(found.filter((f) => f.code === 'internal-error').length, 0);
+    assert.equal(found.filter((f) => f.code === 'dialplan-duplicate-priority').length, 199_999);
+  });
+});

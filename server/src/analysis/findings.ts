@@ -11,6 +11,7 @@ import { peerLinks, registrationLinks } from './trunks/pairing';
 
 export type { DialplanCheck, Finding, Fix, TextCheck, TextEdit, TrunkCheck, TrunkContext } from './finding';
 import type { Finding, TrunkCheck, TrunkContext } from './finding';
+import { append } from '../model/append';
 
 interface ChannelResults {
   /** The channel models (and settings) the results were computed from. */
@@ -44,7 +45,7 @@ export function trunkFindings(workspace: Workspace): Finding[] {
     const channelFile = pbxs.map((p) => p.sip?.file ?? p.pjsip?.config?.files[0]).find((f) => f !== undefined);
     for (const check of TRUNK_CHECKS) {
       if (!check.channelsOnly) {
-        found.push(...safely(() => check.run(context), channelFile, `running the check ${check.code}`));
+        append(found, safely(() => check.run(context), channelFile, `running the check ${check.code}`));
         continue;
       }
       let list = results.byCheck.get(check);
@@ -52,7 +53,7 @@ export function trunkFindings(workspace: Workspace): Finding[] {
         list = safely(() => check.run(context), channelFile, `running the check ${check.code}`);
         results.byCheck.set(check, list);
       }
-      found.push(...list);
+      append(found, list);
     }
     return found;
   });
@@ -96,7 +97,7 @@ export function findingsOf(plan: Dialplan): Finding[] {
     const check = DIALPLAN_CHECKS[slot];
     const local = check.scope === 'context';
     if (!local && !(check.runContext && check.dependsOn)) {
-      found.push(...safely(() => check.run(plan), plan.config.files[0], `running the check ${check.code}`));
+      append(found, safely(() => check.run(plan), plan.config.files[0], `running the check ${check.code}`));
       continue;
     }
     for (const context of plan.contexts.values()) {
@@ -112,7 +113,7 @@ export function findingsOf(plan: Dialplan): Finding[] {
           for (const f of kept.findings) moveFinding(f, plan.positions!, kept.at);
           kept.at = plan.builtAt;
         }
-        found.push(...kept.findings);
+        append(found, kept.findings);
         continue;
       }
       let view = views.get(context);
@@ -123,7 +124,7 @@ export function findingsOf(plan: Dialplan): Finding[] {
       const findings = safely(() => (local ? check.run(view!) : check.runContext!(plan, context)), context.categories[0]?.file ?? plan.config.files[0], `running the check ${check.code} on [${context.name}]`);
       const deps = local ? null : check.dependsOn!(plan, context);
       entries[slot] = findings.length === 0 && (deps === null || deps.size === 0) ? NOTHING : { at: plan.builtAt, findings, deps: deps !== null && deps.size === 0 ? null : deps };
-      found.push(...findings);
+      append(found, findings);
     }
   }
   // a template's line checked in every context that inherits it is one finding

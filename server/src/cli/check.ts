@@ -19,6 +19,7 @@ import { formatJson, formatText } from './format';
 import type { CliIo } from './run';
 import { formatSarif } from './sarif';
 import { ioError, usageError } from './usage';
+import { append } from '../model/append';
 
 /** A 1-based span: columns count UTF-16 code units, the end is exclusive (as LSP and SARIF's default). */
 export interface Span {
@@ -109,7 +110,7 @@ export function runCheck(args: string[], io: CliIo): number {
   for (const d of dirs) {
     const found = workspace.scan(abs(d), 100000);
     if (found.length === 0) return ioError(io, `no Asterisk configuration in ${shown(d)}: no *.conf file under it`);
-    targets.push(...found);
+    append(targets, found);
   }
   // a file is read with the rest of its PBX folder: who includes it, the PBX's trunks and channels
   const scanned = new Set<string>();

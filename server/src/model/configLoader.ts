@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type { Assignment, ConfigDocument, Directive, Section, SyntaxProblem } from '../parser/ast';
 import type { FileHost } from './fileHost';
 import { hasGlobMagic, segmentRegExp } from './fileHost';
+import { append } from './append';
 
 export interface LoadedSection {
   file: string;
@@ -157,7 +158,7 @@ function expand(category: Category): LoadedVariable[] {
     work.pop();
     // a base not copied yet: its own lines (its bases were walked just before); copied or plain: its list
     const vars = l && l.value === null ? l.own.slice(0, f.len) : f.cat.variables.slice(0, l && f.len !== Infinity ? l.inherited + f.len : f.len);
-    if (f.cat === category) out.push(...vars);
+    if (f.cat === category) append(out, vars);
     else for (const v of vars) out.push(v.inheritedFrom !== null ? v : { ...v, inheritedFrom: f.cat.name });
   }
   return out;

@@ -12,6 +12,7 @@ import type { SortKey } from './extensionName';
 import { compareExtensions, compareKeys, shrinkCallerId, sortKey, stripName } from './extensionName';
 import type { Timing } from './timing';
 import { canEverBeOpen, isAlwaysOpen, parseTiming } from './timing';
+import { append } from './append';
 
 export const PRIORITY_HINT = -1;
 
@@ -288,8 +289,8 @@ export function buildDialplan(config: LoadedConfig, runtimeContexts: Iterable<st
     b.context = null;
   }
   for (const c of plan.contexts.values()) {
-    plan.problems.push(...c.problems);
-    plan.dropped.push(...c.dropped);
+    append(plan.problems, c.problems);
+    append(plan.dropped, c.dropped);
   }
   checkIncludes(b);
   return plan;

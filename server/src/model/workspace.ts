@@ -13,6 +13,7 @@ import { readModules } from './modules';
 import type { Dialplan } from './dialplan';
 import type { Positions } from './dialplan';
 import { buildDialplan, DEFAULT_RUNTIME_CONTEXTS } from './dialplan';
+import { append } from './append';
 
 /** Code -> the severity the user chose for it, or `off` (analysis/severities.ts reads the setting into it). */
 export type SeverityOverrides = Record<string, Severity | 'off'>;
@@ -250,7 +251,7 @@ export class Workspace {
     const out: string[] = [];
     for (const d of doc.directives) {
       if ((d.kind !== 'include' && d.kind !== 'tryinclude') || d.argument === null) continue;
-      out.push(...resolveInclude(d.argument.text, dir, this.host));
+      append(out, resolveInclude(d.argument.text, dir, this.host));
     }
     return out;
   }

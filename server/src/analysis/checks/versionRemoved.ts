@@ -7,6 +7,7 @@ import type { Finding, TrunkCheck } from '../finding';
 import type { Modules } from '../../model/modules';
 import { perLine } from './lineByLine';
 import { versionUses, what } from './versionUses';
+import { append } from '../../model/append';
 
 export const code = 'version-removed';
 
@@ -70,7 +71,7 @@ export const versionRemovedConfigs: TrunkCheck = {
     const out: Finding[] = [];
     for (const pbx of pbxs) {
       const modules = pbx.dialplan?.modules;
-      if (modules) out.push(...removedModules(modules, version));
+      if (modules) append(out, removedModules(modules, version));
       const sip = pbx.sip;
       if (!sip || !removedBy(change, version)) continue;
       const first = sip.config.sections.find((s) => s.file === sip.file);
