@@ -68,4 +68,28 @@ describe('dialplan-app-unknown', () => {
     ws.changed('/pbx/modules.conf');
     assert.deepEqual(fileFindings(ws, '/pbx/extensions.conf'), []);
   });
+
+  it('the application Exec, TryExec, ExecIf and ExecIfTime run: a typo, a module not loaded; the simulation agrees', () => {
+    const text = [
+      '[default]',
+      'exten => 100,1,ExecIf($[${X}=1]?Playbak(hello):Verbose(1,no))',
+      ' same => n,Exec(VoiceMail(100@default))',
+      ' same => n,TryExec(Voicemail(100@default))',
+      ' same => n,ExecIfTime(*,mon-fri,*,*?NoOp(open))',
+      ' same => n,Exec(${APP}(x))',
+      ' same => n,Hangup()',
+      '',
+    ].join('\n');
+    const modules = { 'modules.conf': '[modules]\nautoload=yes\nnoload => app_voicemail.so\n' };
+    const f = findings(text, 'extensions.conf', modules);
+    assert.deepEqual(f.map((x) => `${x.code}@${text.slice(x.start, x.end)}/${x.severity}`), ['dialplan-app-unknown@Playbak/error', 'dialplan-app-unknown@VoiceMail/error', 'dialplan-app-unknown@Voicemail/warning']);
+    assert.match(f[0].message, /'Playbak' is no application of Asterisk 20 \(did you mean 'Playback'\?\): Asterisk logs "Could not find application" and ExecIf fails and the call ends/);
+    assert.match(f[1].message, /'VoiceMail' comes with app_voicemail.so, which this PBX does not load/);
+    assert.match(f[2].message, /TryExec sets TRYSTATUS to NOAPP and the call goes on/);
+    assert.deepEqual(findings(text.replace('Playbak', 'Playback')), []);
+    const ws = pbx({ 'extensions.conf': '[default]\nexten => 100,1,Exec(VoiceMail(100@default))\n same => n,Hangup()\n', ...modules });
+    const result = simulate(ws, { number: '100', from: { kind: 'context', name: 'default' }, when: WHEN });
+    assert.match(JSON.stringify(result), /Could not find application \(VoiceMail\)/);
+  });
 });
+

@@ -10,6 +10,7 @@ import type { Dialplan, Priority } from '../../model/dialplan';
 import { applicationAbsence } from '../applicationAbsence';
 import type { Finding } from '../finding';
 import { perLine } from './lineByLine';
+import { separateArgs } from '../simulate/cstring';
 
 export const code = 'dialplan-app-unknown';
 
@@ -85,4 +86,47 @@ function check(plan: Dialplan, p: Priority, out: Finding[]): void {
   );
 }
 
-export const appUnknown = perLine(code, check);
+/**
+ * The applications Exec, TryExec, ExecIf and ExecIfTime name in their data (apps/app_exec.c, pbx_builtins.c), with
+ * their offsets: `App(args)`, `expr?App(args)[:App2(args)]`, `times,...?App(args)`. Names built at run time are left
+ * out.
+ */
+function innerApplications(app: string, data: string): { name: string; at: number }[] {
+  const kind = app.toLowerCase();
+  let branches: { text: string; at: number }[];
+  if (kind === 'exec' || kind === 'tryexec') branches = [{ text: data, at: 0 }];
+  else if (kind === 'execif' || kind === 'execiftime') {
+    const [condition, rest] = separateArgs(data, '?', false, 2);
+    if (rest === undefined) return [];
+    const at = condition.length + 1;
+    if (kind === 'execiftime') branches = [{ text: rest, at }];
+    else {
+      const [yes, no] = separateArgs(rest, ':', false, 2);
+      branches = [{ text: yes, at }, ...(no === undefined ? [] : [{ text: no, at: at + yes.length + 1 }])];
+    }
+  } else return [];
+  return branches.flatMap(({ text, at }) => {
+    const name = text.split('(')[0];
+    return name !== '' && !name.includes('$') ? [{ name, at }] : [];
+  });
+}
+
+function checkInner(plan: Dialplan, p: Priority, out: Finding[]): void {
+  const data = p.statement.application?.data;
+  if (!data || !p.data) return;
+  const exact = data.text === p.data && data.end - data.start === p.data.length;
+  const tries = p.app.toLowerCase() === 'tryexec';
+  for (const inner of innerApplications(p.app, p.data)) {
+    const absence = applicationAbsence(plan, inner.name);
+    if (absence?.kind === 'removed' || (known(inner.name) && absence === null)) continue;
+    const why = absence?.kind === 'not-loaded' ? `comes with ${absence.module}.so, which this PBX does not load (${absence.why})` : absence?.kind === 'not-yet' ? `is not in Asterisk ${absence.version} yet` : `is no application of Asterisk 20${closestApplication(inner.name) ? ` (did you mean '${closestApplication(inner.name)}'?)` : ''}`;
+    const effect = tries ? 'TryExec sets TRYSTATUS to NOAPP and the call goes on' : `${p.app} fails and the call ends`;
+    const start = exact ? data.start + inner.at : data.start;
+    out.push({ code, severity: tries ? 'warning' : 'error', message: `'${inner.name}' ${why}: Asterisk logs "Could not find application" and ${effect}.`, file: p.file, start, end: exact ? start + inner.name.length : data.end, related: [] });
+  }
+}
+
+export const appUnknown = perLine(code, (plan, p, out) => {
+  check(plan, p, out);
+  checkInner(plan, p, out);
+});

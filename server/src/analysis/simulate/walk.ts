@@ -240,6 +240,12 @@ export function spawn(run: Run, call: Call): { found: boolean; res: number } {
 }
 
 /** What an application sees of the walk. */
+/** An application the PBX has (pbx_findapp): one its version removed or its modules.conf does not load is none. */
+function present(call: Call, name: string): ReturnType<typeof findApplication> {
+  const plan = call.pbx.dialplan;
+  return plan && applicationAbsence(plan, name) ? undefined : findApplication(name);
+}
+
 export function context(run: Run, call: Call, app: string, data: string, unknown: string[], hop: AppContext['hop']): AppContext {
   const { ch } = call;
   const x: AppContext = {
@@ -259,11 +265,11 @@ export function context(run: Run, call: Call, app: string, data: string, unknown
     matchMore: (c, e) => matches(run, call, c, e, 'matchmore'),
     goto: (text) => parseableGoto(run, call, text),
     exec: (name, args) => {
-      const inner = findApplication(name);
+      const inner = present(call, name);
       if (!inner) return -1;
       return inner.run({ ...x, app: inner.name, data: args });
     },
-    hasApp: (name) => findApplication(name) !== undefined,
+    hasApp: (name) => present(call, name) !== undefined,
     spawn: () => spawn(run, call),
     condition: (text, label) => {
       if (unknown.length === 0) return checkCondition(text);
