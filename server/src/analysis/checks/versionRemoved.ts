@@ -4,15 +4,9 @@
 // refused by Dial ("No such channel type"). The data and its sources: docs/asteriskVersions.ts.
 import { EARLIEST_REMOVAL, removedBy } from '../../docs/asteriskVersions';
 import { perLine } from './lineByLine';
-import { versionUses, what } from './versionUses';
+import { effect, versionUses, what } from './versionUses';
 
 export const code = 'version-removed';
-
-function effect(kind: string): string {
-  if (kind === 'application') return 'a call that gets here ends ("No application")';
-  if (kind === 'function') return 'Asterisk logs "not registered" and reads an empty value';
-  return 'Dial cannot create such a channel ("No such channel type")';
-}
 
 export const versionRemoved = perLine(code, (plan, p, out) => {
   if (plan.version < EARLIEST_REMOVAL) return; // Asterisk 18 to 20 removed nothing of the list

@@ -49,3 +49,10 @@ export function versionUses(p: Priority): VersionUse[] {
 export function what(change: VersionChange): string {
   return change.kind === 'channel' ? `the channel driver ${change.module} (${change.name}/ devices)` : `the ${change.kind} ${change.name} (${change.module})`;
 }
+
+/** What a call meets where a version removed it. */
+export function effect(kind: VersionChange['kind']): string {
+  if (kind === 'application') return 'a call that gets here ends ("No application")';
+  if (kind === 'function') return 'Asterisk logs "not registered" and reads an empty value';
+  return 'Dial cannot create such a channel ("No such channel type")';
+}
