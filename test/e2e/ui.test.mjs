@@ -139,6 +139,20 @@ describe('PBX Interconnect in the VS Code UI', { timeout: 300_000 }, () => {
       if (process.env.PBX_UPDATE_SCREENSHOT === '1') publish(shot, 'hover.png');
     }));
 
+  it("explains an option of Dial when the mouse rests on its letter", () =>
+    step('option-hover', async () => {
+      // extensions_office.conf is still in front: its line exten => _**99.,1,Dial(SIP/wazo-trunk/${EXTEN:4},30,tT)
+      const line = page.locator('.editor-instance .monaco-editor .view-lines .view-line', { hasText: ',30,tT)' }).first();
+      await line.waitFor(WAIT);
+      await restMouseOn(line, 'tT)'); // the middle character: T
+      const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: 'option of Dial' }).first();
+      await hover.waitFor(WAIT);
+      await hover.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+      const text = await hover.innerText();
+      assert.match(text, /^T — option of Dial\s+Let the caller transfer with the transfer codes of features\.conf\./, text);
+      await screenshot('04b-option-hover');
+    }));
+
   it('shows a trunk error found across two PBXs: wazo-a registers to wazo-b under a user wazo-b does not know', () =>
     step('cross-pbx', async () => {
       // a second workspace in the same code-server: the folder twopbx/ with the PBXs wazo-a/ and wazo-b/

@@ -12,6 +12,17 @@ export interface ArgumentShape {
   max: number;
   /** what each argument holds, by position: its parameters as the documentation names them (`filename.format`) */
   names: string[];
+  /**
+   * the same by index into `doc.params`: each argument's parameters in order, with the character the call form
+   * writes before each one inside the argument (`.` before `format`, `?` and `:` in GotoIf; '' for the first), and
+   * where its name stands in `doc.syntax`
+   */
+  parts: { param: number; separator: string; at: number }[][];
+  /**
+   * how many arguments at the start are optional before a required one (`[[context,]extension,]priority`: 2,
+   * `[level,]message`: 1); when fewer are written, the ones written are the last (Goto(s,1) is extension, priority)
+   */
+  leadingOptional: number;
 }
 
 /**
@@ -46,14 +57,33 @@ export function argumentShape(doc: AppDoc): ArgumentShape {
   }
   if (body.includes('?') || TAKES_THE_REST.has(doc.name.toLowerCase())) max = Infinity;
   // `[queuename],interface`: the comma is required even though the argument before it may be empty
-  return { min: required ? min + 1 : min, max, names: argumentNames(doc, body) };
+  return { min: required ? min + 1 : min, max, ...argumentNames(doc, body, open + 1), leadingOptional: leadingOptional(body) };
+}
+
+/** The commas of a first `[...]` that a required argument follows: `[[context,]extension,]priority` has 2. */
+function leadingOptional(body: string): number {
+  if (!body.startsWith('[')) return 0;
+  let depth = 0;
+  let parens = 0;
+  let commas = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '(') parens++;
+    else if (c === ')') parens--;
+    else if (parens > 0) continue;
+    else if (c === '[') depth++;
+    else if (c === ',') commas++;
+    else if (c === ']' && --depth === 0) return /^[A-Za-z]/.test(body.slice(i + 1)) ? commas : 0;
+  }
+  return 0;
 }
 
 /** The documented parameters of each comma-separated argument, from where their names stand in the call form. */
-function argumentNames(doc: AppDoc, body: string): string[] {
+function argumentNames(doc: AppDoc, body: string, bodyAt: number): Pick<ArgumentShape, 'names' | 'parts'> {
   const names: string[] = [];
+  const parts: ArgumentShape['parts'] = [];
   let from = 0;
-  for (const p of doc.params) {
+  for (const [index, p] of doc.params.entries()) {
     const at = body.indexOf(p.name, from);
     if (at < 0) continue;
     from = at + p.name.length;
@@ -67,6 +97,8 @@ function argumentNames(doc: AppDoc, body: string): string[] {
     let k = at - 1;
     while (body[k] === '[') k--;
     names[commas] = names[commas] === undefined ? p.name : `${names[commas]}${body[k] ?? ''}${p.name}`;
+    const group = (parts[commas] ??= []);
+    group.push({ param: index, separator: group.length === 0 ? '' : (body[k] ?? ''), at: bodyAt + at });
   }
-  return names;
+  return { names, parts };
 }

@@ -1,9 +1,10 @@
 // Completion and signature help over LSP: the analysis' suggestions as CompletionItems (snippets where they help,
-// documentation as Markdown), and the application's signature with the parameter being typed.
+// documentation as Markdown, deprecated ones tagged), and the application's signature with the parameter being typed.
 import type { CompletionItem, Position, SignatureHelp } from 'vscode-languageserver';
-import { CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver';
+import { CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind } from 'vscode-languageserver';
 import type { LineSpan, Suggestion } from '../analysis/completion/complete';
-import { complete, signature } from '../analysis/completion/complete';
+import { complete } from '../analysis/completion/complete';
+import { signature } from '../analysis/completion/signature';
 import type { Workspace } from '../model/workspace';
 import type { Section } from '../parser/ast';
 
@@ -26,21 +27,22 @@ const KINDS: Record<Suggestion['kind'], CompletionItemKind> = {
   option: CompletionItemKind.EnumMember,
 };
 
-/** The text of the cursor's line up to the cursor, the line's offsets, and the section it is in. */
-function lineBefore(workspace: Workspace, file: string, text: string, position: Position): { line: string; span: LineSpan; section: Section | null } | null {
+/** The text of the cursor's line up to the cursor and after it, the line's offsets, and the section it is in. */
+function lineBefore(workspace: Workspace, file: string, text: string, position: Position): { line: string; after: string; span: LineSpan; section: Section | null } | null {
   const doc = workspace.document(file);
   if (!doc || position.line >= doc.lineStarts.length) return null;
   const start = doc.lineStarts[position.line];
   const offset = Math.min(start + position.character, text.length);
   let section: Section | null = null;
   for (const s of doc.sections) if (s.header.start < start || (s.header.start === start && offset > s.header.end)) section = s;
-  return { line: text.slice(start, offset), span: { start, end: doc.lineStarts[position.line + 1] ?? text.length }, section };
+  const end = doc.lineStarts[position.line + 1] ?? text.length;
+  return { line: text.slice(start, offset), after: text.slice(offset, end).replace(/\r?\n$/, ''), span: { start, end }, section };
 }
 
 export function completion(workspace: Workspace, file: string, text: string, position: Position): CompletionItem[] {
   const at = lineBefore(workspace, file, text, position);
   if (!at) return [];
-  return complete(workspace, file, at.line, at.section, at.span).map((s, i) => {
+  return complete(workspace, file, at.line, at.section, at.span, at.after).map((s, i) => {
     const range = { start: { line: position.line, character: position.character - s.replace }, end: position };
     const item: CompletionItem = {
       label: s.label,
@@ -50,6 +52,7 @@ export function completion(workspace: Workspace, file: string, text: string, pos
       textEdit: { range, newText: s.snippet ?? s.label },
       ...(s.snippet ? { insertTextFormat: InsertTextFormat.Snippet } : {}),
       ...(s.documentation ? { documentation: { kind: MarkupKind.Markdown, value: s.documentation } } : {}),
+      ...(s.deprecated ? { tags: [CompletionItemTag.Deprecated] } : {}),
     };
     return item;
   });
@@ -57,7 +60,7 @@ export function completion(workspace: Workspace, file: string, text: string, pos
 
 export function signatureHelp(workspace: Workspace, file: string, text: string, position: Position): SignatureHelp | null {
   const at = lineBefore(workspace, file, text, position);
-  const sig = at ? signature(at.line) : null;
+  const sig = at ? signature(at.line, at.after) : null;
   if (!sig) return null;
   return {
     signatures: [
@@ -69,6 +72,7 @@ export function signatureHelp(workspace: Workspace, file: string, text: string, 
       },
     ],
     activeSignature: 0,
-    activeParameter: sig.active,
+    // null: the cursor is in no documented parameter
+    activeParameter: sig.active >= 0 ? sig.active : null,
   };
 }

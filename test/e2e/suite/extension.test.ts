@@ -67,7 +67,7 @@ describe('PBX Interconnect in VS Code', () => {
     assert.deepEqual(names.filter((n) => expected.includes(n)), expected);
   });
 
-  it('explains a dialplan pattern in plain words on hover', async () => {
+  it('explains a dialplan pattern and an option of Dial in plain words on hover', async () => {
     const uri = workspaceFile('extensions_office.conf');
     const document = await open(uri);
     const pattern = '_NXXNXXXXXX';
@@ -94,6 +94,22 @@ describe('PBX Interconnect in VS Code', () => {
     assert.match(text, /Tried 3rd of 3 in `outgoing`: the 2 before it match none of its numbers\./, text);
     // the hover covers the whole pattern
     assert.deepEqual([hover.range?.start.line, hover.range?.start.character, hover.range?.end.character], [line, start, start + pattern.length]);
+
+    // the T of Dial(...,30,tT): the option as Dial reads it (analysis/appOptions.ts)
+    const dialLine = document.getText().split('\n').findIndex((l) => l.endsWith(',30,tT)'));
+    assert.ok(dialLine >= 0, `no Dial line with the options tT in ${uri.fsPath}`);
+    const letter = document.lineAt(dialLine).text.indexOf('tT)') + 1;
+    const option = await waitFor(
+      'a hover on the option T of Dial',
+      async () => {
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[] | undefined>('vscode.executeHoverProvider', uri, new vscode.Position(dialLine, letter));
+        seen = (hovers ?? []).map(markdownOf).join(' | ') || 'no hover';
+        return (hovers ?? []).find((h) => markdownOf(h).includes('option of Dial'));
+      },
+      { describe: () => seen },
+    );
+    assert.match(markdownOf(option), /^\*\*`T`\*\* — option of Dial\n\nLet the caller transfer with the transfer codes of features\.conf\./, markdownOf(option));
+    assert.deepEqual([option.range?.start.line, option.range?.start.character, option.range?.end.character], [dialLine, letter, letter + 1]);
   });
 
   it('flags an application Asterisk does not have (a blank before the parenthesis) and removes the blank with its quick fix', async () => {

@@ -6,17 +6,10 @@ import { DEFAULT_VERSION, EARLIEST_REMOVAL, removedBy, removedModule, versionCha
 import type { Finding, TrunkCheck } from '../finding';
 import type { Modules } from '../../model/modules';
 import { perLine } from './lineByLine';
-import { versionUses, what } from './versionUses';
+import { effect, versionUses, what } from './versionUses';
 import { append } from '../../model/append';
 
 export const code = 'version-removed';
-
-function effect(kind: string): string {
-  if (kind === 'application') return 'a call that gets here ends ("No application")';
-  if (kind === 'function') return 'Asterisk logs "not registered" and reads an empty value';
-  if (kind === 'option') return 'the letter is unknown ("Unrecognized option") and ignored';
-  return 'Dial cannot create such a channel ("No such channel type")';
-}
 
 export const versionRemoved = perLine(code, (plan, p, out) => {
   if (plan.version < EARLIEST_REMOVAL) return; // Asterisk 18 to 20 removed nothing of the list

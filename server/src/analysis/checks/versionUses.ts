@@ -4,7 +4,7 @@
 import type { VersionChange } from '../../docs/asteriskVersions';
 import { optionChange, versionChange } from '../../docs/asteriskVersions';
 import { optionTable } from '../../docs/applicationOptions';
-import { optionArgument, parseOptions } from './appOption';
+import { parseOptions } from '../appOptions';
 import { caseless } from '../../docs/caseless';
 import type { Priority } from '../../model/dialplan';
 import { functionUses } from './substitutions';
@@ -34,10 +34,12 @@ export function versionUses(p: Priority): VersionUse[] {
     if (change) out.push({ change, ...inData(use.at, use.name.length) });
   }
   const table = optionTable(p.app.trim());
-  const options = table ? optionArgument(p, table.argument) : null;
-  for (const o of options ? parseOptions(options.text).options : []) {
+  const options = table ? separateArgs(p.data, ',', false, table.argument + 2) : [];
+  const text = table && options.length > table.argument && !options[table.argument].includes('$') ? options[table.argument] : '';
+  const offset = options.slice(0, table?.argument ?? 0).reduce((n, a) => n + a.length + 1, 0);
+  for (const o of parseOptions(text).options) {
     const change = optionChange(table!.app, o.letter);
-    if (change) out.push({ change, ...inData(options!.offset + o.at, o.end - o.at) });
+    if (change) out.push({ change, ...inData(offset + o.at, o.end - o.at) });
   }
   if (DEVICE_LISTS(p.app.trim())) {
     // the device list is the first argument: TECH/resource, joined by '&'
@@ -57,4 +59,12 @@ export function versionUses(p: Priority): VersionUse[] {
 export function what(change: VersionChange): string {
   if (change.kind === 'option') return `the option ${change.name} of ${change.app} (${change.module})`;
   return change.kind === 'channel' ? `the channel driver ${change.module} (${change.name}/ devices)` : `the ${change.kind} ${change.name} (${change.module})`;
+}
+
+/** What a call meets where a version removed it. */
+export function effect(kind: VersionChange['kind']): string {
+  if (kind === 'application') return 'a call that gets here ends ("No application")';
+  if (kind === 'function') return 'Asterisk logs "not registered" and reads an empty value';
+  if (kind === 'option') return 'the letter is unknown ("Unrecognized option") and ignored';
+  return 'Dial cannot create such a channel ("No such channel type")';
 }

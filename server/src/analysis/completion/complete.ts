@@ -1,9 +1,11 @@
-// Completion and signature help, from the cursor's place (where.ts) and the model: contexts where a context goes,
-// peers and endpoints in Dial devices, applications with their parameters, dialplan functions and variables, the
-// keys of each sip.conf/pjsip.conf section type with their allowed values, templates, and pattern snippets.
+// Completion from the cursor's place (where.ts) and the model: contexts where a context goes, peers and endpoints in
+// Dial devices, the options of an application (options.ts), applications with their parameters and dialplan
+// functions (without what the dialplan's Asterisk version removed, deprecated ones marked), variables, the keys of
+// each sip.conf/pjsip.conf section type with their allowed values, templates, and pattern snippets. Signature help
+// is signature.ts.
 import * as path from 'node:path';
-import { APPLICATIONS, applicationDoc } from '../../docs/applications';
-import type { AppDoc } from '../../docs/applications';
+import { APPLICATIONS } from '../../docs/applications';
+import type { CallableDoc } from '../../docs/applications';
 import { FUNCTIONS } from '../../docs/functions';
 import type { ConfFile } from '../../docs/keys';
 import { keyDoc, keysFor } from '../../docs/keys';
@@ -14,9 +16,13 @@ import { objectsOf } from '../../model/pjsip';
 import type { Workspace } from '../../model/workspace';
 import { isDialplanFileName } from '../../model/workspace';
 import type { Section } from '../../parser/ast';
+import { appOptions } from '../appOptions';
 import { explainPattern } from '../explainPattern';
+import type { VersionOf } from '../versionNote';
+import { UNCHOSEN, versionNote, versionStatus } from '../versionNote';
+import { optionSuggestions } from './options';
 import type { Where } from './where';
-import { whereInConf, whereInDialplan } from './where';
+import { restOf, whereInConf, whereInDialplan } from './where';
 
 export interface Suggestion {
   label: string;
@@ -29,16 +35,8 @@ export interface Suggestion {
   snippet?: string;
   /** How many characters before the cursor it replaces. */
   replace: number;
-}
-
-export interface Signature {
-  /** Plain text (editors show a signature's label as it is): the application's syntax. */
-  label: string;
-  /** Markdown. */
-  documentation: string;
-  /** Offsets into the label, and Markdown. */
-  parameters: { label: [number, number]; documentation: string }[];
-  active: number;
+  /** The Asterisk version of the dialplan deprecates it (editors strike it through). */
+  deprecated?: boolean;
 }
 
 const DIALPLAN_KEYS: Suggestion[] = [
@@ -83,12 +81,23 @@ export interface LineSpan {
   end: number;
 }
 
-export function complete(workspace: Workspace, file: string, line: string, section: Section | null, span?: LineSpan): Suggestion[] {
+/** The suggestions at the end of `line` (the cursor's line up to the cursor); `after` is the rest of the line. */
+export function complete(workspace: Workspace, file: string, line: string, section: Section | null, span?: LineSpan, after = ''): Suggestion[] {
   const inDialplan = isDialplanFileName(file) && section?.name.text.toLowerCase() !== 'general' && section?.name.text.toLowerCase() !== 'globals';
   const where = inDialplan ? whereInDialplan(line) : whereInConf(line, section);
   if (!where) return [];
   const pbx = pbxOfFile(pbxsOf(workspace), file);
-  return suggestions(workspace, file, pbx, where, section, span);
+  return suggestions(workspace, file, pbx, where, section, span, after);
+}
+
+/** Applications or functions for a version: without what it removed, deprecated ones marked, with its note. */
+function callables(docs: readonly CallableDoc[], kind: 'application' | 'function', version: VersionOf, prefix: string): Suggestion[] {
+  return docs.flatMap((d) => {
+    const status = versionStatus(kind, d.name, version);
+    if (status?.status === 'removed') return [];
+    const documentation = callableMarkdown(d, kind, versionNote(kind, d.name, version));
+    return [{ label: d.name, kind, detail: d.summary, documentation, snippet: `${d.name}(\${1})`, replace: prefix.length, ...(status ? { deprecated: true } : {}) }];
+  });
 }
 
 function contexts(workspace: Workspace, file: string, pbx: Pbx | undefined, prefix: string, strip = ''): Suggestion[] {
@@ -110,7 +119,7 @@ function includable(workspace: Workspace, file: string, pbx: Pbx | undefined, pr
   return contexts(workspace, file, pbx, prefix).filter((c) => c.label !== section?.name.text && !included.has(c.label.toLowerCase()));
 }
 
-function suggestions(workspace: Workspace, file: string, pbx: Pbx | undefined, where: Where, section: Section | null, span?: LineSpan): Suggestion[] {
+function suggestions(workspace: Workspace, file: string, pbx: Pbx | undefined, where: Where, section: Section | null, span: LineSpan | undefined, after: string): Suggestion[] {
   switch (where.kind) {
     case 'dialplan-key':
       return DIALPLAN_KEYS.map((k) => ({ ...k, replace: where.prefix.length }));
@@ -119,15 +128,15 @@ function suggestions(workspace: Workspace, file: string, pbx: Pbx | undefined, w
     case 'pattern':
       return PATTERNS.map((p) => ({ label: p, kind: 'snippet', detail: SPECIAL[p] ?? explainPattern(p).summary, replace: where.prefix.length }));
     case 'application':
-      return APPLICATIONS.map((a) => ({ label: a.name, kind: 'application', detail: a.summary, documentation: callableMarkdown(a, 'application'), snippet: `${a.name}(\${1})`, replace: where.prefix.length }));
+      return callables(APPLICATIONS, 'application', pbx?.dialplan ?? workspace.dialplanFor(file) ?? UNCHOSEN, where.prefix);
     case 'variable':
       return [
         ...[...(pbx?.dialplan?.globals.keys() ?? workspace.dialplanFor(file)?.globals.keys() ?? [])].map((g) => ({ label: g, kind: 'variable' as const, detail: '[globals]', replace: where.prefix.length })),
         ...CHANNEL_VARIABLES.map((v) => ({ label: v, kind: 'variable' as const, detail: 'channel variable', replace: where.prefix.length })),
-        ...FUNCTIONS.map((f) => ({ label: f.name, kind: 'function' as const, detail: f.summary, documentation: callableMarkdown(f, 'function'), snippet: `${f.name}(\${1})`, replace: where.prefix.length })),
+        ...callables(FUNCTIONS, 'function', pbx?.dialplan ?? workspace.dialplanFor(file) ?? UNCHOSEN, where.prefix),
       ];
     case 'argument':
-      return argument(workspace, file, pbx, where, section);
+      return argument(workspace, file, pbx, where, section, after);
     case 'template': {
       const root = workspace.roots(file)[0] ?? file;
       return workspace
@@ -148,7 +157,7 @@ function suggestions(workspace: Workspace, file: string, pbx: Pbx | undefined, w
   }
 }
 
-function argument(workspace: Workspace, file: string, pbx: Pbx | undefined, where: Extract<Where, { kind: 'argument' }>, section: Section | null): Suggestion[] {
+function argument(workspace: Workspace, file: string, pbx: Pbx | undefined, where: Extract<Where, { kind: 'argument' }>, section: Section | null, after: string): Suggestion[] {
   const app = where.app.toLowerCase();
   if ((app === 'dial' || app === 'queue') && where.index === 0) {
     const device = where.text.split('&').pop()!;
@@ -160,9 +169,8 @@ function argument(workspace: Workspace, file: string, pbx: Pbx | undefined, wher
     if (tech === 'IAX2') return [...(pbx?.iax?.peers.values() ?? [])].map((p) => ({ label: p.name, kind: 'peer' as const, detail: `IAX2 ${p.type}${p.host ? ` at ${p.host.text}` : ''}`, replace: m[3].length }));
     return (pbx?.pjsip ? objectsOf(pbx.pjsip, 'endpoint') : []).map((e) => ({ label: e.id, kind: 'endpoint' as const, detail: 'pjsip endpoint', replace: m[3].length }));
   }
-  if (app === 'dial' && where.index === 2) {
-    return (applicationDoc('Dial')?.params[2]?.options ?? []).map((o) => ({ label: o.name, kind: 'option' as const, detail: `${o.name}${o.args ?? ''}`, documentation: o.doc, replace: 0 }));
-  }
+  const options = appOptions(where.app);
+  if (options && where.index === options.argument) return optionSuggestions(options, where.text, restOf(where.args, after).argument);
   if (app === 'macro' && where.index === 0) return contexts(workspace, file, pbx, where.prefix, 'macro-');
   if (GOTO_APPS.has(app)) {
     // a context, or a label of this context
@@ -186,40 +194,4 @@ function values(workspace: Workspace, file: string, pbx: Pbx | undefined, key: s
     return objectsOf(pbx.pjsip, doc.refers).map((o) => ({ label: o.id, kind: 'value' as const, detail: `${doc.refers} in ${path.posix.basename(o.file)}`, replace }));
   }
   return (doc?.values ?? []).map((v) => ({ label: v.value, kind: 'value' as const, detail: v.doc, replace }));
-}
-
-/** Signature help inside `App(...)`: the application's parameters, the one being typed active. */
-export function signature(line: string): Signature | null {
-  const where = whereInDialplan(line);
-  if (!where || where.kind !== 'argument') return null;
-  const doc = applicationDoc(where.app);
-  if (!doc) return null;
-  const parameters = doc.params.map((p) => {
-    const at = doc.syntax.indexOf(p.name);
-    return { label: [Math.max(0, at), Math.max(0, at) + p.name.length] as [number, number], documentation: `${p.optional ? '(optional) ' : ''}${p.doc}` };
-  });
-  return { label: doc.syntax, documentation: `${doc.summary}\n\n[Asterisk documentation](${doc.url})`, parameters, active: activeParameter(doc, line) };
-}
-
-/** Which parameter the text typed so far is in: each parameter starts after the separator `syntax` writes before it. */
-function activeParameter(doc: AppDoc, line: string): number {
-  const open = line.lastIndexOf(`${line.includes(`${doc.name}(`) ? doc.name : ''}(`);
-  const typed = line.slice(open + 1);
-  const separators = doc.params.map((p, i) => {
-    if (i === 0) return '';
-    const at = doc.syntax.indexOf(p.name);
-    const before = doc.syntax.slice(0, Math.max(0, at)).replace(/[[\]\s]+$/, '');
-    return before.slice(-1);
-  });
-  let active = 0;
-  let depth = 0;
-  for (let i = 0; i < typed.length; i++) {
-    const c = typed[i];
-    if (c === '$' && (typed[i + 1] === '{' || typed[i + 1] === '[')) {
-      depth++;
-      i++;
-    } else if ((c === '}' || c === ']') && depth > 0) depth--;
-    else if (depth === 0 && active + 1 < separators.length && c === separators[active + 1]) active++;
-  }
-  return active;
 }

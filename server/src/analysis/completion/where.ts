@@ -1,6 +1,7 @@
 // What the cursor is on, for completion and signature help: read from the line's text up to the cursor (the
 // parse of a line being typed is often incomplete), with the section it belongs to.
 import type { Section } from '../../parser/ast';
+import { separateArgs } from '../simulate/cstring';
 import { splitTop } from '../targets';
 
 export type Where =
@@ -11,8 +12,11 @@ export type Where =
   | { kind: 'pattern'; prefix: string }
   /** Where the application name goes (after the priority). */
   | { kind: 'application'; prefix: string }
-  /** Inside `App(...)`: which argument, and the text of the argument so far. */
-  | { kind: 'argument'; app: string; index: number; text: string; prefix: string }
+  /**
+   * Inside `App(...)`: which comma-separated argument (split as ast_app_separate_args splits), the text of the
+   * argument so far, and all the arguments typed so far.
+   */
+  | { kind: 'argument'; app: string; index: number; text: string; prefix: string; args: string }
   /** After `${`: a variable or a function. */
   | { kind: 'variable'; prefix: string }
   | { kind: 'conf-key'; section: Section | null; prefix: string }
@@ -63,9 +67,32 @@ export function whereInDialplan(line: string): Where | null {
     if (c === '(') depth++;
     else if (c === ')' && --depth === 0) return null;
   }
-  const parts = splitTop(args, ',');
-  const current = parts[parts.length - 1].text;
-  return { kind: 'argument', app: name, index: parts.length - 1, text: current, prefix: wordAtEnd(current) };
+  const parts = args === '' ? [''] : separateArgs(args, ',', false);
+  const current = parts[parts.length - 1];
+  return { kind: 'argument', app: name, index: parts.length - 1, text: current, prefix: wordAtEnd(current), args };
+}
+
+/**
+ * What follows the cursor inside `App(...)`, given the arguments typed before it (`args` of the Where): the text up
+ * to the `)` that closes the call, and up to the end of the argument the cursor is in (its next comma outside
+ * parentheses). A `(` open at the cursor (an option's value) is counted, so its `)` does not close the call.
+ */
+export function restOf(args: string, after: string): { call: string; argument: string } {
+  let depth = 0;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '\\') i++;
+    else if (args[i] === '(') depth++;
+    else if (args[i] === ')' && depth > 0) depth--;
+  }
+  let argument: string | null = null;
+  for (let i = 0; i < after.length; i++) {
+    const c = after[i];
+    if (c === '\\') i++;
+    else if (c === '(') depth++;
+    else if (c === ')' && depth-- === 0) return { call: after.slice(0, i), argument: argument ?? after.slice(0, i) };
+    else if (c === ',' && depth === 0 && argument === null) argument = after.slice(0, i);
+  }
+  return { call: after, argument: argument ?? after };
 }
 
 export function whereInConf(line: string, section: Section | null): Where | null {
