@@ -3,6 +3,8 @@
 // On a call the application is "No application" (the call ends), the function "not registered", the device is
 // refused by Dial ("No such channel type"). The data and its sources: docs/asteriskVersions.ts.
 import { EARLIEST_REMOVAL, removedBy } from '../../docs/asteriskVersions';
+import type { DialplanCheck, Finding } from '../finding';
+import { amendMacroFindings, markMacroFinding } from '../macroToGosub/index';
 import { perLine } from './lineByLine';
 import { versionUses, what } from './versionUses';
 
@@ -14,11 +16,11 @@ function effect(kind: string): string {
   return 'Dial cannot create such a channel ("No such channel type")';
 }
 
-export const versionRemoved = perLine(code, (plan, p, out) => {
+const eachLine = perLine(code, (plan, p, out) => {
   if (plan.version < EARLIEST_REMOVAL) return; // Asterisk 18 to 20 removed nothing of the list
   for (const u of versionUses(p)) {
     if (!removedBy(u.change, plan.version)) continue;
-    out.push({
+    const f: Finding = {
       code,
       severity: 'error',
       message: `Asterisk ${u.change.removedIn} removed ${what(u.change)}, deprecated since ${u.change.deprecatedIn}: in Asterisk ${plan.version} ${effect(u.change.kind)}. Use ${u.change.instead}.`,
@@ -26,6 +28,11 @@ export const versionRemoved = perLine(code, (plan, p, out) => {
       start: u.start,
       end: u.end,
       related: [],
-    });
+    };
+    out.push(f);
+    if (u.change.kind === 'application' && u.change.module === 'app_macro') markMacroFinding(f, p);
   }
 });
+
+/** On a Macro, MacroExit, MacroIf or MacroExclusive line: the quick fix to Gosub, or why there is none. */
+export const versionRemoved: DialplanCheck = { ...eachLine, amend: amendMacroFindings };
