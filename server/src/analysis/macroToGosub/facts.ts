@@ -38,6 +38,8 @@ export interface Facts {
   argSets: Entry[];
   /** The contexts that include each context. */
   includedBy: Map<string, string[]>;
+  /** Answers the rules asked already (`context` NUL `question`): the same callers come back for every macro. */
+  answered: Map<string, boolean>;
 }
 
 export const NAMED = /GOSUB_RETVAL|MACRO_DEPTH|MACRO_RECURSION|MACRO_IN_HANGUP/g;
@@ -135,6 +137,7 @@ export function dialplanFacts(plan: Dialplan): Facts {
     named: new Map(),
     argSets: [],
     includedBy: new Map(),
+    answered: new Map(),
   };
   for (const context of plan.contexts.values()) {
     for (const inc of context.includes) {

@@ -66,7 +66,17 @@ function isMacroRun(facts: Facts, context: string): boolean {
 }
 
 /** Does the context (its includes too) have the special extension `x` at priority 1, for any caller? */
-function hasSpecial(plan: Dialplan, context: string, x: string): boolean {
+function hasSpecial(plan: Dialplan, facts: Facts, context: string, x: string): boolean {
+  const key = `${context}\u0000${x}`;
+  let known = facts.answered.get(key);
+  if (known === undefined) {
+    known = findSpecial(plan, context, x);
+    facts.answered.set(key, known);
+  }
+  return known;
+}
+
+function findSpecial(plan: Dialplan, context: string, x: string): boolean {
   const r = lookup(plan, context, x, { priority: 1, when: 'open' });
   if (r.result === 'match') return true;
   return r.visited.some((c) => plan.contexts.get(c)?.extensions.some((e) => e.cid !== null && matchExtension(e.exten, x, 'match') !== 0 && e.priorities.has(1)));
@@ -138,7 +148,7 @@ function convert(plan: Dialplan, facts: Facts, name: string): Conversion {
     if (count < fewest) [fewest, fewestAt] = [count, where];
     for (const caller of callers) {
       for (const x of AFTER_HANGUP) {
-        if (hasSpecial(plan, caller, x)) {
+        if (hasSpecial(plan, facts, caller, x)) {
           refuse(`[${caller}] has a '${x}' extension: when a call from ${where} ends inside the macro Asterisk runs it there, when it ends inside a Gosub Asterisk looks for '${x}' in [${ctxName}]`);
         }
       }
