@@ -35,6 +35,12 @@ export interface DialplanCheck {
   scope?: 'context';
   runContext?(plan: Dialplan, context: Context): Finding[];
   dependsOn?(plan: Dialplan, context: Context): Set<string>;
+  /**
+   * What its findings, kept or not, gain from the whole dialplan, worked out on every dialplan anew and never kept
+   * (the quick fix of the version findings on a Macro, which depends on the macro's context and every caller). It
+   * returns new findings, never changing those it is given.
+   */
+  amend?(plan: Dialplan, found: Finding[]): Finding[];
 }
 
 /**

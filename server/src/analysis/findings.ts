@@ -100,6 +100,7 @@ export function findingsOf(plan: Dialplan): Finding[] {
       append(found, safely(() => check.run(plan), plan.config.files[0], `running the check ${check.code}`));
       continue;
     }
+    const first = found.length;
     for (const context of plan.contexts.values()) {
       let entries = context.checked as (Kept | undefined)[] | null;
       if (entries === null) {
@@ -125,6 +126,16 @@ export function findingsOf(plan: Dialplan): Finding[] {
       const deps = local ? null : check.dependsOn!(plan, context);
       entries[slot] = findings.length === 0 && (deps === null || deps.size === 0) ? NOTHING : { at: plan.builtAt, findings, deps: deps !== null && deps.size === 0 ? null : deps };
       append(found, findings);
+    }
+    if (check.amend && found.length > first) {
+      const own = found.splice(first);
+      try {
+        for (const f of check.amend(plan, own)) found.push(f);
+      } catch (error) {
+        // the findings stay as they were, with the failure beside them
+        for (const f of own) found.push(f);
+        if (plan.config.files[0] !== undefined) found.push(internalError(plan.config.files[0], `completing the check ${check.code}`, error));
+      }
     }
   }
   // a template's line checked in every context that inherits it is one finding

@@ -52,6 +52,8 @@ export interface LoadedConfig {
   configDir: string;
   /** Every file read, in load order. */
   files: string[];
+  /** The parsed document of each file read (its line starts, for edits that add a line). */
+  documents: Map<string, ConfigDocument>;
   sections: LoadedSection[];
   categories: Category[];
   includes: IncludeEdge[];
@@ -185,7 +187,7 @@ function inheritLazily(category: Category, bases: Category[]): void {
 }
 
 export function loadConfig(root: string, host: FileHost, documentOf: DocumentSource, configDir = path.posix.dirname(root), mayRead: (file: string) => boolean = () => true): LoadedConfig {
-  const result: LoadedConfig = { root, configDir, files: [], sections: [], categories: [], includes: [], problems: [] };
+  const result: LoadedConfig = { root, configDir, files: [], documents: new Map(), sections: [], categories: [], includes: [], problems: [] };
   let lastCreated: Category | null = null;
   const stack: string[] = [];
   // categories whose variables are still a section's kept array (see variablesOf)
@@ -212,6 +214,7 @@ export function loadConfig(root: string, host: FileHost, documentOf: DocumentSou
     const doc = documentOf(file);
     if (doc === undefined) return false;
     result.files.push(file);
+    result.documents.set(file, doc);
     stack.push(file);
     const topLevel = stack.length === 1;
     const consequence = topLevel ? 'Asterisk will load none of this file.' : `Asterisk rejects the configuration that includes this file (${shortName(root, configDir)}).`;

@@ -142,7 +142,7 @@ describe('PBX Interconnect in VS Code', () => {
     }
   });
 
-  it('reports what the Asterisk version of the setting pbx.asteriskVersion removed, and stops when the setting goes', async () => {
+  it('reports what the Asterisk version of the setting pbx.asteriskVersion removed, turns the Macro into a Gosub with the quick fix, and stops when the setting goes', async () => {
     const folder = workspaceFile('upgrade');
     const uri = vscode.Uri.joinPath(folder, 'extensions.conf');
     await vscode.workspace.fs.writeFile(uri, Buffer.from('[from-internal]\nexten => _1XX,1,Macro(stdexten,${EXTEN})\n[macro-stdexten]\nexten => s,1,Dial(SIP/${ARG1},20)\n'));
@@ -159,13 +159,24 @@ describe('PBX Interconnect in VS Code', () => {
       assert.equal(document.getText(macro.range), 'Macro', show(macro));
       assert.equal(document.getText(sip.range), 'SIP', show(sip));
       assert.deepEqual(removed(), ['Asterisk 21 removed the application Macro (app_macro), deprecated since 16', 'Asterisk 21 removed the channel driver chan_sip (SIP/ devices), deprecated since 17']);
-      // not set again: Asterisk 20, where both are still there
+      // the quick fix on the Macro: one edit, the call and the macro's context (a Return() where its priorities end)
+      const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[] | undefined>('vscode.executeCodeActionProvider', uri, macro.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = (actions ?? []).find((a): a is vscode.CodeAction => a.title === "Turn the macro 'stdexten' into a Gosub subroutine: its call and [macro-stdexten]" && 'edit' in a);
+      assert.ok(fix, `no quick fix among ${JSON.stringify((actions ?? []).map((a) => a.title))}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit!), 'the quick fix edit was not applied');
+      assert.equal(document.getText(), '[from-internal]\nexten => _1XX,1,Gosub(macro-stdexten,s,1(${EXTEN}))\n[macro-stdexten]\nexten => s,1,Dial(SIP/${ARG1},20)\nexten => s,2,Return()\n');
+      await waitFor('version-removed on the SIP/ device alone', () => removed().length === 1 || undefined, {
+        events: [vscode.languages.onDidChangeDiagnostics],
+        describe: () => vscode.languages.getDiagnostics(uri).map(show).join(' | ') || 'none',
+      });
+      assert.deepEqual(removed(), ['Asterisk 21 removed the channel driver chan_sip (SIP/ devices), deprecated since 17']);
+      // not set again: Asterisk 20, where chan_sip is still there
       await config.update('asteriskVersion', undefined, vscode.ConfigurationTarget.Global);
       await waitFor('version-removed to go', () => removed().length === 0 || undefined, {
         events: [vscode.languages.onDidChangeDiagnostics],
         describe: () => vscode.languages.getDiagnostics(uri).map(show).join(' | ') || 'none',
       });
-      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     } finally {
       await config.update('asteriskVersion', undefined, vscode.ConfigurationTarget.Global);
       await vscode.workspace.fs.delete(folder, { recursive: true });

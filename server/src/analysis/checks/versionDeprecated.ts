@@ -3,17 +3,19 @@
 // 19), with the version that removes it and what to use instead (docs/asteriskVersions.ts). Only once a version is
 // chosen: unasked, every Dial(SIP/...) of a chan_sip PBX would carry a warning.
 import { removedBy } from '../../docs/asteriskVersions';
+import type { DialplanCheck, Finding } from '../finding';
+import { amendMacroFindings, markMacroFinding } from '../macroToGosub/index';
 import { perLine } from './lineByLine';
 import { versionUses, what } from './versionUses';
 
 export const code = 'version-deprecated';
 
-export const versionDeprecated = perLine(code, (plan, p, out) => {
+const eachLine = perLine(code, (plan, p, out) => {
   if (!plan.versionChosen) return;
   for (const u of versionUses(p)) {
     if (plan.version < u.change.deprecatedIn || removedBy(u.change, plan.version)) continue;
     const gone = u.change.removedIn !== null ? `; Asterisk ${u.change.removedIn} removes it` : '';
-    out.push({
+    const f: Finding = {
       code,
       severity: 'warning',
       message: `${what(u.change)} is deprecated since Asterisk ${u.change.deprecatedIn}${gone}. Use ${u.change.instead}.`.replace(/^the/, 'The'),
@@ -21,6 +23,11 @@ export const versionDeprecated = perLine(code, (plan, p, out) => {
       start: u.start,
       end: u.end,
       related: [],
-    });
+    };
+    out.push(f);
+    if (u.change.kind === 'application' && u.change.module === 'app_macro') markMacroFinding(f, p);
   }
 });
+
+/** On a Macro, MacroExit, MacroIf or MacroExclusive line: the quick fix to Gosub, or why there is none. */
+export const versionDeprecated: DialplanCheck = { ...eachLine, amend: amendMacroFindings };

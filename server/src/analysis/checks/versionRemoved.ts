@@ -3,19 +3,20 @@
 // On a call the application is "No application" (the call ends), the function "not registered", the device is
 // refused by Dial ("No such channel type"). The data and its sources: docs/asteriskVersions.ts.
 import { DEFAULT_VERSION, EARLIEST_REMOVAL, removedBy, removedModule, versionChange } from '../../docs/asteriskVersions';
-import type { Finding, TrunkCheck } from '../finding';
+import type { DialplanCheck, Finding, TrunkCheck } from '../finding';
 import type { Modules } from '../../model/modules';
+import { amendMacroFindings, markMacroFinding } from '../macroToGosub/index';
 import { perLine } from './lineByLine';
 import { effect, versionUses, what } from './versionUses';
 import { append } from '../../model/append';
 
 export const code = 'version-removed';
 
-export const versionRemoved = perLine(code, (plan, p, out) => {
+const eachLine = perLine(code, (plan, p, out) => {
   if (plan.version < EARLIEST_REMOVAL) return; // Asterisk 18 to 20 removed nothing of the list
   for (const u of versionUses(p)) {
     if (!removedBy(u.change, plan.version)) continue;
-    out.push({
+    const f: Finding = {
       code,
       severity: 'error',
       message: `Asterisk ${u.change.removedIn} removed ${what(u.change)}, deprecated since ${u.change.deprecatedIn}: in Asterisk ${plan.version} ${effect(u.change.kind)}. Use ${u.change.instead}.`,
@@ -23,7 +24,9 @@ export const versionRemoved = perLine(code, (plan, p, out) => {
       start: u.start,
       end: u.end,
       related: [],
-    });
+    };
+    out.push(f);
+    if (u.change.kind === 'application' && u.change.module === 'app_macro') markMacroFinding(f, p);
   }
 });
 
@@ -87,3 +90,5 @@ export const versionRemovedConfigs: TrunkCheck = {
     return out;
   },
 };
+/** On a Macro, MacroExit, MacroIf or MacroExclusive line: the quick fix to Gosub, or why there is none. */
+export const versionRemoved: DialplanCheck = { ...eachLine, amend: amendMacroFindings };
