@@ -146,7 +146,28 @@ describe('pbx-interconnect check', () => {
     ]);
     assert.equal(r.code, 1); // dialplan-same-without-exten, -invalid-priority, -unclosed-bracket, -goto-target-missing and -app-unknown are errors
   });
+  it('--asterisk-version 21 on examples/office-sip: the Macro and MacroExit lines, the SIP/ devices and sip.conf itself are removed', () => {
+    const r = cli(['check', '--pbx', 'examples/office-sip', '--asterisk-version', '21', '--format', 'json'], ROOT);
+    const version = (JSON.parse(r.out).findings as { file: string; line: number; code: string; message: string }[]).filter((f) => f.code.startsWith('version-'));
+    const office = 'examples/office-sip';
+    assert.deepEqual(
+      version.map((f) => `${f.file}:${f.line} ${f.message.split(':')[0]}`),
+      [
+        `${office}/extensions.conf:7 Asterisk 21 removed the application Macro (app_macro), deprecated since 16`,
+        `${office}/extensions.conf:10 Asterisk 21 removed the channel driver chan_sip (SIP/ devices), deprecated since 17`,
+        `${office}/extensions.conf:14 Asterisk 21 removed the application Macro (app_macro), deprecated since 16`,
+        `${office}/extensions.conf:16 Asterisk 21 removed the application Macro (app_macro), deprecated since 16`,
+        `${office}/extensions.conf:23 Asterisk 21 removed the channel driver chan_sip (SIP/ devices), deprecated since 17`,
+        `${office}/extensions.conf:35 Asterisk 21 removed the application MacroExit (app_macro), deprecated since 16`,
+        `${office}/sip.conf:8 Asterisk 21 removed chan_sip, deprecated since 17`,
+      ],
+    );
+    assert.equal(r.code, 1);
+    // at 20, the default, none of them
+    assert.deepEqual((JSON.parse(cli(['check', '--pbx', 'examples/office-sip', '--format', 'json'], ROOT).out).findings as { code: string }[]).filter((f) => f.code.startsWith('version-')), []);
+  });
 });
+
 
 describe('pbx-interconnect check across PBXs', () => {
   it('pairs the trunk of two --pbx folders and points at the other side in related', () => {
