@@ -33,7 +33,19 @@ const TAKES_THE_REST = new Set(
   ['NoOp', 'Verbose', 'Log', 'System', 'TrySystem', 'SendText', 'Set', 'Exec', 'TryExec', 'UserEvent', 'QueueLog', 'SIPAddHeader', 'Stasis', 'Return', 'DumpChan', 'MSet', 'ImportVar'].map((n) => n.toLowerCase()),
 );
 
+const shapes = new WeakMap<AppDoc, ArgumentShape>();
+
+/** The shape of an application's (or function's) arguments, worked out once per documentation entry. */
 export function argumentShape(doc: AppDoc): ArgumentShape {
+  let shape = shapes.get(doc);
+  if (shape === undefined) {
+    shape = shapeOf(doc);
+    shapes.set(doc, shape);
+  }
+  return shape;
+}
+
+function shapeOf(doc: AppDoc): ArgumentShape {
   const open = doc.syntax.indexOf('(');
   const close = doc.syntax.lastIndexOf(')');
   const body = open >= 0 && close > open ? doc.syntax.slice(open + 1, close) : '';
