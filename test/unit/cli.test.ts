@@ -143,6 +143,7 @@ describe('pbx-interconnect check', () => {
       `${traps}:172 dialplan-app-option`,
       `${traps}:174 dialplan-app-arguments`,
       `${traps}:176 dialplan-app-arguments`,
+      `${traps}:178 dialplan-function-arguments`,
     ]);
     assert.equal(r.code, 1); // dialplan-same-without-exten, -invalid-priority, -unclosed-bracket, -goto-target-missing and -app-unknown are errors
   });

@@ -43,7 +43,7 @@ describe('pbx-interconnect check: codes off by default', () => {
     const r = cli(['check', '--pbx', 'examples/dialplan-traps', '--format', 'json'], ROOT);
     assert.deepEqual(located(r.out), []);
     const on = cli(['check', '--pbx', 'examples/dialplan-traps', '--format', 'json', '--enable', 'style'], ROOT);
-    assert.deepEqual(located(on.out), ['examples/dialplan-traps/extensions.conf:179:20-179:23 hint style-trailing-whitespace']);
+    assert.deepEqual(located(on.out), ['examples/dialplan-traps/extensions.conf:181:20-181:23 hint style-trailing-whitespace']);
     // the other findings are the same, and so is the exit status (the traps have errors)
     assert.deepEqual(
       located(on.out, '').filter((f) => !f.includes(' style-')),
