@@ -91,7 +91,7 @@ describe('PBX Interconnect in the VS Code UI', { timeout: 300_000 }, () => {
 
   it('lists the error in the Problems panel', () =>
     step('problems', async () => {
-      await page.keyboard.press('Control+Shift+M');
+      await showProblems();
       const row = page.locator('.markers-panel .monaco-list-row[aria-label^="Error: "]', { hasText: 'syntax-unclosed-section' });
       await row.first().waitFor(WAIT);
       const label = await row.first().getAttribute('aria-label');
@@ -172,7 +172,7 @@ describe('PBX Interconnect in the VS Code UI', { timeout: 300_000 }, () => {
       assert.ok(s.y >= r.y - 1 && s.y + s.height <= r.y + r.height + 1, `the squiggle (y ${s.y}) is not on the register line (y ${r.y}-${r.y + r.height})`);
       await page.locator('[id="status.problems"][aria-label*="Errors: 1"]').waitFor(WAIT);
 
-      await page.keyboard.press('Control+Shift+M');
+      await showProblems();
       const row = page.locator('.markers-panel .monaco-list-row[aria-label^="Error: "]', { hasText: 'trunk-register-user-unknown' }).first();
       await row.waitFor(WAIT);
       const label = await row.getAttribute('aria-label');
@@ -326,8 +326,7 @@ describe('PBX Interconnect in the VS Code UI', { timeout: 300_000 }, () => {
       await page.keyboard.type('word2', { delay: 20 });
       await page.locator('.editor-group-container.active .monaco-editor .view-line', { hasText: /^secret=password2$/ }).waitFor(WAIT);
 
-      await page.keyboard.press('Control+Shift+M');
-      await page.locator('.markers-panel').waitFor({ state: 'visible', ...WAIT });
+      await showProblems();
       // the panel lists every file of the workspace: show only this code (the filter box sits in the panel's title,
       // or, when the title has no room, appears on Ctrl+F in the focused panel)
       const filter = page.locator('.part.panel input[placeholder^="Filter"]');
@@ -373,6 +372,16 @@ describe('PBX Interconnect in the VS Code UI', { timeout: 300_000 }, () => {
       await screenshot('friend-hover');
     }));
 });
+
+/**
+ * The Problems panel, shown: Ctrl+Shift+M toggles it, so it is pressed only when the panel is not already showing
+ * (an earlier step may have left it open, and a second press would close it).
+ */
+async function showProblems() {
+  const panel = page.locator('.markers-panel');
+  if (!(await panel.isVisible())) await page.keyboard.press('Control+Shift+M');
+  await panel.waitFor({ state: 'visible', ...WAIT });
+}
 
 /** Ctrl+G to a line of the active editor, once the status bar shows the cursor there. */
 async function goToLine(n) {
