@@ -15,6 +15,9 @@ export type TrunkRow = Proof['trunks'][number];
 interface Verdict {
   register: string | null;
   invite: string | null;
+  /** The far side's verdicts themselves, to say what changed. */
+  registered: Recognition | null;
+  called: Recognition | null;
 }
 
 function key(pbx: string, peer: string, other: string): string {
@@ -38,7 +41,7 @@ function verdicts(workspace: Workspace, concerned: (p: Pbx) => boolean): Map<str
   const entry = (pbx: string, peer: string, other: string): { pbx: string; peer: string; other: string; v: Verdict; reasons: string[] } => {
     const k = key(pbx, peer, other);
     let e = out.get(k);
-    if (!e) out.set(k, (e = { pbx, peer, other, v: { register: null, invite: null }, reasons: [] }));
+    if (!e) out.set(k, (e = { pbx, peer, other, v: { register: null, invite: null, registered: null, called: null }, reasons: [] }));
     return e;
   };
   for (const r of routes.registrations) {
@@ -46,6 +49,7 @@ function verdicts(workspace: Workspace, concerned: (p: Pbx) => boolean): Map<str
     // a chan_sip `register =>` line and a pjsip registration are both named by the user they register as
     const e = entry(r.request.from.name, r.request.toUser || r.request.via.name, r.target.to.name);
     e.v.register = recognitionText(r.recognition, 'REGISTER');
+    e.v.registered = r.recognition;
     e.reasons.push(r.recognition.reason);
   }
   for (const t of trunks) {
@@ -53,6 +57,7 @@ function verdicts(workspace: Workspace, concerned: (p: Pbx) => boolean): Map<str
     const { recognition } = inviteOver(routes, t.route, null, { number: null });
     const e = entry(t.from.name, t.via, t.to.name);
     e.v.invite = recognitionText(recognition, 'INVITE');
+    e.v.called = recognition;
     e.reasons.push(recognition.reason);
   }
   return out;
@@ -80,7 +85,7 @@ export function compareTrunks(before: Workspace, after: Workspace, migrated: Set
     const beforeText = verdictText(x?.v);
     const afterText = verdictText(y?.v);
     const same = essence(x?.v) === essence(y?.v);
-    const reason = same ? null : y ? y.reasons.filter((r) => r.trim() !== '').join(' ') || `after: ${afterText}` : `after the migration, ${id.pbx}'s '${id.peer}' no longer reaches ${id.other}`;
+    const reason = same ? null : y ? whatChanged(x?.v, y.v) : `after the migration, ${id.pbx}'s '${id.peer}' no longer reaches ${id.other}`;
     rows.push({ pbx: id.pbx, peer: id.peer, other: id.other, before: secrets(beforeText), after: secrets(afterText), same, reason: reason === null ? null : secrets(reason) });
   }
   return rows.sort((p, q) => p.pbx.localeCompare(q.pbx) || p.peer.localeCompare(q.peer) || p.other.localeCompare(q.other));
@@ -91,4 +96,31 @@ function essence(v: Verdict | undefined): string {
   if (!v) return 'none';
   const strip = (s: string | null): string => (s === null ? '-' : s.replace(/ \((?:chan_sip|chan_pjsip)\)/g, '').replace(/\b(?:peer|endpoint) '/g, "'").replace(/ by [a-z_-]+/g, '').replace(/ \([0-9, ]+\)/g, ''));
   return `${strip(v.register)}|${strip(v.invite)}`;
+}
+
+/** Why a trunk's verdict changed: a request refused now (the far side's reason), or taken for another name or context. */
+function whatChanged(before: Verdict | undefined, after: Verdict): string {
+  const out: string[] = [];
+  const one = (what: string, b: Recognition | null | undefined, a: Recognition | null): void => {
+    if (!a) {
+      if (b) out.push(`${what} no longer reaches ${b.to.name}.`);
+      return;
+    }
+    if (!a.accepted) {
+      if (!b || b.accepted) out.push(`${what} is refused now: ${a.reason}`);
+      return;
+    }
+    if (!b || !b.accepted) {
+      out.push(`${what} is accepted now: ${a.reason}`);
+      return;
+    }
+    if (b.as !== a.as) out.push(`${what} is taken for '${a.as ?? 'nobody'}' instead of '${b.as ?? 'nobody'}'.`);
+    if (what === 'the INVITE' && b.context?.name !== a.context?.name) {
+      const at = a.context?.from === 'section' ? ` (the context of '${a.as ?? '?'}')` : a.context?.from === 'general' ? ' ([general] context)' : a.context?.from === 'default' ? ' (no context set: default)' : '';
+      out.push(`calls now land in [${a.context?.name ?? '?'}]${at} instead of [${b.context?.name ?? '?'}].`);
+    }
+  };
+  one('the REGISTER', before?.registered, after.registered);
+  one('the INVITE', before?.called, after.called);
+  return out.join(' ') || `before: ${verdictText(before)}; after: ${verdictText(after)}`;
 }
