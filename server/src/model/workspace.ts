@@ -62,6 +62,11 @@ export class Workspace {
     if (!this.folders.includes(f)) this.folders.push(f);
   }
 
+  /** The workspace folders added (a copy of the workspace, as the migration proof's, keeps them). */
+  get folderList(): readonly string[] {
+    return this.folders;
+  }
+
   /** May an #include read this file? Inside a workspace folder, or anywhere with the setting (or with no folder). */
   mayRead(file: string): boolean {
     if (this.folders.length === 0 || this.settings.includeOutsideWorkspace) return true;

@@ -68,4 +68,6 @@ export interface Proof {
   rows: ProofRow[];
   /** each trunk whose other end is in the workspace: does the pair still register and call after the migration? */
   trunks: { pbx: string; peer: string; other: string; before: string; after: string; same: boolean; reason: string | null }[];
+  /** What the proof did not do, when its bounds were reached (numbers of an origin, calls in all); absent when none. */
+  notes?: string[];
 }
