@@ -4,6 +4,7 @@ import type { ExtensionContext } from 'vscode';
 import { workspace } from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import { registerMigrate } from './commands/migrate';
 import { registerSimulateDial } from './commands/simulateDial';
 
 let client: LanguageClient | undefined;
@@ -25,6 +26,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   client = new LanguageClient('pbx', 'PBX Interconnect', serverOptions, clientOptions);
   // before start(): the command exists while the server starts (its requests wait for it) or if it fails to
   registerSimulateDial(context, client);
+  registerMigrate(context, client);
   await client.start();
 }
 

@@ -1,4 +1,7 @@
 // Custom requests between client and server: the only server file the client imports.
+import type { WorkspaceEdit } from 'vscode-languageserver';
+import type { Proof } from './analysis/migrate/types';
+
 export const SERVER_NAME = 'PBX Interconnect';
 export const SETTINGS_SECTION = 'pbx';
 
@@ -238,3 +241,47 @@ export interface SimulateDialResult {
 
 /** Client command ids (the server's CodeLenses name them). */
 export const SIMULATE_COMMAND = 'pbx.simulateDial';
+
+/** `pbx/migrate`: chan_sip -> chan_pjsip for one PBX, as a WorkspaceEdit the user confirms, with its proof (issue 15). */
+export const MIGRATE = 'pbx/migrate';
+
+/** Client command that asks which PBX and how, shows the proof and offers the edit (a CodeLens on sip.conf names it). */
+export const MIGRATE_COMMAND = 'pbx.migrateToPjsip';
+
+export interface MigrateParams {
+  /** The PBX: its folder's URI, or the URI of a file in it (its sip.conf). */
+  uri: string;
+  /** Trunks and phones as pjsip_wizard.conf sections instead of pjsip.conf objects. */
+  wizard?: boolean;
+}
+
+/** Something without an exact pjsip equivalent, kept as a comment (`MigrationNote` with a URI). */
+export interface MigrateNote {
+  uri: string;
+  /** 0-based */
+  line: number;
+  text: string;
+  reason: string;
+  kind: 'dropped' | 'approximated';
+}
+
+/** The proof's shape (analysis/migrate/types.ts), re-exported so that the client imports only this file. */
+export type { CallSummary, Proof, ProofRow } from './analysis/migrate/types';
+
+export interface MigrateResult {
+  /** The PBX's name (its folder's name) and folder URI. */
+  pbx: string;
+  uri: string;
+  /**
+   * Files created, texts replaced, sip.conf renamed to its backup: `documentChanges` whose every operation carries
+   * a change annotation with `needsConfirmation`, so that VS Code shows its refactor preview before writing.
+   * Null when the PBX has nothing to migrate (no sip.conf).
+   */
+  edit: WorkspaceEdit | null;
+  notes: MigrateNote[];
+  /** The proof table as Markdown, and the raw proof. */
+  markdown: string;
+  proof: Proof;
+  /** Why there is no edit, when there is none. */
+  refused?: string;
+}

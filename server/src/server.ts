@@ -20,7 +20,9 @@ import { offsetAt } from './features/positions';
 import { documentSymbols } from './features/symbols';
 import { OpenDocuments } from './openDocuments';
 import type { SimulateDialParams, SimulateDialResult, SimulateOriginsParams, SimulateOriginsResult } from './protocol';
-import { SETTINGS_SECTION, SIMULATE_DIAL, SIMULATE_ORIGINS } from './protocol';
+import type { MigrateParams, MigrateResult } from './protocol';
+import { MIGRATE, SETTINGS_SECTION, SIMULATE_DIAL, SIMULATE_ORIGINS } from './protocol';
+import { migrate, migrateLenses } from './features/migrate';
 import { simulateDial, simulateLenses, simulateOrigins } from './features/simulate';
 import { definition, prepareRename, references, rename, workspaceSymbols } from './features/navigation';
 import { completion, signatureHelp } from './features/completion';
@@ -283,7 +285,7 @@ export function startServer(connection: Connection): void {
   connection.onCodeLens((params) =>
     contained('CodeLens', [], () => {
     const d = docOf(params.textDocument.uri);
-      return d ? simulateLenses(workspace, d.file) : [];
+      return d ? [...migrateLenses(workspace, d.file, pathToUri), ...simulateLenses(workspace, d.file)] : [];
     }),
   );
   connection.onRequest(SIMULATE_ORIGINS, (params: SimulateOriginsParams) =>
@@ -296,6 +298,14 @@ export function startServer(connection: Connection): void {
   );
   connection.onRequest(SIMULATE_DIAL, (params: SimulateDialParams) =>
     contained<SimulateDialResult | ResponseError<void>>('simulate dial', refused('PBX Interconnect failed while simulating this call (see its log).'), () => simulateDial(workspace, params, pathToUri)),
+  );
+
+  connection.onRequest(MIGRATE, (params: MigrateParams) =>
+    contained<MigrateResult | ResponseError<void>>('migrate', refused('PBX Interconnect failed while migrating this PBX (see its log).'), () => {
+      const file = uriToPath(params.uri);
+      if (file === undefined) return refused(`Not a file URI: ${params.uri}`);
+      return migrate(workspace, file.replace(/\/+$/, ''), params.wizard === true, pathToUri);
+    }),
   );
 
   connection.listen();

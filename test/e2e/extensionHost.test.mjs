@@ -4,7 +4,7 @@
 // smoke-test driver enabled, and reports the result through window.codeAutomationExit. Needs
 // `node scripts/build.mjs` (out/ and dist/) and `node scripts/e2e/install.mjs`.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { format } from 'node:util';
@@ -16,7 +16,12 @@ const runDir = join(resultsDir, 'e2e', 'extension-host');
 const suiteEntry = join(root, 'out', 'test', 'e2e', 'suite', 'index');
 // Two workspace folders: `workspace` (the office PBX, first, so workspaceFolders[0] stays it) and `twopbx`
 // (the PBXs wazo-a and wazo-b, whose trunk the server checks across both; it scans every workspace folder).
-const workspace = join(fixturesDir, 'extension-host.code-workspace');
+// The run's own copy of that workspace file, with a third folder `migrate`: a fresh copy of examples/office-sip and
+// examples/branch-pjsip, which the migration test rewrites.
+// (beside runDir, which code-server's start empties)
+const workspaceDir = join(resultsDir, 'e2e', 'extension-host-workspace');
+const workspace = join(workspaceDir, 'extension-host.code-workspace');
+const migrateDir = join(workspaceDir, 'migrate');
 // the whole suite, on a loaded 2-core CI machine
 const TIMEOUT_MS = 600_000;
 // Workbench chatter that code-server prints on every start; everything else from the page is shown.
@@ -34,6 +39,11 @@ let pageStarted = Date.now(); // PBX_E2E_TRACE=1 prints every page log line with
 
 before(async () => {
   assert.ok(existsSync(suiteEntry + '.js'), `${suiteEntry}.js is missing: run \`node scripts/build.mjs\``);
+  rmSync(workspaceDir, { recursive: true, force: true });
+  mkdirSync(workspaceDir, { recursive: true });
+  for (const pbx of ['office-sip', 'branch-pjsip']) cpSync(join(root, 'examples', pbx), join(migrateDir, pbx), { recursive: true });
+  const folders = [join(fixturesDir, 'workspace'), join(fixturesDir, 'twopbx'), migrateDir].map((path) => ({ path }));
+  writeFileSync(workspace, JSON.stringify({ folders, settings: {} }, null, 2));
   const started = Date.now();
   codeServer = await startCodeServer({ runDir, folder: workspace, smokeTestDriver: true });
   browser = await launchBrowser(join(runDir, 'chromium'));

@@ -4,7 +4,7 @@
 // both, and a copy of examples/ (what `npm start` opens) in which a call is simulated, a Dial string completed,
 // and a trunk secret edited on one PBX shows its error on the other PBX's closed file in the Problems panel.
 // With PBX_UPDATE_SCREENSHOT=1 the overview, hover, trunk, simulation and completion shots are also copied to
-// docs/screenshot.png, docs/hover.png, docs/trunk.png, docs/simulate.png and docs/completion.png for the README. Needs `node scripts/build.mjs`,
+// docs/screenshot.png, docs/hover.png, docs/trunk.png, docs/simulate.png, docs/completion.png and docs/migration-proof.png for the README. Needs `node scripts/build.mjs`,
 // `node scripts/e2e/package.mjs` (dist/pbx-interconnect.vsix) and `node scripts/e2e/install.mjs`.
 import assert from 'node:assert/strict';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -370,6 +370,38 @@ describe('PBX Interconnect in the VS Code UI', { timeout: 300_000 }, () => {
       assert.match(text, /tried 1st of \d friends, after the internal extensions/, text);
       assert.doesNotMatch(text, /friend-password/, 'the friend password is never shown');
       await screenshot('friend-hover');
+    }));
+
+  it('migrates office-sip to chan_pjsip from the CodeLens on sip.conf: the proof table, then the refactor preview', () =>
+    step('migration-proof', async () => {
+      await page.keyboard.press('Escape');
+      await openFocused('office-sip/sip.conf', 'office-sip');
+      await page.locator('.tab.active[aria-label*="sip.conf"]').waitFor(WAIT);
+      await goToLine(1);
+      const lens = page.locator('.editor-group-container.active .codelens-decoration a', { hasText: 'Migrate to chan_pjsip' }).first();
+      await lens.waitFor(WAIT);
+      await lens.click();
+      await pickRow('Migrate to chan_pjsip: write what?', 'pjsip.conf', '[aria-label^="pjsip.conf"]');
+      const view = await webviewWith('#calls');
+      assert.equal(await view.locator('#title').innerText(), 'Migration proof: office-sip');
+      const rows = await view.locator('#calls tbody tr').count();
+      assert.ok(rows > 0, 'the proof table has no row');
+      assert.match(await view.locator('#calls thead').innerText(), /From\s+Number\s+Before\s+After\s+Result/);
+      // nothing written yet: the offer to apply waits in a notification
+      const offer = page.locator('.notifications-toasts .notification-toast', { hasText: 'Apply the edit?' }).first();
+      await offer.waitFor(WAIT);
+      assert.ok(existsSync(join(examples, 'office-sip', 'sip.conf')));
+      const shot = await screenshot('06-migration-proof');
+      if (process.env.PBX_UPDATE_SCREENSHOT === '1') publish(shot, 'migration-proof.png');
+
+      // Apply… shows VS Code's refactor preview (every change needs confirmation); discarding it writes nothing
+      await offer.locator('.monaco-button', { hasText: 'Apply…' }).click();
+      const discard = page.locator('.part.panel .monaco-button', { hasText: 'Discard' }).first();
+      await discard.waitFor(WAIT);
+      await screenshot('06b-migration-preview');
+      await discard.click();
+      assert.ok(existsSync(join(examples, 'office-sip', 'sip.conf')), 'sip.conf was moved without confirmation');
+      assert.ok(!existsSync(join(examples, 'office-sip', 'pjsip.conf')), 'pjsip.conf was written without confirmation');
     }));
 });
 
