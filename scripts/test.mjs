@@ -42,6 +42,7 @@ if (mode !== 'e2e') {
     ...testFiles(join(root, 'out/test/trunks'), /\.test\.js$/),
     ...testFiles(join(root, 'out/test/analysis'), /\.test\.js$/),
     ...testFiles(join(root, 'out/test/simulate'), /\.test\.js$/),
+    ...testFiles(join(root, 'out/test/migrate'), /\.test\.js$/),
     ...testFiles(join(root, 'out/test/docs'), /\.test\.js$/),
     ...testFiles(join(root, 'out/test/lsp'), /\.test\.js$/),
     ...testFiles(join(root, 'test/textmate'), /\.test\.mjs$/),
