@@ -310,6 +310,12 @@ export function convertSip(sip: SipConfig, wizard: boolean, sink: NoteSink): Pjs
     sink.note(at?.file ?? file, at?.assignment.line ?? 0, allowguest === undefined ? '(allowguest not set: chan_sip defaults to yes)' : `allowguest=${allowguest}`, `an endpoint named 'anonymous' with context=${ctx} takes the calls no endpoint is identified for, as chan_sip's guest calls; unlike chan_sip it also takes calls that only failed to match an address, so set allowguest=no first if guests were not meant`, 'approximated');
   }
 
+  else {
+    const gc = general.get('context');
+    if (gc)
+      sink.note(gc.file, gc.assignment.line, `context=${gc.assignment.value.text}`, `pjsip has no [general] context: it is written into each endpoint that had none of its own; with allowguest=no no other call lands in [${gc.assignment.value.text}] any more`, 'approximated');
+  }
+
   // templates: [tpl](!) -> pjsip endpoint templates, for the endpoint options
   const templates = new Set<string>();
   for (const c of sip.config.categories) {
