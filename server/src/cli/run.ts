@@ -1,9 +1,10 @@
-// Command-line interface: `check`, `match`, `simulate`, `help` and `--version`. Exit codes: 0 success, 1 the
+// Command-line interface: `check`, `match`, `simulate`, `migrate`, `help` and `--version`. Exit codes: 0 success, 1 the
 // command found a problem (an error finding, a number that reaches nothing, a call that fails), 2 a usage or I/O
 // error, 3 a failure of PBX Interconnect itself (an internal-error finding, or a command that failed).
 import { internalError } from '../analysis/findings';
 import { runCheck } from './check';
 import { runMatch } from './match';
+import { runMigrate } from './migrate';
 import { packageInfo } from './packageInfo';
 import { runSimulate } from './simulate';
 import type { Command } from './usage';
@@ -15,7 +16,7 @@ export interface CliIo {
   err(text: string): void;
 }
 
-const RUN: Record<Command, (args: string[], io: CliIo) => number> = { check: runCheck, match: runMatch, simulate: runSimulate };
+const RUN: Record<Command, (args: string[], io: CliIo) => number> = { check: runCheck, match: runMatch, simulate: runSimulate, migrate: runMigrate };
 
 export function runCli(argv: string[], io: CliIo): number {
   const [command, ...rest] = argv;
@@ -32,7 +33,7 @@ export function runCli(argv: string[], io: CliIo): number {
     if (topic === undefined) io.out(OVERVIEW_USAGE);
     else if (isCommand(topic)) io.out(USAGE[topic]);
     else {
-      io.err(`pbx-interconnect: no command '${topic}' (commands: check, match, simulate)\n\n${OVERVIEW_USAGE}`);
+      io.err(`pbx-interconnect: no command '${topic}' (commands: check, match, simulate, migrate)\n\n${OVERVIEW_USAGE}`);
       return 2;
     }
     return 0;

@@ -2,7 +2,7 @@
 // error (one line, exit 2). `help COMMAND` and `COMMAND --help` print the same text.
 import type { CliIo } from './run';
 
-export type Command = 'check' | 'match' | 'simulate';
+export type Command = 'check' | 'match' | 'simulate' | 'migrate';
 
 export const OVERVIEW_USAGE = `Usage: pbx-interconnect COMMAND [OPTION]...
 
@@ -10,6 +10,7 @@ Commands:
   check      what Asterisk will reject or ignore in its configuration, and what breaks calls between PBXs
   match      which extension a number reaches in one dialplan
   simulate   where a call goes, across dialplans, trunks and PBXs
+  migrate    a PBX's chan_sip configuration as chan_pjsip (for Asterisk 21+): a preview, or a converted copy
 
   pbx-interconnect help COMMAND     the options of a command (also: COMMAND --help)
   pbx-interconnect --version        the version
@@ -81,10 +82,28 @@ Exit status: 0 when the call reaches something (an extension, a friend, voicemai
 a hangup in the dialplan), 1 when it fails (no extension, no context, no priority 1, refused, or an origin no PBX
 has), 2 on a usage or I/O error (also an origin several PBXs have: the message lists the PBX:NAME choices).
 `,
+  migrate: `Usage: pbx-interconnect migrate [--pbx DIR] [--out DIR] [--wizard] [--json]
+
+  --pbx DIR    the PBX folder to convert (default: the current folder): its sip.conf (peers, users, friends,
+               templates, [general], register => lines) becomes pjsip.conf objects (transport, endpoint, auth,
+               aor, identify, registration); every dialplan file's SIP/ devices, SIPPEER, SIP_HEADER,
+               SIPAddHeader... become their PJSIP forms; modules.conf's chan_sip lines chan_pjsip ones; sip.conf
+               is kept as sip.conf.chan_sip, out of Asterisk's reach
+  --out DIR    write a converted copy of the whole PBX folder into DIR, which must not exist or be empty (never
+               the PBX folder: the original files are never overwritten). Without --out: print the change as a
+               unified diff, then the notes, and write nothing
+  --wizard     write peers as pjsip_wizard.conf sections instead of pjsip.conf objects
+  --json       the migration as JSON: {pbx, changes: [{file, before, after, backup}], notes: [{file, line
+               (0-based), text, reason, kind}]} (the new files hold the secrets, as sip.conf did; notes never do)
+Every setting without an exact pjsip equivalent stays in the new file as a comment with the reason, and is
+listed in the notes ('dropped': kept only as a comment; 'approximated': mapped to the nearest option).
+Exit status: 0 when the preview was printed or the copy written, 2 on a usage or I/O error (a folder without
+Asterisk configuration, an --out folder that exists and is not empty or is the PBX folder).
+`,
 };
 
 export function isCommand(name: string | undefined): name is Command {
-  return name === 'check' || name === 'match' || name === 'simulate';
+  return name === 'check' || name === 'match' || name === 'simulate' || name === 'migrate';
 }
 
 /** A command line the command cannot run: what is wrong, then that command's usage. */
