@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../../server/src/cli/run';
-import { CONFORMANCE } from '../paths';
+import { CONFORMANCE, ROOT } from '../paths';
 
 const OK = path.join(CONFORMANCE, 'sip-trunks', 'ok');
 
@@ -77,6 +77,24 @@ describe('CLI migrate', () => {
       ['extensions.conf', false, null],
     ]);
     assert.ok(m.notes.every((n) => !/\bpass\b/.test(n.text + n.reason)));
+  });
+
+  it('the proof: examples/office-sip with its branch (--with) and wazo-a with wazo-b keep every call and trunk; nothing written', () => {
+    const examples = path.join(ROOT, 'examples');
+    const before = snapshot(examples);
+    const office = cli(['migrate', '--pbx', path.join(examples, 'office-sip'), '--with', path.join(examples, 'branch-pjsip')]);
+    assert.equal(office.status, 0, office.out.slice(office.out.indexOf(' calls: ') - 20));
+    assert.match(office.out, /\n10 calls: 10 the same, 0 different; 3 trunks: 3 the same, 0 different\.\n/);
+    assert.match(office.out, /\nphone office-sip:1001 +9201 +extension 201@from-office on branch-pjsip +extension 201@from-office on branch-pjsip +same\n/);
+    assert.match(office.out, /\noffice-sip 'branch' -> branch-pjsip: same\n/);
+    const wazo = cli(['migrate', '--pbx', path.join(examples, 'wazo-a'), '--with', path.join(examples, 'wazo-b'), '--json']);
+    assert.equal(wazo.status, 0);
+    const proof = JSON.parse(wazo.out).proof as { rows: { origin: { name: string }; number: string; same: boolean; after: { context: string; exten: string; pbx: string } }[] };
+    const readme = proof.rows.find((r) => r.origin.name === '1001' && r.number === '**99101');
+    assert.deepEqual(readme?.after, { ...readme?.after, pbx: 'wazo-b', context: 'Incalls', exten: '101' });
+    assert.ok(proof.rows.every((r) => r.same));
+    assert.doesNotMatch(wazo.out.slice(wazo.out.indexOf('"proof"')), /"pass"|:pass\b/);
+    assert.deepEqual(snapshot(examples), before);
   });
 
   it('usage and I/O errors: exit 2', () => {

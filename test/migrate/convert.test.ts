@@ -71,6 +71,16 @@ describe('migrate: sip.conf -> pjsip.conf', () => {
     assert.ok(m.notes.some((n) => n.text.startsWith('insecure=') && n.kind === 'approximated'));
   });
 
+  it("remotesecret: the far side is answered with it (chan_sip's outgoing auth), the calls it sends are checked with secret", () => {
+    const { out } = migrate({ 'sip.conf': `${GENERAL}[branch]\ntype=peer\nhost=192.0.2.7\nport=5090\ndefaultuser=office\nremotesecret=Office-Trunk-2718\nsecret=Branch-Trunk-3141\ncontext=from-branch\n` });
+    const pjsip = out.get('/pbx/pjsip.conf')!;
+    assert.equal(section(pjsip, 'branch', 'endpoint')?.auth, 'branch');
+    assert.equal(section(pjsip, 'branch', 'endpoint')?.outbound_auth, 'branch-out');
+    assert.deepEqual([section(pjsip, 'branch', 'auth')?.username, section(pjsip, 'branch', 'auth')?.password], ['branch', 'Branch-Trunk-3141']);
+    assert.deepEqual([section(pjsip, 'branch-out', 'auth')?.username, section(pjsip, 'branch-out', 'auth')?.password], ['office', 'Office-Trunk-2718']);
+    assert.doesNotMatch(pjsip, /remotesecret/);
+  });
+
   it('phones from a template: [phone](!) becomes an endpoint template, each phone an endpoint, aor max_contacts=1 and auth', () => {
     const { out } = migrate({
       'sip.conf': `${GENERAL}\n[phone](!)\ntype=friend\nhost=dynamic\ncontext=from-users\nsecret=pw\nqualify=yes\ndisallow=all\nallow=alaw,gsm\n\n[1001](phone)\ncallerid="Alice" <1001>\nmailbox=1001@default\n`,

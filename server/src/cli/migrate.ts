@@ -4,7 +4,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { migratePbx } from '../analysis/migrate/convert';
-import type { Migration } from '../analysis/migrate/types';
+import { proveMigration } from '../analysis/migrate/proof';
+import { proofText } from '../analysis/migrate/proofTable';
+import type { Migration, Proof } from '../analysis/migrate/types';
 import { DiskFileHost } from '../model/fileHost';
 import { pbxAt } from '../model/pbx';
 import { ROOT_FILES, Workspace } from '../model/workspace';
@@ -17,6 +19,7 @@ export function runMigrate(args: string[], io: CliIo): number {
   let out: string | undefined;
   let json = false;
   let wizard = false;
+  const withDirs: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--pbx' || a === '--out') {
@@ -26,6 +29,10 @@ export function runMigrate(args: string[], io: CliIo): number {
         if (dir !== undefined) return usageError(io, 'migrate', 'one --pbx only: migrate converts one PBX');
         dir = v;
       } else out = v;
+    } else if (a === '--with') {
+      const v = args[++i];
+      if (v === undefined || v === '') return usageError(io, 'migrate', '--with needs a folder');
+      withDirs.push(v);
     } else if (a === '--json') json = true;
     else if (a === '--wizard') wizard = true;
     else return usageError(io, 'migrate', a.startsWith('-') ? `unknown option '${a}'` : `unexpected argument '${a}'`);
@@ -44,12 +51,18 @@ export function runMigrate(args: string[], io: CliIo): number {
   }
   const workspace = new Workspace(new DiskFileHost());
   workspace.scan(pbxDir, 100000);
+  for (const w of withDirs) {
+    const other = path.resolve(io.cwd, w).split(path.sep).join('/');
+    if (!fs.existsSync(other) || !fs.statSync(other).isDirectory()) return ioError(io, `--with ${w}: no such folder`);
+    workspace.scan(other, 100000);
+  }
   const pbx = pbxAt(workspace, pbxDir);
   const migration = migratePbx(workspace, pbx, { wizard });
   if (json) {
-    io.out(`${JSON.stringify(migration, null, 1)}\n`);
+    const proof = proveMigration(workspace, [migration]);
+    io.out(`${JSON.stringify({ ...migration, proof }, null, 1)}\n`);
     if (outDir !== null) writeCopy(pbxDir, outDir, migration);
-    return 0;
+    return differs(proof) ? 1 : 0;
   }
   if (outDir !== null) {
     writeCopy(pbxDir, outDir, migration);
@@ -63,11 +76,17 @@ export function runMigrate(args: string[], io: CliIo): number {
 }
 
 /**
- * The proof of the migration (analysis/migrate/proof.ts: every call simulated before and after) is printed here,
- * after the diff and the notes; its exit status is the command's. Until then: 0.
+ * The proof of the migration (analysis/migrate/proof.ts: every call simulated before and after, every trunk to a
+ * PBX read with --with paired again), after the diff and the notes: 1 when a call or a trunk ends differently.
  */
-export function proofSection(_workspace: Workspace, _migration: Migration, _io: CliIo): number {
-  return 0;
+export function proofSection(workspace: Workspace, migration: Migration, io: CliIo): number {
+  const proof = proveMigration(workspace, [migration]);
+  io.out(`\n${proofText(proof)}`);
+  return differs(proof) ? 1 : 0;
+}
+
+function differs(proof: Proof): boolean {
+  return proof.rows.some((r) => !r.same) || proof.trunks.some((t) => !t.same);
 }
 
 function rel(pbxDir: string, file: string): string {

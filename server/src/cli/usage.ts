@@ -82,7 +82,7 @@ Exit status: 0 when the call reaches something (an extension, a friend, voicemai
 a hangup in the dialplan), 1 when it fails (no extension, no context, no priority 1, refused, or an origin no PBX
 has), 2 on a usage or I/O error (also an origin several PBXs have: the message lists the PBX:NAME choices).
 `,
-  migrate: `Usage: pbx-interconnect migrate [--pbx DIR] [--out DIR] [--wizard] [--json]
+  migrate: `Usage: pbx-interconnect migrate [--pbx DIR] [--with DIR]... [--out DIR] [--wizard] [--json]
 
   --pbx DIR    the PBX folder to convert (default: the current folder): its sip.conf (peers, users, friends,
                templates, [general], register => lines) becomes pjsip.conf objects (transport, endpoint, auth,
@@ -92,13 +92,19 @@ has), 2 on a usage or I/O error (also an origin several PBXs have: the message l
   --out DIR    write a converted copy of the whole PBX folder into DIR, which must not exist or be empty (never
                the PBX folder: the original files are never overwritten). Without --out: print the change as a
                unified diff, then the notes, and write nothing
+  --with DIR   another PBX of the network, read but never changed: its trunks to this PBX are paired again in
+               the proof (both sides must still register and call)
   --wizard     write peers as pjsip_wizard.conf sections instead of pjsip.conf objects
   --json       the migration as JSON: {pbx, changes: [{file, before, after, backup}], notes: [{file, line
-               (0-based), text, reason, kind}]} (the new files hold the secrets, as sip.conf did; notes never do)
+               (0-based), text, reason, kind}], proof} (the new files hold the secrets, as sip.conf did; notes and the
+               proof never do)
+Then the proof: every call of the PBX (from its phones, over its trunks, from its entry contexts, to each number
+its dialplan names) simulated before and after, same or different and why, and each trunk paired again.
 Every setting without an exact pjsip equivalent stays in the new file as a comment with the reason, and is
 listed in the notes ('dropped': kept only as a comment; 'approximated': mapped to the nearest option).
-Exit status: 0 when the preview was printed or the copy written, 2 on a usage or I/O error (a folder without
-Asterisk configuration, an --out folder that exists and is not empty or is the PBX folder).
+Exit status: 0 when the preview was printed or the copy written and every call and trunk of the proof ends as
+before, 1 when one ends differently (the proof says why), 2 on a usage or I/O error (a folder without Asterisk
+configuration, an --out folder that exists and is not empty or is the PBX folder).
 `,
 };
 

@@ -193,7 +193,9 @@ export function planCalls(before: Workspace, after: Workspace, migrated: Set<str
       for (const via of vias(pbx)) {
         const name = viaName(via);
         started.add(contextOfVia(via));
-        if (!trunkSet.has(name)) add({ kind: 'phone', pbx: pbx.name, name }, numbers(pbx, contextOfVia(via)));
+        // pjsip's endpoint 'anonymous' is no phone: it takes the calls nobody is identified for, chan_sip's guests
+        if (name === 'anonymous' && pbx.pjsip !== null) add({ kind: 'context', pbx: pbx.name, name: contextOfVia(via) }, numbers(pbx, contextOfVia(via)));
+        else if (!trunkSet.has(name)) add({ kind: 'phone', pbx: pbx.name, name }, numbers(pbx, contextOfVia(via)));
       }
       for (const c of entryContexts(ws, pbx)) if (!started.has(c)) add({ kind: 'context', pbx: pbx.name, name: c }, numbers(pbx, c));
     }

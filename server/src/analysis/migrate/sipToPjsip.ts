@@ -121,7 +121,7 @@ function directMedia(v: string): Mapping {
 }
 
 /** Keys the converter reads itself (structure of the objects), never commented. */
-const STRUCTURAL = new Set(['type', 'host', 'port', 'secret', 'md5secret', 'defaultuser', 'username', 'insecure', 'qualify', 'qualifyfreq', 'context', 'allow', 'disallow', 'transport']);
+const STRUCTURAL = new Set(['type', 'host', 'port', 'secret', 'md5secret', 'remotesecret', 'defaultuser', 'username', 'insecure', 'qualify', 'qualifyfreq', 'context', 'allow', 'disallow', 'transport']);
 
 /** [general] keys and what becomes of them. */
 const GENERAL_HANDLED = new Set(['udpbindaddr', 'bindaddr', 'bindport', 'tcpenable', 'tcpbindaddr', 'context', 'allowguest', 'useragent', 'register', 'registertimeout', 'registerattempts', 'defaultexpiry', 'allow', 'disallow', 'externip', 'externaddr', 'localnet']);
@@ -203,6 +203,8 @@ interface PeerShape {
   outboundUser: string;
   secret: string | null;
   md5: string | null;
+  /** what this PBX answers a challenge with: remotesecret when set, else secret (chan_sip's outgoing auth) */
+  outSecret: string | null;
   insecureInvite: boolean;
 }
 
@@ -219,6 +221,7 @@ function shapeOf(peer: SipPeer): PeerShape {
     outboundUser: value(peer.values, 'defaultuser') || value(peer.values, 'username') || peer.name,
     secret: value(peer.values, 'secret') ?? null,
     md5: value(peer.values, 'md5secret') ?? null,
+    outSecret: value(peer.values, 'remotesecret') || (value(peer.values, 'secret') ?? null),
     insecureInvite: insecure.split(',').map((s) => s.trim()).includes('invite') || insecure === 'very',
   };
 }
@@ -356,8 +359,9 @@ export function convertSip(sip: SipConfig, wizard: boolean, sink: NoteSink): Pjs
     const identifyBy = p.type === 'peer' ? (s.dynamic ? 'auth_username' : 'ip') : p.type === 'user' ? 'username' : s.dynamic ? 'username,auth_username' : 'username,ip';
     const hasSecret = s.secret !== null || s.md5 !== null;
     const inboundAuth = hasSecret && !s.insecureInvite;
-    const outbound = hasSecret && p.type !== 'user';
-    const sameUser = s.outboundUser === name;
+    const outbound = (hasSecret || s.outSecret !== null) && p.type !== 'user';
+    // one auth serves both ways only when the far side is answered with the same user and secret
+    const sameUser = s.outboundUser === name && s.outSecret === s.secret;
     const ep: Option[] = [['type', 'endpoint'], ['transport', transportOf(p, hasTcp)]];
     const ownContext = ownVars.some((v) => v.assignment.key.text.toLowerCase() === 'context');
     if (ownContext || parents.length === 0) ep.push(['context', p.context.name]);
@@ -394,7 +398,7 @@ export function convertSip(sip: SipConfig, wizard: boolean, sink: NoteSink): Pjs
     w.section(name, ep, header, comments);
     if (p.type !== 'user') w.section(name, aor);
     if (inboundAuth) w.section(name, authOptions(name, s));
-    if (outbound && !sameUser) w.section(`${name}-out`, authOptions(s.outboundUser, s));
+    if (outbound && !sameUser) w.section(`${name}-out`, authOptions(s.outboundUser, s.outSecret !== null ? { ...s, secret: s.outSecret } : s));
     if (!s.dynamic && p.type !== 'user') {
       w.section(name, [['type', 'identify'], ['endpoint', name], ['match', s.host!]]);
       if (value(p.values, 'port') !== undefined && !/port/.test(value(p.values, 'insecure') ?? '')) {
@@ -411,8 +415,8 @@ export function convertSip(sip: SipConfig, wizard: boolean, sink: NoteSink): Pjs
     let name = peer ? peer.peer.name : `reg-${r.user}`;
     if (!peer && used.has(name)) name = `${name}-reg`;
     const authUser = r.authuser ?? r.user;
-    const reuse = peer && !wiz && peer.secret !== null && peer.secret === r.secret && peer.outboundUser === authUser && peer.peer.type !== 'user';
-    const authName = reuse ? (peer.outboundUser === peer.peer.name ? peer.peer.name : `${peer.peer.name}-out`) : `${name}-reg`;
+    const reuse = peer && !wiz && peer.outSecret !== null && peer.outSecret === r.secret && peer.outboundUser === authUser && peer.peer.type !== 'user';
+    const authName = reuse ? (peer.outboundUser === peer.peer.name && peer.outSecret === peer.secret ? peer.peer.name : `${peer.peer.name}-out`) : `${name}-reg`;
     const opts: Option[] = [['type', 'registration'], ['transport', r.transport === 'tcp' && hasTcp ? 'transport-tcp' : 'transport-udp']];
     const host = r.host.includes(':') ? `[${r.host}]` : r.host;
     opts.push(['server_uri', `sip:${host}:${r.port}`], ['client_uri', `sip:${r.user}@${r.domain ?? host}:${r.port}`]);
@@ -464,7 +468,7 @@ function transportOf(p: SipPeer, hasTcp: boolean): string {
 
 /** The wizard handles the registration itself when the register line is this peer's own (same user and secret). */
 function wizardRegistered(r: SipRegistration, s: PeerShape): boolean {
-  return s.secret !== null && s.secret === r.secret && (r.authuser ?? r.user) === s.outboundUser && r.user === s.outboundUser && r.domain === null && r.extension === 's';
+  return s.outSecret !== null && s.outSecret === r.secret && (r.authuser ?? r.user) === s.outboundUser && r.user === s.outboundUser && r.domain === null && r.extension === 's';
 }
 
 function wizardPeer(wiz: Writer, s: PeerShape, p: SipPeer, ep: Option[], aor: Option[], inboundAuth: boolean, outbound: boolean, identifyBy: string, comments: string[], sip: SipConfig, regPeer: Map<SipRegistration, PeerShape>): void {
@@ -472,7 +476,7 @@ function wizardPeer(wiz: Writer, s: PeerShape, p: SipPeer, ep: Option[], aor: Op
   if (!s.dynamic && p.type !== 'user') opts.push(['remote_hosts', `${s.host!.includes(':') ? `[${s.host}]` : s.host}:${s.port}`]);
   if (s.dynamic && p.type !== 'user') opts.push(['accepts_registrations', 'yes']);
   if (inboundAuth) opts.push(['accepts_auth', 'yes'], ['inbound_auth/username', p.name], ['inbound_auth/password', s.secret ?? '']);
-  if (outbound) opts.push(['sends_auth', 'yes'], ['outbound_auth/username', s.outboundUser], ['outbound_auth/password', s.secret ?? '']);
+  if (outbound) opts.push(['sends_auth', 'yes'], ['outbound_auth/username', s.outboundUser], ['outbound_auth/password', s.outSecret ?? '']);
   const reg = sip.registrations.find((r) => regPeer.get(r) === s && wizardRegistered(r, s));
   if (reg) {
     opts.push(['sends_registrations', 'yes'], ['registration/retry_interval', value(sip.general, 'registertimeout') ?? '20'], ['registration/expiration', value(sip.general, 'defaultexpiry') ?? '120'], ['registration/max_retries', '10000'], ['registration/auth_rejection_permanent', 'no']);

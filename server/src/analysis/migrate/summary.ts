@@ -31,7 +31,15 @@ function firstSentence(text: string): string {
  * (a peer and the endpoint of the same name), so the texts are compared with it taken out.
  */
 export function withoutTech(text: string): string {
-  return text.replace(/\b(?:PJSIP|SIP)\//g, '<tech>/').replace(/\b(?:chan_pjsip|chan_sip)\b/g, '<driver>');
+  return (
+    text
+      // chan_sip's SIP/peer/number is chan_pjsip's PJSIP/number@peer
+      .replace(/\bSIP\/([^/@\s,:]+)\/([^/@\s,:]+)/g, 'SIP/$2@$1')
+      .replace(/\b(?:PJSIP|SIP)\//g, '<tech>/')
+      .replace(/\b(?:chan_pjsip|chan_sip)\b/g, '<driver>')
+      // how the simulation words a peer and an endpoint that send the call to an address
+      .replace(/(?:endpoint )?'([^']+)' (?:points at|calls) /g, "'$1' sends to ")
+  );
 }
 
 export function sameCall(a: CallSummary, b: CallSummary): boolean {
