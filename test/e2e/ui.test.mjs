@@ -375,6 +375,9 @@ describe('PBX Interconnect in the VS Code UI', { timeout: 300_000 }, () => {
   it('migrates office-sip to chan_pjsip from the CodeLens on sip.conf: the proof table, then the refactor preview', () =>
     step('migration-proof', async () => {
       await page.keyboard.press('Escape');
+      // a clean window for the screenshot: no other editor, no panel
+      await quickInput('F1', 'View: Close All Editors', '[aria-label*="View: Close All Editors"]');
+      await quickInput('F1', 'View: Hide Panel', '[aria-label*="View: Hide Panel"]');
       await openFocused('office-sip/sip.conf', 'office-sip');
       await page.locator('.tab.active[aria-label*="sip.conf"]').waitFor(WAIT);
       await goToLine(1);
