@@ -4,6 +4,7 @@
 // become Ranges.
 import * as path from 'node:path';
 import type { ChangeAnnotation, CodeLens, CreateFile, RenameFile, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { changedBlocks } from '../analysis/migrate/lineDiff';
 import { migratePbx } from '../analysis/migrate/convert';
 import { proveMigration } from '../analysis/migrate/proof';
 import { proofMarkdown } from '../analysis/migrate/proofTable';
@@ -36,7 +37,7 @@ function lineStartsOf(text: string): number[] {
   return starts;
 }
 
-/** The Migration as document changes: files created (then filled), texts replaced whole, sip.conf renamed to its backup last. */
+/** The Migration as document changes: files created (then filled), the lines that change, sip.conf renamed to its backup last. */
 export function migrationEdit(migration: Migration, toUri: ToUri): WorkspaceEdit {
   const pbx = path.posix.basename(migration.pbx);
   const annotation = (label: string, description: string): ChangeAnnotation => ({ label, description, needsConfirmation: true });
@@ -57,8 +58,10 @@ export function migrationEdit(migration: Migration, toUri: ToUri): WorkspaceEdit
       creates.push({ kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false }, annotationId: ANNOTATIONS.create });
       creates.push({ textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: c.after, annotationId: ANNOTATIONS.create }] });
     } else if (c.after !== c.before) {
-      const end = positionAt(lineStartsOf(c.before), c.before.length);
-      edits.push({ textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end }, newText: c.after, annotationId: ANNOTATIONS.edit }] });
+      // the lines that change, block by block (the preview then shows each change, not the whole file replaced)
+      const starts = lineStartsOf(c.before);
+      const blocks = changedBlocks(c.before, c.after).map((b) => ({ range: { start: positionAt(starts, b.start), end: positionAt(starts, b.end) }, newText: b.text, annotationId: ANNOTATIONS.edit }));
+      edits.push({ textDocument: { uri, version: null }, edits: blocks });
     }
   }
   return { documentChanges: [...creates, ...edits, ...renames], changeAnnotations };
