@@ -97,6 +97,18 @@ describe('CLI migrate', () => {
     assert.deepEqual(snapshot(examples), before);
   });
 
+  it('the proof of each sip-trunks lab with only A migrated (a mixed pair): every call and trunk as before, refusals included', () => {
+    for (const lab of fs.readdirSync(path.join(CONFORMANCE, 'sip-trunks'))) {
+      const dir = path.join(CONFORMANCE, 'sip-trunks', lab);
+      const r = cli(['migrate', '--pbx', path.join(dir, 'A'), '--with', path.join(dir, 'B')]);
+      assert.equal(r.status, 0, `${lab}: ${r.out.slice(r.out.search(/\n\d+ calls?: /))}`);
+      assert.match(r.out, /\n\d+ calls?: \d+ the same, 0 different; \d+ trunks?: \d+ the same, 0 different\.\n/, lab);
+    }
+    // ok: B's calls to A were refused before (chan_sip: 401 then 403) and are refused after (chan_pjsip: 401 again)
+    const ok = cli(['migrate', '--pbx', path.join(OK, 'A'), '--with', path.join(OK, 'B')]);
+    assert.match(ok.out, /\ntrunk B\/wazo-trunk -> A +2125551234 +rejected A +rejected A +same\n/);
+  });
+
   it('usage and I/O errors: exit 2', () => {
     assert.equal(cli(['migrate', '--pbx']).status, 2);
     assert.equal(cli(['migrate', '--bogus']).status, 2);

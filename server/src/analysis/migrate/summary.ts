@@ -43,7 +43,10 @@ export function withoutTech(text: string): string {
 }
 
 export function sameCall(a: CallSummary, b: CallSummary): boolean {
-  return a.kind === b.kind && a.pbx === b.pbx && a.context === b.context && a.exten === b.exten && withoutTech(a.text) === withoutTech(b.text);
+  if (a.kind !== b.kind || a.pbx !== b.pbx || a.context !== b.context || a.exten !== b.exten) return false;
+  // refused at the same place: the drivers word it, and answer a wrong password (chan_sip 403, chan_pjsip 401 again),
+  // each their own way; a refusal is a refusal, as the trunk rows count it
+  return a.kind === 'rejected' || withoutTech(a.text) === withoutTech(b.text);
 }
 
 /** The difference of two endings in words, when no note of the converter explains it. */
