@@ -335,9 +335,19 @@ describe('PBX Interconnect in the VS Code UI', { timeout: 300_000 }, () => {
         await page.keyboard.press('Control+F');
       }
       await filter.waitFor({ state: 'visible', ...WAIT });
-      await filter.fill('trunk-secret-mismatch');
       const row = page.locator('.markers-panel .monaco-list-row[aria-label^="Error: "]', { hasText: 'trunk-secret-mismatch' }).first();
-      await row.waitFor(WAIT);
+      // the panel may filter before the new finding arrives and then show "0 of N" with the row hidden: filter again
+      // until the row shows (the finding's own words, which the panel's filter always searches)
+      for (let attempt = 1; ; attempt++) {
+        await filter.fill('');
+        await filter.fill("secret is not the one");
+        try {
+          await row.waitFor({ timeout: 15_000 });
+          break;
+        } catch (error) {
+          if (attempt === 4) throw error;
+        }
+      }
       const label = await row.getAttribute('aria-label');
       assert.match(label, /403/, label);
       assert.doesNotMatch(label, /password2/, 'the secret is never shown');
