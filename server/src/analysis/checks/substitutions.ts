@@ -1,19 +1,28 @@
 // The `${...}` substitutions of an application's data, for the checks that read them (dialplan-substring,
 // dialplan-function-unknown, dialplan-function-arguments): nested ones too, each with its body and its offset.
 
+/**
+ * Where the `${...}` or `$[...]` that starts at `start` ends (the offset after its closing brace or bracket, nested
+ * ones counted), or -1 when it never closes.
+ */
+export function substitutionEnd(text: string, start: number): number {
+  let depth = 1;
+  let j = start + 2;
+  for (; j < text.length && depth > 0; j++) {
+    if (text[j] === '$' && (text[j + 1] === '{' || text[j + 1] === '[')) {
+      depth++;
+      j++;
+    } else if (text[j] === '}' || text[j] === ']') depth--;
+  }
+  return depth > 0 ? -1 : j;
+}
+
 /** Each `${...}` of a text (nested ones too), with its body and where it starts. */
 export function substitutions(text: string, base: number, out: { body: string; at: number }[]): void {
   for (let i = 0; i < text.length - 1; i++) {
     if (text[i] !== '$' || text[i + 1] !== '{') continue;
-    let depth = 1;
-    let j = i + 2;
-    for (; j < text.length && depth > 0; j++) {
-      if (text[j] === '$' && (text[j + 1] === '{' || text[j + 1] === '[')) {
-        depth++;
-        j++;
-      } else if (text[j] === '}' || text[j] === ']') depth--;
-    }
-    if (depth > 0) return; // unclosed: Asterisk warns about it elsewhere
+    const j = substitutionEnd(text, i);
+    if (j < 0) return; // unclosed: Asterisk warns about it elsewhere
     const body = text.slice(i + 2, j - 1);
     out.push({ body, at: base + i + 2 });
     substitutions(body, base + i + 2, out);

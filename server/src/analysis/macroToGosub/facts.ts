@@ -9,6 +9,7 @@ import type { Context, Dialplan, Priority } from '../../model/dialplan';
 import { PRIORITY_HINT } from '../../model/dialplan';
 import { separateArgs } from '../simulate/cstring';
 import { applicationTargets, splitTop } from '../targets';
+import { substitutionEnd } from '../checks/substitutions';
 
 /** A line that runs a macro or leads into a context. */
 export interface Entry {
@@ -57,14 +58,8 @@ function pieces(text: string): { text: string; built: boolean }[] {
   let i = 0;
   while (i < text.length) {
     if (text[i] === '$' && (text[i + 1] === '{' || text[i + 1] === '[')) {
-      let depth = 1;
-      let j = i + 2;
-      for (; j < text.length && depth > 0; j++) {
-        if (text[j] === '$' && (text[j + 1] === '{' || text[j + 1] === '[')) {
-          depth++;
-          j++;
-        } else if (text[j] === '}' || text[j] === ']') depth--;
-      }
+      const end = substitutionEnd(text, i);
+      const j = end < 0 ? text.length : end;
       if (fixed !== '') out.push({ text: fixed, built: false });
       fixed = '';
       out.push({ text: text.slice(i, j), built: true });
