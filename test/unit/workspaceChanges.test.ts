@@ -36,6 +36,28 @@ describe('what a change rebuilds', () => {
     assert.equal(lookup(ws.dialplanFor('/w/a/extensions.conf')!, 'default', '4').result, 'match');
   });
 
+  it('a file that comes into the workspace rebuilds what could include it, not every PBX; a new root file still does', () => {
+    const host = new MemoryHost({ ...files });
+    const ws = new Workspace(host);
+    for (const f of Object.keys(files)) ws.addKnown(f);
+    const a = ws.dialplanFor('/w/a/extensions.conf');
+    const b = ws.dialplanFor('/w/b/extensions.conf');
+    // a file nobody includes, opened in b's folder: neither PBX is rebuilt
+    host.files['/w/b/notes.conf'] = '[x]\nexten => 9,1,NoOp()\n';
+    ws.addKnown('/w/b/notes.conf');
+    assert.equal(ws.dialplanFor('/w/a/extensions.conf'), a);
+    assert.equal(ws.dialplanFor('/w/b/extensions.conf'), b);
+    // the file a's #include names, created: a is rebuilt and finds it, b is kept
+    host.files['/w/a/part.conf'] = 'exten => 3,1,NoOp()\n';
+    ws.addKnown('/w/a/part.conf');
+    assert.equal(lookup(ws.dialplanFor('/w/a/extensions.conf')!, 'default', '3').result, 'match');
+    assert.equal(ws.dialplanFor('/w/b/extensions.conf'), b);
+    // a root file moves config roots: everything is loaded again
+    host.files['/w/b/sip.conf'] = '[general]\n';
+    ws.addKnown('/w/b/sip.conf');
+    assert.notEqual(ws.dialplanFor('/w/b/extensions.conf'), b);
+  });
+
   it('gives each PBX the files of its own folder', () => {
     const many: Record<string, string> = {};
     for (let i = 0; i < 50; i++) {

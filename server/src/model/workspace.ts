@@ -104,13 +104,18 @@ export class Workspace {
     this.membershipChanged(file);
   }
 
-  /** A file came or went: globs, includes and config roots may resolve differently, so every load is redone. */
+  /**
+   * A file came or went. A root file (extensions.conf, sip.conf...) can move the config root of the files around
+   * it, so every load is redone; any other file changes only what loaded it or what an `#include` (a missing file,
+   * a glob) could name, which `changed` finds: opening one more file does not rebuild every PBX.
+   */
   private membershipChanged(file: string): void {
-    this.dialplans.clear();
-    this.previousPlans.clear();
-    this.loads.clear();
-    // a root file (extensions.conf, sip.conf...) can move the config root of the files around it
-    this.configDirs.clear();
+    if (ROOT_FILES.includes(path.posix.basename(file))) {
+      this.dialplans.clear();
+      this.previousPlans.clear();
+      this.loads.clear();
+      this.configDirs.clear();
+    }
     this.changed(file);
     this.reverseIncludes = null;
   }
