@@ -13,7 +13,7 @@ import { argumentShape } from '../../docs/argumentShape';
 import { separateArgs } from '../simulate/cstring';
 import type { Priority } from '../../model/dialplan';
 import type { Finding } from '../finding';
-import { perLine } from './lineByLine';
+import { dataPlaces, perLine } from './lineByLine';
 import type { Malformed } from './appGrammar';
 import { dialDevices, gosubTarget, gotoIfBranches, setAssignment } from './appGrammar';
 
@@ -32,19 +32,16 @@ const CONDITIONS_SAID = new Set(['GotoIf', 'GosubIf']);
 const plural = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 function check(p: Priority, out: Finding[]): void {
-  const data = p.statement.application?.data;
   const doc = applicationDoc(p.app);
   if (!doc) return; // dialplan-app-unknown
-  // offsets inside the data are exact only when it is written as it is read (no escapes or comments in between)
-  const exact = !!data && data.text === p.data && data.end - data.start === p.data.length;
-  const span = (start: number, end: number): { start: number; end: number } => {
-    if (!data || p.data === '') return { start: p.statement.application?.name.start ?? 0, end: p.statement.application?.name.end ?? 0 };
-    return exact ? { start: data.start + start, end: data.start + end } : { start: data.start, end: data.end };
-  };
+  const places = dataPlaces(p);
+  const name = p.statement.application?.name;
+  // empty data (`Dial()`): the finding stands on the application's name
+  const span = (start: number, end: number): { start: number; end: number } => (p.data === '' && name ? { start: name.start, end: name.end } : places.at(start, end));
   const finding = (message: string, start: number, end: number, fixes?: Finding['fixes']): void => {
     out.push({ code, severity: 'warning', message, file: p.file, ...span(start, end), related: [], ...(fixes ? { fixes } : {}) });
   };
-  if (pipes(p, doc, exact, finding)) return;
+  if (pipes(p, doc, places.exact, finding)) return;
   counts(p, doc, finding);
   for (const m of GRAMMARS[p.app.toLowerCase()]?.(p.data) ?? []) finding(m.message, m.start, m.end);
 }

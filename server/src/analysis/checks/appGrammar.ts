@@ -25,19 +25,26 @@ function balanced(text: string): boolean {
   return depth === 0;
 }
 
+/** The devices of a Dial or Page data (its first argument, split at `&`), each trimmed, with its offset in the data. */
+export function deviceList(data: string): { device: string; start: number }[] {
+  const out: { device: string; start: number }[] = [];
+  let at = 0;
+  for (const piece of (separateArgs(data, ',', false, 2)[0] ?? '').split('&')) {
+    const device = piece.trim();
+    out.push({ device, start: at + piece.indexOf(device) });
+    at += piece.length + 1;
+  }
+  return out;
+}
+
 /**
  * Dial's first argument, `Tech/resource[&Tech/resource...]` (dial_exec_full, apps/app_dial.c): each `&` piece is
  * trimmed, an empty one is skipped, and one without a `/` (or with nothing after it) stops Dial before it rings
  * anybody: "Dial argument takes format (technology/resource)", and the call ends.
  */
 export function dialDevices(data: string): Malformed[] {
-  const devices = separateArgs(data, ',', false, 2)[0] ?? '';
   const out: Malformed[] = [];
-  let at = 0;
-  for (const piece of devices.split('&')) {
-    const device = piece.trim();
-    const start = at + piece.indexOf(device);
-    at += piece.length + 1;
+  for (const { device, start } of deviceList(data)) {
     if (device === '' || dynamic(device)) continue;
     const slash = device.indexOf('/');
     if (slash > 0 && slash < device.length - 1) continue;

@@ -9,7 +9,7 @@
 import type { Dialplan, Priority } from '../../model/dialplan';
 import type { Finding } from '../finding';
 import { appOptions, optionArgument, readOptions } from '../appOptions';
-import { perLine } from './lineByLine';
+import { dataPlaces, perLine } from './lineByLine';
 
 export { parseOptions } from '../appOptions';
 export type { ParsedOption } from '../appOptions';
@@ -23,12 +23,10 @@ function check(plan: Dialplan, p: Priority, out: Finding[]): void {
   if (!options) return;
   const arg = optionArgument(options, p.data);
   if (!arg || arg.text === '' || arg.text.includes('$')) return;
-  const exact = data.text === p.data && data.end - data.start === p.data.length;
+  const places = dataPlaces(p);
   for (const use of readOptions(options, arg.text, plan.version)) {
     for (const problem of use.problems) {
-      const start = arg.start + problem.start;
-      const end = arg.start + problem.end;
-      out.push({ code, severity: 'warning', message: problem.message, file: p.file, start: exact ? data.start + start : data.start, end: exact ? data.start + end : data.end, related: [] });
+      out.push({ code, severity: 'warning', message: problem.message, file: p.file, ...places.at(arg.start + problem.start, arg.start + problem.end), related: [] });
     }
   }
 }

@@ -9,7 +9,7 @@ import { caseless } from '../../docs/caseless';
 import type { Dialplan, Priority } from '../../model/dialplan';
 import { applicationAbsence } from '../applicationAbsence';
 import type { Finding } from '../finding';
-import { perLine } from './lineByLine';
+import { dataPlaces, perLine } from './lineByLine';
 import { separateArgs } from '../simulate/cstring';
 
 export const code = 'dialplan-app-unknown';
@@ -114,15 +114,14 @@ function innerApplications(app: string, data: string): { name: string; at: numbe
 function checkInner(plan: Dialplan, p: Priority, out: Finding[]): void {
   const data = p.statement.application?.data;
   if (!data || !p.data) return;
-  const exact = data.text === p.data && data.end - data.start === p.data.length;
+  const places = dataPlaces(p);
   const tries = p.app.toLowerCase() === 'tryexec';
   for (const inner of innerApplications(p.app, p.data)) {
     const absence = applicationAbsence(plan, inner.name);
     if (absence?.kind === 'removed' || (known(inner.name) && absence === null)) continue;
     const why = absence?.kind === 'not-loaded' ? `comes with ${absence.module}.so, which this PBX does not load (${absence.why})` : absence?.kind === 'not-yet' ? `is not in Asterisk ${absence.version} yet` : `is no application of Asterisk 20${closestApplication(inner.name) ? ` (did you mean '${closestApplication(inner.name)}'?)` : ''}`;
     const effect = tries ? 'TryExec sets TRYSTATUS to NOAPP and the call goes on' : `${p.app} fails and the call ends`;
-    const start = exact ? data.start + inner.at : data.start;
-    out.push({ code, severity: tries ? 'warning' : 'error', message: `'${inner.name}' ${why}: Asterisk logs "Could not find application" and ${effect}.`, file: p.file, start, end: exact ? start + inner.name.length : data.end, related: [] });
+    out.push({ code, severity: tries ? 'warning' : 'error', message: `'${inner.name}' ${why}: Asterisk logs "Could not find application" and ${effect}.`, file: p.file, ...places.at(inner.at, inner.at + inner.name.length), related: [] });
   }
 }
 

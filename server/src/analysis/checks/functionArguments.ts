@@ -12,35 +12,30 @@ import { separateArgs } from '../simulate/cstring';
 import { registration } from '../simulate/functions/registered';
 import type { Priority } from '../../model/dialplan';
 import type { Finding } from '../finding';
-import { perLine } from './lineByLine';
+import { dataPlaces, perLine } from './lineByLine';
 import { functionUses } from './substitutions';
 
 export const code = 'dialplan-function-arguments';
 
 function check(p: Priority, out: Finding[]): void {
-  const data = p.statement.application?.data;
-  if (!data || !p.data.includes('(')) return;
-  const exact = data.text === p.data && data.end - data.start === p.data.length;
+  if (!p.statement.application?.data || !p.data.includes('(')) return;
+  const places = dataPlaces(p);
   for (const use of functionUses(p.app, p.data)) {
     const doc = functionDoc(use.name);
     const shape = doc ? argumentShape(doc) : null;
     const given = separateArgs(use.args, ',', false).length;
     if (doc && shape && shape.min >= 2 && given < shape.min && !use.args.includes('$')) {
-      const start = exact ? data.start + use.at : data.start;
       out.push({
         code,
         severity: 'error',
         message: `${use.name} needs ${shape.min} arguments (${shape.names.slice(0, shape.min).join(', ')}); here ${given}: Asterisk logs its syntax and ${use.mode === 'read' ? 'substitutes an empty value' : 'writes nothing'}.`,
         file: p.file,
-        start,
-        end: exact ? start + use.name.length + use.args.length + 2 : data.end,
+        ...places.at(use.at, use.at + use.name.length + use.args.length + 2),
         related: [],
       });
     }
     const r = registration(use.name);
     if (r === null || (use.mode === 'read' ? r.read : r.write)) continue;
-    const start = exact ? data.start + use.at : data.start;
-    const end = exact ? start + use.name.length : data.end;
     out.push({
       code,
       severity: 'error',
@@ -49,8 +44,7 @@ function check(p: Priority, out: Finding[]): void {
           ? `${use.name} can only be written (Set(${use.name}(...)=value)): reading it logs "Function ${use.name} cannot be read" and gives an empty value.`
           : `${use.name} can only be read (\${${use.name}(...)}): this Set logs "Function ${use.name} cannot be written to" and changes nothing.`,
       file: p.file,
-      start,
-      end,
+      ...places.at(use.at, use.at + use.name.length),
       related: [],
     });
   }

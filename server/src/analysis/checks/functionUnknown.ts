@@ -6,7 +6,7 @@ import { notYetIn, versionChange } from '../../docs/asteriskVersions';
 import { REGISTERED, registration } from '../simulate/functions/registered';
 import type { Dialplan, Priority } from '../../model/dialplan';
 import type { Finding } from '../finding';
-import { perLine } from './lineByLine';
+import { dataPlaces, perLine } from './lineByLine';
 import { closestName } from './appUnknown';
 import { functionUses } from './substitutions';
 
@@ -16,39 +16,29 @@ const NAMES = [...REGISTERED.keys()];
 const BY_UPPER = new Map(NAMES.map((n) => [n.toUpperCase(), n]));
 
 function check(plan: Dialplan, p: Priority, out: Finding[]): void {
-  const data = p.statement.application?.data;
-  if (!data || !p.data.includes('(')) return;
-  const exact = data.text === p.data && data.end - data.start === p.data.length;
+  if (!p.statement.application?.data || !p.data.includes('(')) return;
+  const places = dataPlaces(p);
   for (const use of functionUses(p.app, p.data)) {
-    if (registration(use.name) !== null && notYetIn('function', use.name, plan.version)) {
-      const start = exact ? data.start + use.at : data.start;
-      out.push({
-        code,
-        severity: 'error',
-        message: `Asterisk ${plan.version} does not have the function ${use.name} yet (its last release lacks it; Asterisk 20.20 has it): it logs "Function ${use.name} not registered" and ${use.mode === 'read' ? 'substitutes an empty value' : 'sets nothing'}.`,
-        file: p.file,
-        start,
-        end: exact ? start + use.name.length : data.end,
-        related: [],
-      });
+    const registered = registration(use.name) !== null;
+    const notYet = registered && notYetIn('function', use.name, plan.version);
+    if ((registered && !notYet) || versionChange('function', use.name)) continue;
+    const place = places.at(use.at, use.at + use.name.length);
+    const effect = `it logs "Function ${use.name} not registered" and ${use.mode === 'read' ? 'substitutes an empty value' : 'sets nothing'}`;
+    if (notYet) {
+      out.push({ code, severity: 'error', message: `Asterisk ${plan.version} does not have the function ${use.name} yet (its last release lacks it; Asterisk 20.20 has it): ${effect}.`, file: p.file, ...place, related: [] });
       continue;
     }
-    if (registration(use.name) !== null || versionChange('function', use.name)) continue;
     const sameLetters = BY_UPPER.get(use.name.toUpperCase());
     const near = sameLetters ?? closestName(use.name, NAMES);
-    const start = exact ? data.start + use.at : data.start;
-    const end = exact ? start + use.name.length : data.end;
-    const effect = use.mode === 'read' ? 'substitutes an empty value' : 'sets nothing';
     const hint = sameLetters ? ` Function names are case-sensitive: write '${sameLetters}'.` : near ? ` Did you mean '${near}'?` : '';
     out.push({
       code,
       severity: 'error',
-      message: `Asterisk 20 has no function '${use.name}': it logs "Function ${use.name} not registered" and ${effect}.${hint}`,
+      message: `Asterisk 20 has no function '${use.name}': ${effect}.${hint}`,
       file: p.file,
-      start,
-      end,
+      ...place,
       related: [],
-      ...(near && exact ? { fixes: [{ title: `Change to ${near}`, edits: [{ file: p.file, start, end, text: near }] }] } : {}),
+      ...(near && places.exact ? { fixes: [{ title: `Change to ${near}`, edits: [{ file: p.file, ...place, text: near }] }] } : {}),
     });
   }
 }

@@ -71,3 +71,22 @@ export function perLine(code: string, find: (plan: Dialplan, p: Priority, out: F
     },
   };
 }
+
+/** Where a piece of a line's application data is in the file. */
+export interface DataPlaces {
+  /** the data is written as the application reads it (no escape or comment in between): offsets inside it hold */
+  exact: boolean;
+  /** offsets inside the data to offsets in the file; when not `exact`, the whole data (the application's name when it has none) */
+  at(start: number, end: number): { start: number; end: number };
+}
+
+export function dataPlaces(p: Priority): DataPlaces {
+  const app = p.statement.application;
+  const data = app?.data;
+  if (!data) {
+    const whole = app ? app.name : p.statement.statement;
+    return { exact: false, at: () => ({ start: whole.start, end: whole.end }) };
+  }
+  const exact = data.text === p.data && data.end - data.start === p.data.length;
+  return { exact, at: (start, end) => (exact ? { start: data.start + start, end: data.start + end } : { start: data.start, end: data.end }) };
+}

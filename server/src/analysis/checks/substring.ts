@@ -4,7 +4,7 @@
 // is ignored. So `${EXTEN:a}` is the whole of EXTEN, `${EXTEN:1:x}` all of it but the first character.
 import type { Priority } from '../../model/dialplan';
 import type { Finding } from '../finding';
-import { perLine } from './lineByLine';
+import { dataPlaces, perLine } from './lineByLine';
 import { substitutions } from './substitutions';
 
 export const code = 'dialplan-substring';
@@ -29,9 +29,8 @@ function colonOf(body: string): number {
 }
 
 function check(p: Priority, out: Finding[]): void {
-  const data = p.statement.application?.data;
-  if (!data || !p.data.includes('${')) return;
-  const exact = data.text === p.data && data.end - data.start === p.data.length;
+  if (!p.statement.application?.data || !p.data.includes('${')) return;
+  const places = dataPlaces(p);
   const found: { body: string; at: number }[] = [];
   substitutions(p.data, 0, found);
   for (const { body, at } of found) {
@@ -62,8 +61,7 @@ function check(p: Priority, out: Finding[]): void {
       }
     }
     if (problem === null) continue;
-    const start = exact ? data.start + at + from : data.start;
-    const end = exact ? data.start + at + to : data.end;
+    const { start, end } = places.at(at + from, at + to);
     out.push({ code, severity: 'warning', message: `In \${${body}}, ${problem} (parse_variable_name reads ${name}:offset:length with numbers only).`, file: p.file, start, end: Math.max(end, start + 1), related: [] });
   }
 }

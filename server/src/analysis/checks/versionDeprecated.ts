@@ -3,10 +3,10 @@
 // 19), with the version that removes it and what to use instead (docs/asteriskVersions.ts). Only once a version is
 // chosen: unasked, every Dial(SIP/...) of a chan_sip PBX would carry a warning.
 import { removedBy } from '../../docs/asteriskVersions';
-import type { DialplanCheck, Finding } from '../finding';
-import { amendMacroFindings, markMacroFinding } from '../macroToGosub/index';
+import type { DialplanCheck } from '../finding';
+import { amendMacroFindings } from '../macroToGosub/index';
 import { perLine } from './lineByLine';
-import { versionUses, what } from './versionUses';
+import { versionFinding, versionUses, what } from './versionUses';
 
 export const code = 'version-deprecated';
 
@@ -15,17 +15,7 @@ const eachLine = perLine(code, (plan, p, out) => {
   for (const u of versionUses(p)) {
     if (plan.version < u.change.deprecatedIn || removedBy(u.change, plan.version)) continue;
     const gone = u.change.removedIn !== null ? `; Asterisk ${u.change.removedIn} removes it` : '';
-    const f: Finding = {
-      code,
-      severity: 'warning',
-      message: `${what(u.change)} is deprecated since Asterisk ${u.change.deprecatedIn}${gone}. Use ${u.change.instead}.`.replace(/^the/, 'The'),
-      file: p.file,
-      start: u.start,
-      end: u.end,
-      related: [],
-    };
-    out.push(f);
-    if (u.change.kind === 'application' && u.change.module === 'app_macro') markMacroFinding(f, p);
+    out.push(versionFinding(code, 'warning', `${what(u.change)} is deprecated since Asterisk ${u.change.deprecatedIn}${gone}. Use ${u.change.instead}.`.replace(/^the/, 'The'), p, u));
   }
 });
 

@@ -5,9 +5,9 @@
 import { DEFAULT_VERSION, EARLIEST_REMOVAL, removedBy, removedModule, versionChange } from '../../docs/asteriskVersions';
 import type { DialplanCheck, Finding, TrunkCheck } from '../finding';
 import type { Modules } from '../../model/modules';
-import { amendMacroFindings, markMacroFinding } from '../macroToGosub/index';
+import { amendMacroFindings } from '../macroToGosub/index';
 import { perLine } from './lineByLine';
-import { effect, versionUses, what } from './versionUses';
+import { effect, versionFinding, versionUses, what } from './versionUses';
 import { append } from '../../model/append';
 
 export const code = 'version-removed';
@@ -16,17 +16,7 @@ const eachLine = perLine(code, (plan, p, out) => {
   if (plan.version < EARLIEST_REMOVAL) return; // Asterisk 18 to 20 removed nothing of the list
   for (const u of versionUses(p)) {
     if (!removedBy(u.change, plan.version)) continue;
-    const f: Finding = {
-      code,
-      severity: 'error',
-      message: `Asterisk ${u.change.removedIn} removed ${what(u.change)}, deprecated since ${u.change.deprecatedIn}: in Asterisk ${plan.version} ${effect(u.change.kind)}. Use ${u.change.instead}.`,
-      file: p.file,
-      start: u.start,
-      end: u.end,
-      related: [],
-    };
-    out.push(f);
-    if (u.change.kind === 'application' && u.change.module === 'app_macro') markMacroFinding(f, p);
+    out.push(versionFinding(code, 'error', `Asterisk ${u.change.removedIn} removed ${what(u.change)}, deprecated since ${u.change.deprecatedIn}: in Asterisk ${plan.version} ${effect(u.change.kind)}. Use ${u.change.instead}.`, p, u));
   }
 });
 

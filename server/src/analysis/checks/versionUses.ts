@@ -3,12 +3,15 @@
 // by version-removed and version-deprecated.
 import type { VersionChange } from '../../docs/asteriskVersions';
 import { optionChange, versionChange } from '../../docs/asteriskVersions';
-import { optionTable } from '../../docs/applicationOptions';
-import { parseOptions } from '../appOptions';
+import { appOptions, optionArgument, parseOptions } from '../appOptions';
+import { deviceList } from './appGrammar';
+import { dataPlaces } from './lineByLine';
 import { caseless } from '../../docs/caseless';
 import type { Priority } from '../../model/dialplan';
+import type { Severity } from '../../parser/ast';
+import type { Finding } from '../finding';
+import { markMacroFinding } from '../macroToGosub/index';
 import { functionUses } from './substitutions';
-import { separateArgs } from '../simulate/cstring';
 
 /** The applications whose first argument is a device list (TECH/resource&...). */
 const DEVICE_LISTS = caseless([['Dial', true] as const, ['Page', true] as const]);
@@ -22,34 +25,30 @@ export interface VersionUse {
 export function versionUses(p: Priority): VersionUse[] {
   const out: VersionUse[] = [];
   const app = p.statement.application;
-  const data = app?.data;
-  const exact = data !== null && data !== undefined && data.text === p.data && data.end - data.start === p.data.length;
-  const inData = (at: number, length: number): { start: number; end: number } =>
-    exact ? { start: data!.start + at, end: data!.start + at + length } : data ? { start: data.start, end: data.end } : { start: app!.start, end: app!.end };
+  const places = dataPlaces(p);
+  const inData = (at: number, length: number): { start: number; end: number } => places.at(at, at + length);
   const own = versionChange('application', p.app.trim());
   if (own && app) out.push({ change: own, start: app.name.start, end: app.name.end });
-  if (!data) return out;
+  if (!app?.data) return out;
   for (const use of functionUses(p.app, p.data)) {
     const change = versionChange('function', use.name);
     if (change) out.push({ change, ...inData(use.at, use.name.length) });
   }
-  const table = optionTable(p.app.trim());
-  const options = table ? separateArgs(p.data, ',', false, table.argument + 2) : [];
-  const text = table && options.length > table.argument && !options[table.argument].includes('$') ? options[table.argument] : '';
-  const offset = options.slice(0, table?.argument ?? 0).reduce((n, a) => n + a.length + 1, 0);
-  for (const o of parseOptions(text).options) {
-    const change = optionChange(table!.app, o.letter);
-    if (change) out.push({ change, ...inData(offset + o.at, o.end - o.at) });
+  // the option letters a version removed (Dial's M...), read as dialplan-app-option reads them
+  const options = appOptions(p.app.trim());
+  const arg = options?.reading === 'table' ? optionArgument(options, p.data) : null;
+  if (options && arg && !arg.text.includes('$')) {
+    for (const o of parseOptions(arg.text).options) {
+      const change = optionChange(options.app, o.letter);
+      if (change) out.push({ change, ...inData(arg.start + o.at, o.end - o.at) });
+    }
   }
   if (DEVICE_LISTS(p.app.trim())) {
-    // the device list is the first argument: TECH/resource, joined by '&'
-    let offset = 0;
-    for (const device of (separateArgs(p.data, ',', false, 2)[0] ?? '').split('&')) {
+    for (const { device, start } of deviceList(p.data)) {
       const slash = device.indexOf('/');
-      const tech = slash > 0 ? device.slice(0, slash).trim() : '';
+      const tech = slash > 0 ? device.slice(0, slash).trimEnd() : '';
       const change = tech !== '' && !tech.includes('$') ? versionChange('channel', tech) : undefined;
-      if (change) out.push({ change, ...inData(offset + device.indexOf(tech), tech.length) });
-      offset += device.length + 1;
+      if (change) out.push({ change, ...inData(start, tech.length) });
     }
   }
   return out;
@@ -67,4 +66,14 @@ export function effect(kind: VersionChange['kind']): string {
   if (kind === 'function') return 'Asterisk logs "not registered" and reads an empty value';
   if (kind === 'option') return 'the letter is unknown ("Unrecognized option") and ignored';
   return 'Dial cannot create such a channel ("No such channel type")';
+}
+
+/**
+ * A version finding on what a line names; on a Macro line it is marked for the quick fix to Gosub, which the check's
+ * `amend` works out once the whole dialplan is known (analysis/macroToGosub).
+ */
+export function versionFinding(code: string, severity: Severity, message: string, p: Priority, u: VersionUse): Finding {
+  const f: Finding = { code, severity, message, file: p.file, start: u.start, end: u.end, related: [] };
+  if (u.change.kind === 'application' && u.change.module === 'app_macro') markMacroFinding(f, p);
+  return f;
 }

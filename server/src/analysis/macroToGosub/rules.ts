@@ -16,6 +16,7 @@ import { separateArgs } from '../simulate/cstring';
 import { applicationTargets, splitTop } from '../targets';
 import type { Facts } from './facts';
 import { at, couldBe, fixedParts, isBuilt, lineOf, runsIn } from './facts';
+import { dataPlaces } from '../checks/lineByLine';
 
 /** What the conversion changes, once every rule holds. */
 export interface Conversion {
@@ -53,10 +54,7 @@ const PEEK: Record<string, string> = {
 };
 
 /** The data of the line is one slice of its source, so offsets in it are source offsets. */
-function exact(p: Priority): boolean {
-  const data = p.statement.application?.data;
-  return data !== null && data !== undefined && data.text === p.data && data.end - data.start === p.data.length;
-}
+const exact = (p: Priority): boolean => dataPlaces(p).exact;
 
 /** Is the context run by a macro call (its name is `macro-` and something calls that macro)? */
 function isMacroRun(facts: Facts, context: string): boolean {
