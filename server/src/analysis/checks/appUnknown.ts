@@ -11,6 +11,7 @@ import { applicationAbsence } from '../applicationAbsence';
 import type { Finding } from '../finding';
 import { dataPlaces, perLine } from './lineByLine';
 import { separateArgs } from '../simulate/cstring';
+import { execIfBranches } from '../simulate/apps/exec';
 
 export const code = 'dialplan-app-unknown';
 
@@ -95,15 +96,15 @@ function innerApplications(app: string, data: string): { name: string; at: numbe
   const kind = app.toLowerCase();
   let branches: { text: string; at: number }[];
   if (kind === 'exec' || kind === 'tryexec') branches = [{ text: data, at: 0 }];
-  else if (kind === 'execif' || kind === 'execiftime') {
+  else if (kind === 'execif') {
+    const b = execIfBranches(data);
+    if (b === null) return [];
+    const at = b.condition.length + 1;
+    branches = [{ text: b.yes, at }, ...(b.no === undefined ? [] : [{ text: b.no, at: at + b.yes.length + 1 }])];
+  } else if (kind === 'execiftime') {
     const [condition, rest] = separateArgs(data, '?', false, 2);
     if (rest === undefined) return [];
-    const at = condition.length + 1;
-    if (kind === 'execiftime') branches = [{ text: rest, at }];
-    else {
-      const [yes, no] = separateArgs(rest, ':', false, 2);
-      branches = [{ text: yes, at }, ...(no === undefined ? [] : [{ text: no, at: at + yes.length + 1 }])];
-    }
+    branches = [{ text: rest, at: condition.length + 1 }];
   } else return [];
   return branches.flatMap(({ text, at }) => {
     const name = text.split('(')[0];

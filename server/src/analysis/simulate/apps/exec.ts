@@ -19,6 +19,17 @@ function runInner(x: AppContext, name: string, args: string): number {
   return x.exec(name, args);
 }
 
+/**
+ * ExecIf's `expr?app(args)[:app(args)]` as app_exec.c splits it: at the first `?`, then the rest at the first `:`
+ * (outside parentheses and brackets); null when nothing follows a `?`. Shared with dialplan-app-unknown.
+ */
+export function execIfBranches(data: string): { condition: string; yes: string; no: string | undefined } | null {
+  const [condition, remainder] = separateArgs(data, '?', false, 2);
+  if (remainder === undefined || remainder === '') return null;
+  const [yes, no] = separateArgs(remainder, ':', false, 2);
+  return { condition, yes, no };
+}
+
 function execIf(x: AppContext): number {
   const data = x.data;
   const comma = data.indexOf(',');
@@ -33,13 +44,13 @@ function execIf(x: AppContext): number {
     condition = expr ?? '';
     yes = { name: app ?? '', args };
   } else {
-    const [expr, remainder] = separateArgs(data, '?', false, 2);
-    if (remainder === undefined || remainder === '') {
+    const branches = execIfBranches(data);
+    if (branches === null) {
       x.run.log('ERROR', 'app_exec.c', 'Usage: ExecIf(<expr>?<appiftrue>(<args>)[:<appiffalse>(<args)])');
       return -1;
     }
-    const [t, f] = separateArgs(remainder, ':', false, 2);
-    condition = expr;
+    const { yes: t, no: f } = branches;
+    condition = branches.condition;
     yes = t === undefined ? undefined : appAndArgs(t);
     no = f === undefined ? undefined : appAndArgs(f);
   }
