@@ -64,11 +64,14 @@ function mapSpan(a: Assignment, raw: Raw): Span {
 export function parseExtensionStatement(a: Assignment, kind: 'exten' | 'same'): ExtensionStatement {
   const hit = a.parsedAt === a.start ? (a.parsed as ExtensionStatement) : undefined;
   if (hit !== undefined && hit.kind === kind) return hit;
-  let parts = a.valueMap === null ? fastExtension(a.value.text, kind, a.value.start) : null;
-  parts ??= fromGrammar(dialplanGrammar.parse(a.value.text, { startRule: kind === 'exten' ? 'ExtenValue' : 'SameValue' }), (raw) => mapSpan(a, raw));
-  // every field written here, `registered` included, so that all statements share one compact shape (a field
-  // added later, or a spread, moves the fields out of the object: more memory per line, issue 13)
-  const st: ExtensionStatement = { kind, statement: a, extension: parts.extension, callerId: parts.callerId, priority: parts.priority, application: parts.application, registered: undefined };
+  let st: ExtensionStatement;
+  if (a.valueMap === null && scanFast(a.value.text, kind)) st = new CompactStatement(kind, a, scratch);
+  else {
+    const parts = fromGrammar(dialplanGrammar.parse(a.value.text, { startRule: kind === 'exten' ? 'ExtenValue' : 'SameValue' }), (raw) => mapSpan(a, raw));
+    // every field written here, `registered` included, so that all statements share one compact shape (a field
+    // added later, or a spread, moves the fields out of the object: more memory per line, issue 13)
+    st = { kind, statement: a, extension: parts.extension, callerId: parts.callerId, priority: parts.priority, application: parts.application, registered: undefined };
+  }
   a.parsed = st;
   a.parsedAt = a.start;
   return st;
@@ -164,14 +167,38 @@ export function parseExtensionName(name: string): ExtensionName {
 // ------------------------------------------------------------------------------------------ fast path
 
 /**
- * The common `exten => 100,1,App(data)` / `same => n,App(data)` shape without the per-character cost of the
- * generated parser, straight to the final nodes (offsets plus `base`). It gives exactly what the grammar gives
- * (test/unit/dialplanGrammar.test.ts checks it on the corpus), or null when the line needs the grammar
- * (`[`, `\`, `/`, labels, offsets, `$` before the `(`).
+ * Where the pieces of a common `exten => 100,1,App(data)` / `same => n,App(data)` line are, as indexes into its
+ * value (-1: absent). Filled by `scanFast`, one record reused for every line (no garbage per line).
  */
-export function fastExtension(value: string, kind: 'exten' | 'same', base: number): StatementParts | null {
+interface FastPlaces {
+  extEnd: number;
+  priStart: number;
+  priEnd: number;
+  coreEnd: number;
+  labelStart: number;
+  labelEnd: number;
+  priKind: PriorityKind;
+  number: number;
+  appStart: number;
+  nameStart: number;
+  nameEnd: number;
+  dataStart: number;
+  dataEnd: number;
+  closed: boolean;
+}
+
+const scratch: FastPlaces = { extEnd: -1, priStart: 0, priEnd: 0, coreEnd: 0, labelStart: -1, labelEnd: -1, priKind: 'number', number: -1, appStart: -1, nameStart: -1, nameEnd: -1, dataStart: -1, dataEnd: -1, closed: true };
+
+/**
+ * The common `exten => 100,1,App(data)` / `same => n,App(data)` shape without the per-character cost of the
+ * generated parser. Fills `scratch` and returns true, or returns false when the line needs the grammar (`[` not
+ * closed before a comma, `\`, `/`, offsets, `$` before the `(`). What it finds is exactly what the grammar finds
+ * (test/unit/dialplanGrammar.test.ts checks it on the corpus).
+ */
+function scanFast(value: string, kind: 'exten' | 'same'): boolean {
+  const out = scratch;
   let pos = 0;
-  let extension: ExtensionStatement['extension'] = null;
+  out.extEnd = -1;
   if (kind === 'exten') {
     let comma = -1;
     for (let i = 0; i < value.length; i++) {
@@ -184,14 +211,14 @@ export function fastExtension(value: string, kind: 'exten' | 'same', base: numbe
         // a set `[1-9]` is part of the name, provided it closes before any comma (else the grammar decides)
         const close = value.indexOf(']', i + 1);
         const comma = value.indexOf(',', i + 1);
-        if (close < 0 || (comma >= 0 && comma < close)) return null;
+        if (close < 0 || (comma >= 0 && comma < close)) return false;
         i = close;
         continue;
       }
-      if (c === 92 || c === 47 || c === 93) return null; // \ / ]
+      if (c === 92 || c === 47 || c === 93) return false; // \ / ]
     }
-    if (comma < 0) return null;
-    extension = { text: value.slice(0, comma), start: base, end: base + comma, unclosedBracket: false };
+    if (comma < 0) return false;
+    out.extEnd = comma;
     pos = comma + 1;
   }
   let priEnd = value.indexOf(',', pos);
@@ -201,61 +228,166 @@ export function fastExtension(value: string, kind: 'exten' | 'same', base: numbe
   let b = priEnd;
   while (a < b && (value.charCodeAt(a) === 32 || value.charCodeAt(a) === 9)) a++;
   while (b > a && (value.charCodeAt(b - 1) === 32 || value.charCodeAt(b - 1) === 9)) b--;
-  if (a === b) return null;
-  let core = value.slice(a, b);
-  const raw = core;
+  if (a === b) return false;
+  out.priStart = a;
+  out.priEnd = b;
+  out.labelStart = -1;
+  out.labelEnd = -1;
   // `n(label)` / `1(label)`: the label runs to the first `)`, which must end the field
-  let label: Span | null = null;
-  const open = core.indexOf('(');
-  if (open >= 0) {
-    const close = core.indexOf(')', open + 1);
-    if (close !== core.length - 1 || core.indexOf('(', open + 1) >= 0) return null;
-    label = { text: core.slice(open + 1, close), start: base + a + open + 1, end: base + a + close };
-    core = core.slice(0, open);
-    b = a + open;
+  const open = value.indexOf('(', a);
+  if (open >= 0 && open < b) {
+    const close = value.indexOf(')', open + 1);
+    const again = value.indexOf('(', open + 1);
+    if (close !== b - 1 || (again >= 0 && again < b)) return false;
+    out.labelStart = open + 1;
+    out.labelEnd = close;
+    b = open;
   }
-  let kindOf: PriorityKind;
-  let number: number | null = null;
-  const c0 = core.charCodeAt(0);
+  out.coreEnd = b;
+  out.number = -1;
+  const c0 = value.charCodeAt(a);
   if (c0 >= 48 && c0 <= 57) {
-    for (let i = 1; i < core.length; i++) {
-      const c = core.charCodeAt(i);
-      if (c < 48 || c > 57) return null;
+    for (let i = a + 1; i < b; i++) {
+      const c = value.charCodeAt(i);
+      if (c < 48 || c > 57) return false;
     }
-    kindOf = 'number';
-    number = parseInt(core, 10);
-  } else if (core === 'n' || core === 'next') kindOf = 'next';
-  else if (core === 's' || core === 'same') kindOf = 'same';
-  else if (core === 'hint') kindOf = 'hint';
-  else return null;
-  if (core.length === 0) return null;
-  const value0: Span = { text: core, start: base + a, end: base + b };
-  const priority: PriorityNode = { start: base + a, end: base + a + raw.length, text: raw, kind: kindOf, value: value0, number, label, labelClosed: true, offset: null };
-  let application: ApplicationNode | null = null;
+    out.priKind = 'number';
+    out.number = parseInt(value.slice(a, b), 10);
+  } else if (isWord(value, a, b, 'n') || isWord(value, a, b, 'next')) out.priKind = 'next';
+  else if (isWord(value, a, b, 's') || isWord(value, a, b, 'same')) out.priKind = 'same';
+  else if (isWord(value, a, b, 'hint')) out.priKind = 'hint';
+  else return false;
+  if (a === b) return false;
+  out.appStart = -1;
+  out.dataStart = -1;
+  out.dataEnd = -1;
+  out.closed = true;
   if (hasApp) {
     const appStart = priEnd + 1;
+    out.appStart = appStart;
     const open = value.indexOf('(', appStart);
     if (open < 0) {
       let lead = appStart;
       while (lead < value.length && /\s/.test(value[lead])) lead++;
-      application = { start: base + appStart, end: base + value.length, name: { text: value.slice(lead), start: base + lead, end: base + value.length }, data: null, closed: true };
+      out.nameStart = lead;
+      out.nameEnd = value.length;
     } else {
       const first = value.charCodeAt(appStart);
-      if (first === 32 || first === 9) return null;
-      for (let i = appStart; i < open; i++) if (value.charCodeAt(i) === 36) return null; // $
+      if (first === 32 || first === 9) return false;
+      for (let i = appStart; i < open; i++) if (value.charCodeAt(i) === 36) return false; // $
       const close = value.lastIndexOf(')');
-      const closed = close > open;
-      const dataEnd = closed ? close : value.length;
-      application = {
-        start: base + appStart,
-        end: base + value.length,
-        name: { text: interned(appNames, value, appStart, open, 40), start: base + appStart, end: base + open },
-        data: { text: value.slice(open + 1, dataEnd), start: base + open + 1, end: base + dataEnd },
-        closed,
-      };
+      out.closed = close > open;
+      out.nameStart = appStart;
+      out.nameEnd = open;
+      out.dataStart = open + 1;
+      out.dataEnd = out.closed ? close : value.length;
     }
   }
-  return { extension, callerId: null, priority, application };
+  return true;
+}
+
+function isWord(value: string, from: number, to: number, word: string): boolean {
+  return to - from === word.length && value.startsWith(word, from);
+}
+
+/** The nodes of a scanned line, offsets plus `base` (one function per node: a compact statement makes each on demand). */
+function extensionNode(places: FastPlaces, value: string, base: number): ExtensionStatement['extension'] {
+  const end = places.extEnd;
+  return end < 0 ? null : { text: value.slice(0, end), start: base, end: base + end, unclosedBracket: false };
+}
+
+function priorityNode(places: FastPlaces, value: string, base: number): PriorityNode {
+  const { priStart, priEnd, coreEnd, labelStart, labelEnd } = places;
+  return {
+    start: base + priStart,
+    end: base + priEnd,
+    text: value.slice(priStart, priEnd),
+    kind: places.priKind,
+    value: { text: value.slice(priStart, coreEnd), start: base + priStart, end: base + coreEnd },
+    number: places.number < 0 ? null : places.number,
+    label: labelStart < 0 ? null : { text: value.slice(labelStart, labelEnd), start: base + labelStart, end: base + labelEnd },
+    labelClosed: true,
+    offset: null,
+  };
+}
+
+function applicationNode(places: FastPlaces, value: string, base: number): ApplicationNode | null {
+  const { appStart, nameStart, nameEnd, dataStart } = places;
+  if (appStart < 0) return null;
+  return {
+    start: base + appStart,
+    end: base + value.length,
+    name: { text: dataStart < 0 ? value.slice(nameStart, nameEnd) : interned(appNames, value, nameStart, nameEnd, 40), start: base + nameStart, end: base + nameEnd },
+    data: dataStart < 0 ? null : { text: value.slice(dataStart, places.dataEnd), start: base + dataStart, end: base + places.dataEnd },
+    closed: places.closed,
+  };
+}
+
+/** The fast path's nodes for a value (null when the line needs the grammar). */
+export function fastExtension(value: string, kind: 'exten' | 'same', base: number): StatementParts | null {
+  if (!scanFast(value, kind)) return null;
+  return { extension: extensionNode(scratch, value, base), callerId: null, priority: priorityNode(scratch, value, base), application: applicationNode(scratch, value, base) };
+}
+
+/**
+ * A statement of the common shape, kept as indexes into its line's value: its nodes are made when asked for. A
+ * million lines each holding six small nodes cost a third of the memory and most of the collector's time (issue 13,
+ * size); this is one object per line. The indexes are into the value, so the statement moves with its line by
+ * itself (shiftStatement has nothing to do).
+ */
+class CompactStatement implements ExtensionStatement {
+  readonly kind: 'exten' | 'same';
+  readonly statement: Assignment;
+  registered: unknown = undefined;
+  readonly extEnd: number;
+  readonly priStart: number;
+  readonly priEnd: number;
+  readonly coreEnd: number;
+  readonly labelStart: number;
+  readonly labelEnd: number;
+  readonly priKind: PriorityKind;
+  readonly number: number;
+  readonly appStart: number;
+  readonly nameStart: number;
+  readonly nameEnd: number;
+  readonly dataStart: number;
+  readonly dataEnd: number;
+  readonly closed: boolean;
+
+  constructor(kind: 'exten' | 'same', statement: Assignment, p: FastPlaces) {
+    this.kind = kind;
+    this.statement = statement;
+    this.extEnd = p.extEnd;
+    this.priStart = p.priStart;
+    this.priEnd = p.priEnd;
+    this.coreEnd = p.coreEnd;
+    this.labelStart = p.labelStart;
+    this.labelEnd = p.labelEnd;
+    this.priKind = p.priKind;
+    this.number = p.number;
+    this.appStart = p.appStart;
+    this.nameStart = p.nameStart;
+    this.nameEnd = p.nameEnd;
+    this.dataStart = p.dataStart;
+    this.dataEnd = p.dataEnd;
+    this.closed = p.closed;
+  }
+
+  get extension(): ExtensionStatement['extension'] {
+    return extensionNode(this, this.statement.value.text, this.statement.value.start);
+  }
+
+  get callerId(): Span | null {
+    return null;
+  }
+
+  get priority(): PriorityNode {
+    return priorityNode(this, this.statement.value.text, this.statement.value.start);
+  }
+
+  get application(): ApplicationNode | null {
+    return applicationNode(this, this.statement.value.text, this.statement.value.start);
+  }
 }
 
 /** Application names repeat on every line (`Dial`, `NoOp`): one string each (configParser.ts interned). */
@@ -266,6 +398,7 @@ const appNames = new Map<string, string>();
  * line after an edit: each node kind is moved at its own site, so every site sees one object shape.
  */
 export function shiftStatement(st: ExtensionStatement, delta: number): void {
+  if (st instanceof CompactStatement) return; // indexes into its value, which moved with the line
   const ext = st.extension;
   if (ext) {
     ext.start += delta;
