@@ -65,9 +65,12 @@ export function parseExtensionStatement(a: Assignment, kind: 'exten' | 'same'): 
   const hit = a.parsedAt === a.start ? (a.parsed as ExtensionStatement) : undefined;
   if (hit !== undefined && hit.kind === kind) return hit;
   let st: ExtensionStatement;
-  if (a.valueMap === null && scanFast(a.value.text, kind)) st = new CompactStatement(kind, a, scratch);
-  else {
-    const parts = fromGrammar(dialplanGrammar.parse(a.value.text, { startRule: kind === 'exten' ? 'ExtenValue' : 'SameValue' }), (raw) => mapSpan(a, raw));
+  const text = a.value.text;
+  if (a.valueMap === null && scanFast(text, kind)) {
+    if (text.length <= PACKED_LENGTH) st = new CompactStatement(kind, a, scratch);
+    else st = { kind, statement: a, extension: extensionNode(scratch, text, a.value.start), callerId: null, priority: priorityNode(scratch, text, a.value.start), application: applicationNode(scratch, text, a.value.start), registered: undefined };
+  } else {
+    const parts = fromGrammar(dialplanGrammar.parse(text, { startRule: kind === 'exten' ? 'ExtenValue' : 'SameValue' }), (raw) => mapSpan(a, raw));
     // every field written here, `registered` included, so that all statements share one compact shape (a field
     // added later, or a spread, moves the fields out of the object: more memory per line, issue 13)
     st = { kind, statement: a, extension: parts.extension, callerId: parts.callerId, priority: parts.priority, application: parts.application, registered: undefined };
@@ -329,52 +332,69 @@ export function fastExtension(value: string, kind: 'exten' | 'same', base: numbe
   return { extension: extensionNode(scratch, value, base), callerId: null, priority: priorityNode(scratch, value, base), application: applicationNode(scratch, value, base) };
 }
 
+const PRIORITY_KINDS: PriorityKind[] = ['number', 'next', 'same', 'hint', 'label'];
+/** Indexes packed two to a number (15 bits each, stored plus one so that -1 fits): values up to this length. */
+const PACKED_LENGTH = 0x7ffe;
+const pack = (low: number, high: number): number => (low + 1) | ((high + 1) << 15);
+const low = (word: number): number => (word & 0x7fff) - 1;
+const high = (word: number): number => (word >>> 15) - 1;
+/** One record for what a compact statement unpacks (its nodes are made from it at once). */
+const unpacked: FastPlaces = { ...scratch };
+
 /**
- * A statement of the common shape, kept as indexes into its line's value: its nodes are made when asked for. A
- * million lines each holding six small nodes cost a third of the memory and most of the collector's time (issue 13,
- * size); this is one object per line. The indexes are into the value, so the statement moves with its line by
- * itself (shiftStatement has nothing to do).
+ * A statement of the common shape, kept as indexes into its line's value, packed two to a number: its nodes are
+ * made when asked for. A million lines each holding six small nodes cost a third of the memory and most of the
+ * collector's time (issue 13, size); this is one object of eight fields per line. The indexes are into the value,
+ * so the statement moves with its line by itself (shiftStatement has nothing to do).
  */
 class CompactStatement implements ExtensionStatement {
-  readonly kind: 'exten' | 'same';
   readonly statement: Assignment;
   registered: unknown = undefined;
-  readonly extEnd: number;
-  readonly priStart: number;
-  readonly priEnd: number;
-  readonly coreEnd: number;
-  readonly labelStart: number;
-  readonly labelEnd: number;
-  readonly priKind: PriorityKind;
-  readonly number: number;
-  readonly appStart: number;
-  readonly nameStart: number;
-  readonly nameEnd: number;
-  readonly dataStart: number;
-  readonly dataEnd: number;
-  readonly closed: boolean;
+  private readonly number: number;
+  private readonly w0: number;
+  private readonly w1: number;
+  private readonly w2: number;
+  private readonly w3: number;
+  /** dataEnd, then the kind, priority kind, `closed` and whether there is data. */
+  private readonly w4: number;
 
   constructor(kind: 'exten' | 'same', statement: Assignment, p: FastPlaces) {
-    this.kind = kind;
     this.statement = statement;
-    this.extEnd = p.extEnd;
-    this.priStart = p.priStart;
-    this.priEnd = p.priEnd;
-    this.coreEnd = p.coreEnd;
-    this.labelStart = p.labelStart;
-    this.labelEnd = p.labelEnd;
-    this.priKind = p.priKind;
     this.number = p.number;
-    this.appStart = p.appStart;
-    this.nameStart = p.nameStart;
-    this.nameEnd = p.nameEnd;
-    this.dataStart = p.dataStart;
-    this.dataEnd = p.dataEnd;
-    this.closed = p.closed;
+    this.w0 = pack(p.extEnd, p.priStart);
+    this.w1 = pack(p.priEnd, p.labelStart);
+    this.w2 = pack(p.labelEnd, p.appStart);
+    this.w3 = pack(p.nameStart, p.nameEnd);
+    const flags = PRIORITY_KINDS.indexOf(p.priKind) | (p.closed ? 4 : 0) | (p.dataStart >= 0 ? 8 : 0) | (kind === 'same' ? 16 : 0);
+    this.w4 = pack(p.dataEnd, flags);
+  }
+
+  get kind(): 'exten' | 'same' {
+    return high(this.w4) & 16 ? 'same' : 'exten';
+  }
+
+  private places(): FastPlaces {
+    const u = unpacked;
+    u.extEnd = low(this.w0);
+    u.priStart = high(this.w0);
+    u.priEnd = low(this.w1);
+    u.labelStart = high(this.w1);
+    u.labelEnd = low(this.w2);
+    u.appStart = high(this.w2);
+    u.nameStart = low(this.w3);
+    u.nameEnd = high(this.w3);
+    u.dataEnd = low(this.w4);
+    const flags = high(this.w4);
+    u.priKind = PRIORITY_KINDS[flags & 3];
+    u.closed = (flags & 4) !== 0;
+    u.dataStart = flags & 8 ? u.nameEnd + 1 : -1;
+    u.coreEnd = u.labelStart >= 0 ? u.labelStart - 1 : u.priEnd;
+    u.number = this.number;
+    return u;
   }
 
   get extension(): ExtensionStatement['extension'] {
-    return extensionNode(this, this.statement.value.text, this.statement.value.start);
+    return extensionNode(this.places(), this.statement.value.text, this.statement.value.start);
   }
 
   get callerId(): Span | null {
@@ -382,11 +402,11 @@ class CompactStatement implements ExtensionStatement {
   }
 
   get priority(): PriorityNode {
-    return priorityNode(this, this.statement.value.text, this.statement.value.start);
+    return priorityNode(this.places(), this.statement.value.text, this.statement.value.start);
   }
 
   get application(): ApplicationNode | null {
-    return applicationNode(this, this.statement.value.text, this.statement.value.start);
+    return applicationNode(this.places(), this.statement.value.text, this.statement.value.start);
   }
 }
 
