@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { TRUNK_CHECKS } from '../../server/src/analysis/checks';
+import { DIALPLAN_CHECKS, TRUNK_CHECKS } from '../../server/src/analysis/checks';
+import { perLine } from '../../server/src/analysis/checks/lineByLine';
 import type { TrunkCheck } from '../../server/src/analysis/findings';
 import { fileFindings } from '../../server/src/analysis/findings';
 import { Workspace } from '../../server/src/model/workspace';
@@ -42,6 +43,30 @@ describe('failure containment', () => {
       assert.ok(found.some((f) => f.code === 'exposure-weak-secret'), 'the other checks still report');
     } finally {
       TRUNK_CHECKS.splice(TRUNK_CHECKS.indexOf(boom), 1);
+    }
+  });
+
+  it('turns a line check that throws on one line into one internal-error finding; the checks run beside it still report', () => {
+    // first of the row of line checks, which the runner visits together, line by line
+    const boom = perLine('dialplan-boom', (_plan, p) => {
+      if (p.app === 'NoOp') throw new RangeError('secret=1234');
+    });
+    const at = DIALPLAN_CHECKS.findIndex((c) => c.eachLine !== undefined);
+    DIALPLAN_CHECKS.splice(at, 0, boom);
+    try {
+      const files = { '/pbx/extensions.conf': '[phones]\nexten => 1001,1,NoOp(one)\nsame => n,Playbak(hello)\nsame => n,NoOp(two)\n[other]\nexten => 2,1,Dial(SIP/2|20)\n' };
+      const found = fileFindings(workspace(files), '/pbx/extensions.conf');
+      const internal = found.filter((f) => f.code === 'internal-error');
+      assert.equal(internal.length, 1, 'one per context where it failed, not one per line');
+      assert.match(internal[0].message, /failed while running the check dialplan-boom on \[phones\] \(RangeError/);
+      assert.ok(!internal[0].message.includes('1234'));
+      assert.deepEqual(
+        found.filter((f) => f.code !== 'internal-error').map((f) => f.code),
+        ['dialplan-app-unknown', 'dialplan-app-arguments'],
+        'the line checks after it, in the same context and in the next one',
+      );
+    } finally {
+      DIALPLAN_CHECKS.splice(DIALPLAN_CHECKS.indexOf(boom), 1);
     }
   });
 

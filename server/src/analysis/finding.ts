@@ -1,6 +1,6 @@
 // What the checks report and what a check is: the types every check imports (the runner that calls them is
 // findings.ts, which imports the checks: keeping the types apart keeps the imports one way).
-import type { Context, Dialplan, DialplanProblem } from '../model/dialplan';
+import type { Context, Dialplan, DialplanProblem, Priority } from '../model/dialplan';
 import type { Pbx } from '../model/pbx';
 import type { Workspace } from '../model/workspace';
 import type { PeerLink, RegistrationLink } from './trunks/pairing';
@@ -33,6 +33,11 @@ export interface DialplanCheck {
    * unless it has `runContext` and `dependsOn`: kept while none of the contexts it depends on changed.
    */
   scope?: 'context';
+  /**
+   * A 'context' check that looks at one line at a time (checks/lineByLine.ts perLine): `run` calls it on each line,
+   * and the runner visits each line once for all such checks in a row (findings.ts), not once per check.
+   */
+  eachLine?(plan: Dialplan, p: Priority, out: Finding[]): void;
   runContext?(plan: Dialplan, context: Context): Finding[];
   dependsOn?(plan: Dialplan, context: Context): Set<string>;
   /**

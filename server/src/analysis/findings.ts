@@ -1,6 +1,6 @@
 // Findings: what the checks report, for the editor (features/diagnostics.ts) and the CLI alike.
 import type { Context, Dialplan } from '../model/dialplan';
-import { moveFinding } from '../model/dialplan';
+import { moveFinding, PRIORITY_HINT } from '../model/dialplan';
 import type { Workspace } from '../model/workspace';
 import { DIALPLAN_CHECKS, TEXT_CHECKS, TRUNK_CHECKS } from './checks/index';
 import type { ConfigDocument } from '../parser/ast';
@@ -86,6 +86,72 @@ function only(plan: Dialplan, context: Context): Dialplan {
   return view;
 }
 
+/** A kept result still holds: the dialplan was rebuilt from an edit, and none of the contexts it depends on changed. */
+function reusable(plan: Dialplan, kept: Kept | undefined): kept is Kept {
+  return kept !== undefined && plan.changed !== null && plan.positions !== null && (kept.deps === null || !meetsAny(kept.deps, plan.changed));
+}
+
+const fileOf = (plan: Dialplan, context: Context): string | undefined => context.categories[0]?.file ?? plan.config.files[0];
+
+/** What a row of line checks found: per context (in the dialplan's order), per check of the row; null for nothing. */
+interface LineResults {
+  /** The slot of the row's first check. */
+  first: number;
+  found: (Finding[][] | null)[];
+}
+
+/**
+ * Runs the row of line checks that starts at `first` (DIALPLAN_CHECKS[first...] with `eachLine`) on every context
+ * whose results are not kept: one visit of each line calls them all, so what a line makes on demand (its compact
+ * statement's nodes) is made once for all of them, not once per check. A check that fails on a context gives that
+ * context one internal-error finding, as when it runs on its own.
+ */
+function lineChecks(plan: Dialplan, first: number, views: Map<Context, Dialplan>): LineResults {
+  let end = first;
+  while (end < DIALPLAN_CHECKS.length && DIALPLAN_CHECKS[end].eachLine) end++;
+  const checks = DIALPLAN_CHECKS.slice(first, end);
+  const lists: Finding[][] = checks.map(() => []);
+  const running: boolean[] = checks.map(() => false);
+  const found: (Finding[][] | null)[] = [];
+  for (const context of plan.contexts.values()) {
+    const entries = context.checked as (Kept | undefined)[] | null;
+    let any = false;
+    for (let k = 0; k < checks.length; k++) {
+      running[k] = !reusable(plan, entries?.[first + k]);
+      any ||= running[k];
+    }
+    if (!any || context.extensions.length === 0) {
+      found.push(null);
+      continue;
+    }
+    let view = views.get(context);
+    if (view === undefined) {
+      view = only(plan, context);
+      views.set(context, view);
+    }
+    for (const e of context.extensions) {
+      for (const p of e.priorities.values()) {
+        if (p.priority === PRIORITY_HINT) continue;
+        for (let k = 0; k < checks.length; k++) {
+          if (!running[k]) continue;
+          try {
+            checks[k].eachLine!(view, p, lists[k]);
+          } catch (error) {
+            // this check is done with this context: its one finding says so
+            const file = fileOf(plan, context);
+            lists[k] = file === undefined ? [] : [internalError(file, `running the check ${checks[k].code} on [${context.name}]`, error)];
+            running[k] = false;
+          }
+        }
+      }
+    }
+    const results = lists.map((list) => (list.length === 0 ? NONE : list));
+    found.push(results.every((r) => r === NONE) ? null : results);
+    for (let k = 0; k < checks.length; k++) if (lists[k].length > 0) lists[k] = [];
+  }
+  return { first, found };
+}
+
 /** Everything the checks find in one dialplan: what Asterisk logs when it loads it, then the silent traps. */
 export function findingsOf(plan: Dialplan): Finding[] {
   let found = dialplanFindings.get(plan);
@@ -93,6 +159,7 @@ export function findingsOf(plan: Dialplan): Finding[] {
   found = plan.problems.map((p) => ({ ...p, related: p.related.map((r) => ({ ...r })) }));
   // one view per context, shared by the checks that look at one context
   const views = new Map<Context, Dialplan>();
+  let lines: LineResults | null = null;
   for (let slot = 0; slot < DIALPLAN_CHECKS.length; slot++) {
     const check = DIALPLAN_CHECKS[slot];
     const local = check.scope === 'context';
@@ -100,16 +167,19 @@ export function findingsOf(plan: Dialplan): Finding[] {
       append(found, safely(() => check.run(plan), plan.config.files[0], `running the check ${check.code}`));
       continue;
     }
+    // the line checks of a row are worked out together, one visit of each line (their findings still come in slot order)
+    if (check.eachLine && (slot === 0 || !DIALPLAN_CHECKS[slot - 1].eachLine)) lines = lineChecks(plan, slot, views);
     const first = found.length;
+    let ordinal = -1;
     for (const context of plan.contexts.values()) {
+      ordinal++;
       let entries = context.checked as (Kept | undefined)[] | null;
       if (entries === null) {
         entries = new Array<Kept | undefined>(DIALPLAN_CHECKS.length);
         context.checked = entries;
       }
       const kept = entries[slot];
-      const reusable = kept !== undefined && plan.changed !== null && plan.positions !== null && (kept.deps === null || !meetsAny(kept.deps, plan.changed));
-      if (reusable) {
+      if (reusable(plan, kept)) {
         if (kept.at !== plan.builtAt && kept.findings.length > 0) {
           for (const f of kept.findings) moveFinding(f, plan.positions!, kept.at);
           kept.at = plan.builtAt;
@@ -122,7 +192,7 @@ export function findingsOf(plan: Dialplan): Finding[] {
         view = only(plan, context);
         views.set(context, view);
       }
-      const findings = safely(() => (local ? check.run(view!) : check.runContext!(plan, context)), context.categories[0]?.file ?? plan.config.files[0], `running the check ${check.code} on [${context.name}]`);
+      const findings = check.eachLine ? (lines!.found[ordinal]?.[slot - lines!.first] ?? NONE) : safely(() => (local ? check.run(view!) : check.runContext!(plan, context)), fileOf(plan, context), `running the check ${check.code} on [${context.name}]`);
       const deps = local ? null : check.dependsOn!(plan, context);
       entries[slot] = findings.length === 0 && (deps === null || deps.size === 0) ? NOTHING : { at: plan.builtAt, findings, deps: deps !== null && deps.size === 0 ? null : deps };
       append(found, findings);

@@ -338,6 +338,8 @@ const PACKED_LENGTH = 0x7ffe;
 const pack = (low: number, high: number): number => (low + 1) | ((high + 1) << 15);
 const low = (word: number): number => (word & 0x7fff) - 1;
 const high = (word: number): number => (word >>> 15) - 1;
+/** The application node a compact statement made last, at the offset of its value then. */
+const lastApplication: { of: unknown; base: number; node: ApplicationNode | null } = { of: null, base: -1, node: null };
 /** One record for what a compact statement unpacks (its nodes are made from it at once). */
 const unpacked: FastPlaces = { ...scratch };
 
@@ -406,7 +408,14 @@ class CompactStatement implements ExtensionStatement {
   }
 
   get application(): ApplicationNode | null {
-    return applicationNode(this.places(), this.statement.value.text, this.statement.value.start);
+    // the checks read a line's application several times in a row: the last one made is handed out again
+    const base = this.statement.value.start;
+    if (lastApplication.of !== this || lastApplication.base !== base) {
+      lastApplication.of = this;
+      lastApplication.base = base;
+      lastApplication.node = applicationNode(this.places(), this.statement.value.text, base);
+    }
+    return lastApplication.node;
   }
 }
 

@@ -62,6 +62,7 @@ export function perLine(code: string, find: (plan: Dialplan, p: Priority, out: F
   return {
     code,
     scope: 'context',
+    eachLine: find,
     run(plan) {
       const out: Finding[] = [];
       for (const context of plan.contexts.values()) {
