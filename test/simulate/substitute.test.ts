@@ -3,6 +3,7 @@
 // touches the machine.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { Channel, VarList } from '../../server/src/analysis/simulate/channel';
 import type { DialplanView } from '../../server/src/analysis/simulate/context';
 import { evalContext } from '../../server/src/analysis/simulate/context';
@@ -62,6 +63,54 @@ describe('arguments (ast_app_separate_args)', () => {
   });
   it('keeps a quote open across arguments', () => {
     assert.deepEqual(separateArgs('"a,b', ','), ['a,b']);
+  });
+  it('splits any text as __ast_app_separate_args walks it, character by character (fast-check)', () => {
+    // a line-by-line transcription of the C loop: the oracle for the faster slicing version
+    const walk = (text: string, delim: string, removeChars: boolean, max: number): string[] => {
+      const args: string[] = [];
+      let scan = 0;
+      let wasDelim = -1;
+      let paren = 0;
+      let bracket = 0;
+      let quote = false;
+      while (scan < text.length && args.length < max - 1) {
+        let arg = '';
+        for (; scan < text.length; scan++) {
+          const c = text[scan];
+          if (c === '(') paren++;
+          else if (c === ')') {
+            if (paren) paren--;
+          } else if (c === '[') bracket++;
+          else if (c === ']') {
+            if (bracket) bracket--;
+          } else if (c === '"' && delim !== '"') {
+            quote = !quote;
+            if (removeChars) continue;
+          } else if (c === '\\') {
+            if (!removeChars) arg += c;
+            scan++;
+            if (scan < text.length) arg += text[scan];
+            continue;
+          } else if (c === delim && !paren && !quote && !bracket) {
+            wasDelim = scan;
+            scan++;
+            break;
+          }
+          arg += c;
+        }
+        args.push(arg);
+      }
+      if (scan < text.length || (scan > 0 && scan - 1 === wasDelim)) args.push(text.slice(scan));
+      return args;
+    };
+    const text = fc.array(fc.constantFrom('a', 'b', ',', '|', '?', '(', ')', '[', ']', '"', '\\', ' '), { maxLength: 24 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(text, fc.constantFrom(',', '|', '?', '"'), fc.boolean(), fc.integer({ min: 1, max: 6 }), (t, delim, removeChars, max) => {
+        assert.deepEqual(separateArgs(t, delim, removeChars, max), walk(t, delim, removeChars, max));
+        assert.deepEqual(separateArgs(t, delim, removeChars), walk(t, delim, removeChars, 100));
+      }),
+      { seed: 13, numRuns: 3000 },
+    );
   });
 });
 

@@ -95,11 +95,13 @@ const NO_TARGETS: { at: number; list: Target[] } = Object.freeze({ at: -1, list:
 
 export function applicationTargets(p: Priority): Target[] {
   if (p.targets === NO_TARGETS) return NO_TARGETS.list;
-  const at = p.statement.application?.data?.start ?? -1;
   if (p.targets === null) {
     const list = computeTargets(p);
-    p.targets = list.length === 0 ? NO_TARGETS : { at, list };
-  } else if (p.targets.at !== at) {
+    p.targets = list.length === 0 ? NO_TARGETS : { at: dataStart(p), list };
+    return list;
+  }
+  const at = dataStart(p);
+  if (p.targets.at !== at) {
     const delta = at - p.targets.at;
     const move = (r: { start: number; end: number } | undefined): { start: number; end: number } | undefined => (r ? { start: r.start + delta, end: r.end + delta } : undefined);
     p.targets = { at, list: (p.targets.list as Target[]).map((t) => ({ ...t, start: t.start + delta, end: t.end + delta, contextAt: move(t.contextAt), extensionAt: move(t.extensionAt), labelAt: move(t.labelAt) })) };
@@ -107,10 +109,16 @@ export function applicationTargets(p: Priority): Target[] {
   return p.targets.list as Target[];
 }
 
+const dataStart = (p: Priority): number => p.statement.application?.data?.start ?? -1;
+
+/** The applications that name where a call goes (computeTargets' cases): any other line jumps nowhere. */
+const JUMPING = new Set(['goto', 'gosub', 'gotoif', 'gosubif', 'gotoiftime', 'macro', 'macroexclusive', 'dial', 'queue']);
+
 function computeTargets(p: Priority): Target[] {
+  const app = p.app.toLowerCase();
+  if (!JUMPING.has(app)) return [];
   const data = p.statement.application?.data;
   if (!data) return [];
-  const app = p.app.toLowerCase();
   const base = data.start;
   const text = data.text;
   // the data is one contiguous slice of the source unless the line had `\;` or block comments

@@ -188,9 +188,11 @@ interface FastPlaces {
   dataStart: number;
   dataEnd: number;
   closed: boolean;
+  /** The application's name (one string per name: they repeat on every line). */
+  appName: string;
 }
 
-const scratch: FastPlaces = { extEnd: -1, priStart: 0, priEnd: 0, coreEnd: 0, labelStart: -1, labelEnd: -1, priKind: 'number', number: -1, appStart: -1, nameStart: -1, nameEnd: -1, dataStart: -1, dataEnd: -1, closed: true };
+const scratch: FastPlaces = { extEnd: -1, priStart: 0, priEnd: 0, coreEnd: 0, labelStart: -1, labelEnd: -1, priKind: 'number', number: -1, appStart: -1, nameStart: -1, nameEnd: -1, dataStart: -1, dataEnd: -1, closed: true, appName: '' };
 
 /**
  * The common `exten => 100,1,App(data)` / `same => n,App(data)` shape without the per-character cost of the
@@ -262,6 +264,7 @@ function scanFast(value: string, kind: 'exten' | 'same'): boolean {
   else return false;
   if (a === b) return false;
   out.appStart = -1;
+  out.appName = '';
   out.dataStart = -1;
   out.dataEnd = -1;
   out.closed = true;
@@ -274,6 +277,7 @@ function scanFast(value: string, kind: 'exten' | 'same'): boolean {
       while (lead < value.length && /\s/.test(value[lead])) lead++;
       out.nameStart = lead;
       out.nameEnd = value.length;
+      out.appName = value.slice(lead);
     } else {
       const first = value.charCodeAt(appStart);
       if (first === 32 || first === 9) return false;
@@ -282,6 +286,7 @@ function scanFast(value: string, kind: 'exten' | 'same'): boolean {
       out.closed = close > open;
       out.nameStart = appStart;
       out.nameEnd = open;
+      out.appName = interned(appNames, value, appStart, open, 40);
       out.dataStart = open + 1;
       out.dataEnd = out.closed ? close : value.length;
     }
@@ -320,7 +325,7 @@ function applicationNode(places: FastPlaces, value: string, base: number): Appli
   return {
     start: base + appStart,
     end: base + value.length,
-    name: { text: dataStart < 0 ? value.slice(nameStart, nameEnd) : interned(appNames, value, nameStart, nameEnd, 40), start: base + nameStart, end: base + nameEnd },
+    name: { text: places.appName, start: base + nameStart, end: base + nameEnd },
     data: dataStart < 0 ? null : { text: value.slice(dataStart, places.dataEnd), start: base + dataStart, end: base + places.dataEnd },
     closed: places.closed,
   };
@@ -352,6 +357,7 @@ const unpacked: FastPlaces = { ...scratch };
 class CompactStatement implements ExtensionStatement {
   readonly statement: Assignment;
   registered: unknown = undefined;
+  private readonly appName: string;
   private readonly number: number;
   private readonly w0: number;
   private readonly w1: number;
@@ -363,6 +369,7 @@ class CompactStatement implements ExtensionStatement {
   constructor(kind: 'exten' | 'same', statement: Assignment, p: FastPlaces) {
     this.statement = statement;
     this.number = p.number;
+    this.appName = p.appName;
     this.w0 = pack(p.extEnd, p.priStart);
     this.w1 = pack(p.priEnd, p.labelStart);
     this.w2 = pack(p.labelEnd, p.appStart);
@@ -392,6 +399,7 @@ class CompactStatement implements ExtensionStatement {
     u.dataStart = flags & 8 ? u.nameEnd + 1 : -1;
     u.coreEnd = u.labelStart >= 0 ? u.labelStart - 1 : u.priEnd;
     u.number = this.number;
+    u.appName = this.appName;
     return u;
   }
 

@@ -19,12 +19,13 @@ import { dialDevices, gosubTarget, gotoIfBranches, setAssignment } from './appGr
 
 export const code = 'dialplan-app-arguments';
 
-const GRAMMARS: Record<string, (data: string) => Malformed[]> = {
-  dial: dialDevices,
-  gosub: gosubTarget,
-  set: setAssignment,
-  gotoif: gotoIfBranches,
-};
+/** By the name the documentation gives. */
+const GRAMMARS = new Map<string, (data: string) => Malformed[]>([
+  ['Dial', dialDevices],
+  ['Gosub', gosubTarget],
+  ['Set', setAssignment],
+  ['GotoIf', gotoIfBranches],
+]);
 
 /** Their empty data is dialplan-app-condition's. */
 const CONDITIONS_SAID = new Set(['GotoIf', 'GosubIf']);
@@ -34,28 +35,32 @@ const plural = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' 
 function check(p: Priority, out: Finding[]): void {
   const doc = applicationDoc(p.app);
   if (!doc) return; // dialplan-app-unknown
-  const places = dataPlaces(p);
-  const name = p.statement.application?.name;
-  // empty data (`Dial()`): the finding stands on the application's name
-  const span = (start: number, end: number): { start: number; end: number } => (p.data === '' && name ? { start: name.start, end: name.end } : places.at(start, end));
+  // where a finding stands, worked out only for a line that has one (most have none)
+  const span = (start: number, end: number): { start: number; end: number } => {
+    const name = p.statement.application?.name;
+    // empty data (`Dial()`): the finding stands on the application's name
+    return p.data === '' && name ? { start: name.start, end: name.end } : dataPlaces(p).at(start, end);
+  };
   const finding = (message: string, start: number, end: number, fixes?: Finding['fixes']): void => {
     out.push({ code, severity: 'warning', message, file: p.file, ...span(start, end), related: [], ...(fixes ? { fixes } : {}) });
   };
-  if (pipes(p, doc, places.exact, finding)) return;
+  if (pipes(p, doc, finding)) return;
   counts(p, doc, finding);
-  for (const m of GRAMMARS[p.app.toLowerCase()]?.(p.data) ?? []) finding(m.message, m.start, m.end);
+  const grammar = GRAMMARS.get(doc.name);
+  if (grammar) for (const m of grammar(p.data)) finding(m.message, m.start, m.end);
 }
 
 type Report = (message: string, start: number, end: number, fixes?: Finding['fixes']) => void;
 
 /** `Dial(SIP/100|20|tT)`: arguments separated by `|` where the application takes several. */
-function pipes(p: Priority, doc: AppDoc, exact: boolean, report: Report): boolean {
+function pipes(p: Priority, doc: AppDoc, report: Report): boolean {
   if (!p.data.includes('|') || doc.params.length < 2 || !doc.syntax.includes(',')) return false;
   // split as ast_app_separate_args would (outside parentheses, brackets and quotes), raw: the pieces rejoin exactly
   const pieces = separateArgs(p.data, '|', false);
   if (pieces.length < 2 || separateArgs(p.data, ',', false, 2).length > 1) return false;
   const fixed = pieces.join(',');
   const data = p.statement.application!.data!;
+  const exact = dataPlaces(p).exact;
   report(
     `'|' separates nothing since Asterisk 1.6 (arguments are separated by ','): ${p.app} gets one argument, '${p.data}'. Write ${p.app}(${fixed}).`,
     0,

@@ -6,12 +6,22 @@ import { removedBy } from '../../docs/asteriskVersions';
 import type { DialplanCheck } from '../finding';
 import { amendMacroFindings } from '../macroToGosub/index';
 import { perLine } from './lineByLine';
-import { versionFinding, versionUses, what } from './versionUses';
+import type { ChangeFilter } from './versionUses';
+import { changeFilter, mayName, versionFinding, versionUses, what } from './versionUses';
 
 export const code = 'version-deprecated';
 
+/** What each version has deprecated and not yet removed, as a filter of the lines worth reading. */
+const deprecations = new Map<number, ChangeFilter>();
+
 const eachLine = perLine(code, (plan, p, out) => {
   if (!plan.versionChosen) return;
+  let filter = deprecations.get(plan.version);
+  if (filter === undefined) {
+    filter = changeFilter((c) => plan.version >= c.deprecatedIn && !removedBy(c, plan.version));
+    deprecations.set(plan.version, filter);
+  }
+  if (!mayName(p, filter)) return;
   for (const u of versionUses(p)) {
     if (plan.version < u.change.deprecatedIn || removedBy(u.change, plan.version)) continue;
     const gone = u.change.removedIn !== null ? `; Asterisk ${u.change.removedIn} removes it` : '';

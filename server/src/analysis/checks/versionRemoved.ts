@@ -7,13 +7,23 @@ import type { DialplanCheck, Finding, TrunkCheck } from '../finding';
 import type { Modules } from '../../model/modules';
 import { amendMacroFindings } from '../macroToGosub/index';
 import { perLine } from './lineByLine';
-import { effect, versionFinding, versionUses, what } from './versionUses';
+import type { ChangeFilter } from './versionUses';
+import { changeFilter, effect, mayName, versionFinding, versionUses, what } from './versionUses';
 import { append } from '../../model/append';
 
 export const code = 'version-removed';
 
+/** What each version removed, as a filter of the lines worth reading. */
+const removals = new Map<number, ChangeFilter>();
+
 const eachLine = perLine(code, (plan, p, out) => {
-  if (plan.version < EARLIEST_REMOVAL) return; // Asterisk 18 to 20 removed nothing of the list
+  if (plan.version < EARLIEST_REMOVAL) return; // nothing of the list is removed before
+  let filter = removals.get(plan.version);
+  if (filter === undefined) {
+    filter = changeFilter((c) => removedBy(c, plan.version));
+    removals.set(plan.version, filter);
+  }
+  if (!mayName(p, filter)) return;
   for (const u of versionUses(p)) {
     if (!removedBy(u.change, plan.version)) continue;
     out.push(versionFinding(code, 'error', `Asterisk ${u.change.removedIn} removed ${what(u.change)}, deprecated since ${u.change.deprecatedIn}: in Asterisk ${plan.version} ${effect(u.change.kind)}. Use ${u.change.instead}.`, p, u));

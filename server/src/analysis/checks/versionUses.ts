@@ -2,7 +2,7 @@
 // application, the functions it reads or writes, and the channel technologies of a Dial or Page device list. Shared
 // by version-removed and version-deprecated.
 import type { VersionChange } from '../../docs/asteriskVersions';
-import { optionChange, versionChange } from '../../docs/asteriskVersions';
+import { OPTION_CHANGES, optionChange, VERSION_CHANGES, versionChange } from '../../docs/asteriskVersions';
 import { appOptions, optionArgument, parseOptions } from '../appOptions';
 import { deviceList } from './appGrammar';
 import { dataPlaces } from './lineByLine';
@@ -52,6 +52,33 @@ export function versionUses(p: Priority): VersionUse[] {
     }
   }
   return out;
+}
+
+/** What a set of changes can be named by: a line that names none of it is not read (most lines, issue 13). */
+export interface ChangeFilter {
+  /** Applications, lowercase. */
+  applications: Set<string>;
+  functions: boolean;
+  channels: boolean;
+  /** Applications with a changed option letter, lowercase. */
+  options: Set<string>;
+}
+
+/** The filter of the changes `keep` keeps (the removals of a version, its deprecations). */
+export function changeFilter(keep: (change: VersionChange) => boolean): ChangeFilter {
+  const kept = [...VERSION_CHANGES, ...OPTION_CHANGES].filter(keep);
+  return {
+    applications: new Set(kept.filter((c) => c.kind === 'application').map((c) => c.name.toLowerCase())),
+    functions: kept.some((c) => c.kind === 'function'),
+    channels: kept.some((c) => c.kind === 'channel'),
+    options: new Set(kept.filter((c) => c.kind === 'option').map((c) => c.app!.toLowerCase())),
+  };
+}
+
+/** Can this line name one of the filter's changes (its application, a function, a device, an option)? */
+export function mayName(p: Priority, filter: ChangeFilter): boolean {
+  const app = p.app.trim().toLowerCase();
+  return filter.applications.has(app) || filter.options.has(app) || (filter.functions && p.data.includes('(')) || (filter.channels && DEVICE_LISTS(app) !== undefined);
 }
 
 /** How a change reads in a message: "the application Macro (app_macro)". */

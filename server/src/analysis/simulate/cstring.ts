@@ -76,37 +76,42 @@ export function lower(s: string): string {
  */
 export function separateArgs(text: string, delim: string, removeChars = true, max = 100): string[] {
   const args: string[] = [];
+  const d = delim.charCodeAt(0);
   let scan = 0;
   let wasDelim = -1;
   let paren = 0;
   let bracket = 0;
   let quote = false;
   while (scan < text.length && args.length < max - 1) {
+    // kept raw (removeChars false), an argument is a slice of the text: built character by character only when
+    // quotes and backslashes are taken out
+    const from = scan;
+    let end = text.length;
     let arg = '';
     for (; scan < text.length; scan++) {
-      const c = text[scan];
-      if (c === '(') paren++;
-      else if (c === ')') {
+      const c = text.charCodeAt(scan);
+      if (c === 40) paren++;
+      else if (c === 41) {
         if (paren) paren--;
-      } else if (c === '[') bracket++;
-      else if (c === ']') {
+      } else if (c === 91) bracket++;
+      else if (c === 93) {
         if (bracket) bracket--;
-      } else if (c === '"' && delim !== '"') {
+      } else if (c === 34 && d !== 34) {
         quote = !quote;
         if (removeChars) continue;
-      } else if (c === '\\') {
-        if (!removeChars) arg += c;
+      } else if (c === 92) {
         scan++;
-        if (scan < text.length) arg += text[scan];
+        if (removeChars && scan < text.length) arg += text[scan];
         continue;
-      } else if (c === delim && !paren && !quote && !bracket) {
+      } else if (c === d && !paren && !quote && !bracket) {
         wasDelim = scan;
+        end = scan;
         scan++;
         break;
       }
-      arg += c;
+      if (removeChars) arg += text[scan];
     }
-    args.push(arg);
+    args.push(removeChars ? arg : text.slice(from, end));
   }
   if (scan < text.length || (scan > 0 && scan - 1 === wasDelim)) args.push(text.slice(scan));
   return args;
