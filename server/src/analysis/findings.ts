@@ -12,6 +12,7 @@ import { peerLinks, registrationLinks } from './trunks/pairing';
 export type { DialplanCheck, Finding, Fix, TextCheck, TextEdit, TrunkCheck, TrunkContext } from './finding';
 import type { Finding, TrunkCheck, TrunkContext } from './finding';
 import { append } from '../model/append';
+import { isLineKey } from './checks/lineByLine';
 
 interface ChannelResults {
   /** The channel models (and settings) the results were computed from. */
@@ -114,10 +115,10 @@ function lineChecks(plan: Dialplan, first: number, views: Map<Context, Dialplan>
   const running: boolean[] = checks.map(() => false);
   const found: (Finding[][] | null)[] = [];
   for (const context of plan.contexts.values()) {
-    const entries = context.checked as (Kept | undefined)[] | null;
+    const entries = (context.checked ?? FRESH) as (Kept | undefined)[];
     let any = false;
     for (let k = 0; k < checks.length; k++) {
-      running[k] = !reusable(plan, entries?.[first + k]);
+      running[k] = !reusable(plan, entries[first + k]);
       any ||= running[k];
     }
     if (!any || context.extensions.length === 0) {
@@ -173,12 +174,8 @@ export function findingsOf(plan: Dialplan): Finding[] {
     let ordinal = -1;
     for (const context of plan.contexts.values()) {
       ordinal++;
-      let entries = context.checked as (Kept | undefined)[] | null;
-      if (entries === null) {
-        entries = new Array<Kept | undefined>(DIALPLAN_CHECKS.length);
-        context.checked = entries;
-      }
-      const kept = entries[slot];
+      if (context.checked === null) context.checked = FRESH;
+      const kept = keptAt(context, slot);
       if (reusable(plan, kept)) {
         if (kept.at !== plan.builtAt && kept.findings.length > 0) {
           for (const f of kept.findings) moveFinding(f, plan.positions!, kept.at);
@@ -187,14 +184,19 @@ export function findingsOf(plan: Dialplan): Finding[] {
         append(found, kept.findings);
         continue;
       }
-      let view = views.get(context);
-      if (local && view === undefined) {
-        view = only(plan, context);
-        views.set(context, view);
+      let findings: Finding[];
+      if (check.eachLine) findings = lines!.found[ordinal]?.[slot - lines!.first] ?? NONE;
+      else if (local && !hasLines(context)) findings = NONE; // what the checks of one context read: its lines
+      else {
+        let view = views.get(context);
+        if (local && view === undefined) {
+          view = only(plan, context);
+          views.set(context, view);
+        }
+        findings = safely(() => (local ? check.run(view!) : check.runContext!(plan, context)), fileOf(plan, context), `running the check ${check.code} on [${context.name}]`);
       }
-      const findings = check.eachLine ? (lines!.found[ordinal]?.[slot - lines!.first] ?? NONE) : safely(() => (local ? check.run(view!) : check.runContext!(plan, context)), fileOf(plan, context), `running the check ${check.code} on [${context.name}]`);
       const deps = local ? null : check.dependsOn!(plan, context);
-      entries[slot] = findings.length === 0 && (deps === null || deps.size === 0) ? NOTHING : { at: plan.builtAt, findings, deps: deps !== null && deps.size === 0 ? null : deps };
+      keep(context, slot, findings.length === 0 && (deps === null || deps.size === 0) ? NOTHING : { at: plan.builtAt, findings, deps: deps !== null && deps.size === 0 ? null : deps });
       append(found, findings);
     }
     if (check.amend && found.length > first) {
@@ -222,8 +224,40 @@ export function findingsOf(plan: Dialplan): Finding[] {
     messages.push(f.message);
     return true;
   });
+  // a context checked for the first time that found nothing at all shares one record of it
+  for (const context of plan.contexts.values()) if (context.checked === FRESH) context.checked = SETTLED;
   dialplanFindings.set(plan, found);
   return found;
+}
+
+/**
+ * The check results of a context nothing was found in (most, and a million in a chain of includes) are one shared
+ * array, not one of their own (issue 13, size): FRESH while it is checked for the first time (every slot still to
+ * work out), SETTLED once done (every slot found nothing). A context gets its own array when a check finds something.
+ */
+const FRESH = Object.freeze(new Array<Kept | undefined>(DIALPLAN_CHECKS.length).fill(undefined)) as (Kept | undefined)[];
+const SETTLED = Object.freeze(new Array<Kept | undefined>(DIALPLAN_CHECKS.length).fill(NOTHING)) as (Kept | undefined)[];
+
+function keptAt(context: Context, slot: number): Kept | undefined {
+  return (context.checked as (Kept | undefined)[])[slot];
+}
+
+function keep(context: Context, slot: number, kept: Kept): void {
+  let entries = context.checked as (Kept | undefined)[];
+  if (entries === FRESH || entries === SETTLED) {
+    // the first check results of its own: FRESH's slots before this one found nothing, those after are still to do
+    if (kept === NOTHING) return;
+    entries = entries === SETTLED ? [...SETTLED] : FRESH.map((_, i) => (i < slot ? NOTHING : undefined));
+    context.checked = entries;
+  }
+  entries[slot] = kept;
+}
+
+/** Does a context hold any exten/same line (registered or dropped)? The checks of one context find nothing without. */
+function hasLines(context: Context): boolean {
+  if (context.extensions.length > 0 || context.dropped.length > 0) return true;
+  for (const category of context.categories) for (const v of category.variables) if (isLineKey(v.assignment.key.text)) return true;
+  return false;
 }
 
 /**

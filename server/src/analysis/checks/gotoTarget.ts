@@ -13,7 +13,8 @@ import type { Target } from '../targets';
 export const code = 'dialplan-goto-target-missing';
 
 
-/** Where the lookups of the last check of a context looked (what its answers depend on). */
+/** Where the lookups of the last check of a context looked (what its answers depend on), when beyond itself. */
+const NOWHERE = new Set<string>(); // never added to
 const looked = new WeakMap<Context, Set<string>>();
 
 export function checkTarget(plan: Dialplan, from: Priority, t: Target, visited?: Set<string>): string | null {
@@ -101,12 +102,15 @@ export const gotoTarget: DialplanCheck = {
     const out: Finding[] = [];
     const visited = new Set<string>([context.name]);
     checkContext(plan, context, null, out, visited);
-    looked.set(context, visited);
+    // a context that looked nowhere else depends on itself alone, which a change replaces anyway (a changed context
+    // is a new one): nothing to keep (most contexts; a million in a chain of includes)
+    if (visited.size > 1) looked.set(context, visited);
+    else looked.delete(context);
     return out;
   },
-  // the answers depend on this context and on the contexts the lookups looked in, up to where they found their
-  // extension: a change anywhere else cannot change them
+  // the answers depend on the contexts the lookups looked in, up to where they found their extension: a change
+  // anywhere else cannot change them
   dependsOn(_plan, context) {
-    return looked.get(context) ?? new Set([context.name]);
+    return looked.get(context) ?? NOWHERE;
   },
 };
