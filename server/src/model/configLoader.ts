@@ -79,6 +79,8 @@ function variablesOf(section: Section, file: string): LoadedVariable[] | null {
     }
     variables.push({ file, assignment: item, inheritedFrom: null });
   }
+  // a short list without a growing array's spare room (a million one-line sections, issue 13)
+  if (variables !== null && variables.length < 8) variables = variables.slice();
   ownVariables.set(section, { file, variables });
   return variables;
 }

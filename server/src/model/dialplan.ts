@@ -3,6 +3,7 @@
 // and `(+)` add to the same context, templates are not contexts), priorities computed line by line (`n` continues
 // from the previous line of the context, even across extensions), labels, includes, and the load-time warnings
 // Asterisk logs while doing it.
+import { PriorityList } from './priorities';
 import type { Assignment, Severity, Span } from '../parser/ast';
 import type { ExtensionStatement, IncludeStatement } from '../parser/dialplanParser';
 import { parseExtensionStatement, parseIncludeStatement } from '../parser/dialplanParser';
@@ -56,7 +57,7 @@ export interface Extension {
   cidKey: SortKey | null;
   minPriority: number;
   /** By priority number (hint = -1); the first line registering a priority wins. */
-  priorities: Map<number, Priority>;
+  priorities: PriorityList;
   labels: ReadonlyMap<string, number>;
   /** Its first line. */
   first: Priority;
@@ -308,6 +309,7 @@ const fitted = <T>(list: T[]): T[] => (list.length === 0 ? EMPTY : list.length <
  * their spare room. A million contexts, each including the next, kept six arrays each with room to spare (issue 13).
  */
 function settle(context: Context): void {
+  for (const e of context.extensions) e.priorities.fit();
   context.extensions = fitted(context.extensions);
   context.includes = fitted(context.includes);
   context.ignorePatterns = fitted(context.ignorePatterns);
@@ -527,7 +529,7 @@ function addExtension(b: Builder, context: Context, entry: Priority, rawName: st
         entry.label = null;
       }
     }
-    e.priorities.set(entry.priority, entry);
+    e.priorities.set(entry);
     register(entry, e);
     if (entry.label !== null) {
       const labels = e.labels === NO_LABELS ? new Map<string, number>() : (e.labels as Map<string, number>);
@@ -553,7 +555,7 @@ function addExtension(b: Builder, context: Context, entry: Priority, rawName: st
     key,
     cidKey,
     minPriority: entry.priority,
-    priorities: new Map([[entry.priority, entry]]),
+    priorities: new PriorityList(entry),
     labels: entry.label !== null ? new Map([[entry.label, entry.priority]]) : NO_LABELS,
     first: entry,
   };

@@ -46,6 +46,7 @@ export function parseRegion(text: string, range: ScanRange): Region {
     if (node === null) continue;
     if (node.type === 'Directive') directives.push(node);
     if (node.type === 'Section') {
+      if (current !== null) current.items = fitted(current.items);
       current = node;
       sections.push(node);
       continue;
@@ -58,6 +59,7 @@ export function parseRegion(text: string, range: ScanRange): Region {
       current.end = node.end;
     }
   }
+  if (current !== null) current.items = fitted(current.items);
   return {
     preamble,
     sections,
@@ -68,6 +70,16 @@ export function parseRegion(text: string, range: ScanRange): Region {
     commentAtLine: scanned.commentAtLine,
     endComment: scanned.endComment,
   };
+}
+
+const NO_SPANS = Object.freeze([]) as never[];
+
+/**
+ * A section's list once complete: a short one without the room a growing array keeps (given one element, an array
+ * has room for 17). A million one-line sections kept that room each (issue 13, size).
+ */
+function fitted<T>(list: T[]): T[] {
+  return list.length < 8 && list.length > 0 ? list.slice() : list;
 }
 
 function span(line: LogicalLine, raw: RawSpan): Span {
@@ -98,15 +110,17 @@ function parseLine(line: LogicalLine, problems: SyntaxProblem[]): Section | Item
         end,
         template: false,
         additive: false,
-        inherits: [],
+        inherits: NO_SPANS,
         items: [],
       };
       if (node.options) {
+        const inherits: Span[] = [];
         for (const item of node.options.items as RawSpan[]) {
           if (item.text.toLowerCase() === '!') section.template = true;
           else if (item.text.startsWith('+')) section.additive = true;
-          else section.inherits.push(span(line, item));
+          else inherits.push(span(line, item));
         }
+        if (inherits.length > 0) section.inherits = inherits;
         if (!node.options.closed) {
           problem('syntax-unclosed-options', 'error', `Missing ')' after the section options. ${WHOLE_FILE}`, start, end, true);
         }
@@ -122,7 +136,7 @@ function parseLine(line: LogicalLine, problems: SyntaxProblem[]): Section | Item
       problem('syntax-unclosed-section', 'error', `Missing ']' in the section header. ${WHOLE_FILE}`, start, end, true);
       // Kept as a section, so the lines below it stay with it in the outline instead of joining the one above.
       const name = span(line, node.name);
-      return { type: 'Section', name, header: { start, end, line: line.line }, start, end, template: false, additive: false, inherits: [], items: [], unclosed: true };
+      return { type: 'Section', name, header: { start, end, line: line.line }, start, end, template: false, additive: false, inherits: NO_SPANS, items: [], unclosed: true };
     }
     case 'Directive': {
       const nameText: string = node.name.text;
