@@ -34,32 +34,36 @@ export type Region = Omit<ConfigDocument, 'length'> & { endComment: number };
 
 /** Parses a run of whole lines (all of the text, or a part of it for an incremental re-parse). */
 export function parseRegion(text: string, range: ScanRange): Region {
-  const scanned = scan(text, range);
-  const problems: SyntaxProblem[] = [...scanned.problems];
+  const parsed: SyntaxProblem[] = [];
   const preamble: Item[] = [];
   const sections: Section[] = [];
   const directives: Directive[] = [];
   let current: Section | null = null;
 
-  for (const line of scanned.lines) {
-    const node = parseLine(line, problems);
-    if (node === null) continue;
-    if (node.type === 'Directive') directives.push(node);
-    if (node.type === 'Section') {
-      if (current !== null) current.items = fitted(current.items);
-      current = node;
-      sections.push(node);
-      continue;
-    }
-    if (current === null) {
-      // Whether such lines are an error depends on who includes this file: the loader decides.
-      preamble.push(node);
-    } else {
-      current.items.push(node);
-      current.end = node.end;
-    }
-  }
-  if (current !== null) current.items = fitted(current.items);
+  // each logical line is parsed as the scanner finds it: a million lines are never all held at once (issue 13)
+  const scanned = scan(text, range, {
+    push(line: LogicalLine): void {
+      const node = parseLine(line, parsed);
+      if (node === null) return;
+      if (node.type === 'Directive') directives.push(node);
+      if (node.type === 'Section') {
+        if (current !== null) current.items = fitted(current.items);
+        current = node;
+        sections.push(node);
+        return;
+      }
+      if (current === null) {
+        // Whether such lines are an error depends on who includes this file: the loader decides.
+        preamble.push(node);
+      } else {
+        current.items.push(node);
+        current.end = node.end;
+      }
+    },
+  });
+  // the scanner's problems first, then the parser's (as when the lines were parsed after the scan)
+  const problems = scanned.problems.length === 0 ? parsed : [...scanned.problems, ...parsed];
+  if (current !== null) (current as Section).items = fitted((current as Section).items);
   return {
     preamble,
     sections,

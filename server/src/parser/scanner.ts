@@ -21,7 +21,13 @@ export interface BlockComment {
   end: number;
 }
 
+/** Where the logical lines go as they are found (an array, or a parser reading each at once). */
+export interface LineSink {
+  push(line: LogicalLine): void;
+}
+
 export interface ScanResult {
+  /** The logical lines, unless they were handed to a sink as they were found. */
   lines: LogicalLine[];
   blockComments: BlockComment[];
   /** Source offset where each physical line starts. */
@@ -57,8 +63,9 @@ function isBlank(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13);
 }
 
-export function scan(text: string, range: ScanRange = { from: 0, to: text.length, firstLine: 0, comment: 0 }): ScanResult {
-  const lines: LogicalLine[] = [];
+export function scan(text: string, range: ScanRange = { from: 0, to: text.length, firstLine: 0, comment: 0 }, sink?: LineSink): ScanResult {
+  const found: LogicalLine[] = [];
+  const lines: LineSink = sink ?? found;
   const blockComments: BlockComment[] = [];
   const lineStarts: number[] = [];
   const commentAtLine: number[] = [];
@@ -190,7 +197,7 @@ export function scan(text: string, range: ScanRange = { from: 0, to: text.length
       end: start + 3,
     });
   }
-  return { lines, blockComments, lineStarts: Int32Array.from(lineStarts), commentAtLine: Int16Array.from(commentAtLine), endComment: comment, problems };
+  return { lines: found, blockComments, lineStarts: Int32Array.from(lineStarts), commentAtLine: Int16Array.from(commentAtLine), endComment: comment, problems };
 }
 
 function at(text: string, i: number, end: number): number {
@@ -198,7 +205,7 @@ function at(text: string, i: number, end: number): number {
 }
 
 /** The common case: no comment open, and the line's first `;` (if any) is a plain comment. */
-function fastLine(text: string, from: number, end: number, lineNo: number, out: LogicalLine[]): boolean {
+function fastLine(text: string, from: number, end: number, lineNo: number, out: LineSink): boolean {
   let stop = from;
   while (stop < end && text.charCodeAt(stop) !== 59) stop++;
   if (stop < end) {
@@ -214,7 +221,7 @@ function fastLine(text: string, from: number, end: number, lineNo: number, out: 
   return true;
 }
 
-function pushStripped(chars: string[], map: number[], lineNo: number, out: LogicalLine[]): void {
+function pushStripped(chars: string[], map: number[], lineNo: number, out: LineSink): void {
   let a = 0;
   let b = chars.length;
   while (a < b && isBlank(chars[a].charCodeAt(0))) a++;
