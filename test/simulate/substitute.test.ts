@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { Channel, VarList } from '../../server/src/analysis/simulate/channel';
 import type { DialplanView } from '../../server/src/analysis/simulate/context';
 import { evalContext } from '../../server/src/analysis/simulate/context';
-import { separateArgs, toBytes } from '../../server/src/analysis/simulate/cstring';
+import { countArgs, separateArgs, toBytes } from '../../server/src/analysis/simulate/cstring';
 import { FUNCTIONS, findFunction } from '../../server/src/analysis/simulate/functions/index';
 import { clearHash } from '../../server/src/analysis/simulate/functions/lists';
 import { REGISTERED } from '../../server/src/analysis/simulate/functions/registered';
@@ -108,6 +108,7 @@ describe('arguments (ast_app_separate_args)', () => {
       fc.property(text, fc.constantFrom(',', '|', '?', '"'), fc.boolean(), fc.integer({ min: 1, max: 6 }), (t, delim, removeChars, max) => {
         assert.deepEqual(separateArgs(t, delim, removeChars, max), walk(t, delim, removeChars, max));
         assert.deepEqual(separateArgs(t, delim, removeChars), walk(t, delim, removeChars, 100));
+        assert.equal(countArgs(t, delim, max), walk(t, delim, false, max).length, 'countArgs');
       }),
       { seed: 13, numRuns: 3000 },
     );

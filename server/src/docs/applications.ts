@@ -12,6 +12,8 @@
 // - A variadic tail (`arg1[,arg2...]`) is one parameter named after its first element.
 // - Texts are Markdown: code in backticks, no raw angle brackets.
 
+import { caseless } from './caseless';
+
 export interface ParamDoc {
   name: string;
   doc: string;
@@ -1717,9 +1719,10 @@ const ENTRIES: AppEntry[] = [
 
 export const APPLICATIONS: readonly AppDoc[] = ENTRIES.map((e) => ({ ...e, url: `${APP_URL}${e.name}/` }));
 
-const BY_NAME = new Map(APPLICATIONS.map((a) => [a.name.toLowerCase(), a]));
+/** Asked once per dialplan line by several checks: the answer for each name as written is kept (caseless.ts). */
+const byAnyCase = caseless(APPLICATIONS.map((a) => [a.name, a] as const));
 
 /** Documentation for a dialplan application; names are case-insensitive, as in Asterisk. */
 export function applicationDoc(name: string): AppDoc | undefined {
-  return BY_NAME.get(name.toLowerCase());
+  return byAnyCase(name);
 }

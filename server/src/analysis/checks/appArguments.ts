@@ -10,7 +10,7 @@
 import { applicationDoc } from '../../docs/applications';
 import type { AppDoc } from '../../docs/applications';
 import { argumentShape } from '../../docs/argumentShape';
-import { separateArgs } from '../simulate/cstring';
+import { countArgs, separateArgs } from '../simulate/cstring';
 import type { Priority } from '../../model/dialplan';
 import type { Finding } from '../finding';
 import { dataPlaces, perLine } from './lineByLine';
@@ -72,8 +72,8 @@ function pipes(p: Priority, doc: AppDoc, report: Report): boolean {
 
 function counts(p: Priority, doc: AppDoc, report: Report): void {
   const shape = argumentShape(doc);
-  const args = separateArgs(p.data, ',', false);
-  if (args.length > shape.max) {
+  const given = countArgs(p.data, ',');
+  if (given > shape.max) {
     // what the last argument gets, and where the extra ones start (after the max-th comma)
     const kept = separateArgs(p.data, ',', false, shape.max);
     const last = kept[kept.length - 1] ?? '';
@@ -83,13 +83,13 @@ function counts(p: Priority, doc: AppDoc, report: Report): void {
     report(
       shape.max === 0
         ? `${doc.name} takes no argument: '${p.data}' is ignored.`
-        : `${doc.name} takes at most ${plural(shape.max, 'argument')} (${shape.names.join(', ')}); here ${args.length}. Asterisk hands the rest, '${last}', to ${name} as one text.`,
+        : `${doc.name} takes at most ${plural(shape.max, 'argument')} (${shape.names.join(', ')}); here ${given}. Asterisk hands the rest, '${last}', to ${name} as one text.`,
       shape.max === 0 ? 0 : start,
       p.data.length,
     );
-  } else if (args.length < shape.min && !p.data.includes('$') && !CONDITIONS_SAID.has(doc.name)) {
-    const missing = shape.names.slice(args.length, shape.min).join(', ');
-    report(`${doc.name} needs at least ${plural(shape.min, 'argument')} (${shape.names.slice(0, shape.min).join(', ')}); ${args.length === 0 ? 'it has none' : `here ${args.length}`}, so ${missing} is missing: Asterisk logs a warning and ${doc.name} does not do its job.`, 0, p.data.length);
+  } else if (given < shape.min && !p.data.includes('$') && !CONDITIONS_SAID.has(doc.name)) {
+    const missing = shape.names.slice(given, shape.min).join(', ');
+    report(`${doc.name} needs at least ${plural(shape.min, 'argument')} (${shape.names.slice(0, shape.min).join(', ')}); ${given === 0 ? 'it has none' : `here ${given}`}, so ${missing} is missing: Asterisk logs a warning and ${doc.name} does not do its job.`, 0, p.data.length);
   }
 }
 

@@ -17,10 +17,9 @@ export type { ParsedOption } from '../appOptions';
 export const code = 'dialplan-app-option';
 
 function check(plan: Dialplan, p: Priority, out: Finding[]): void {
-  const data = p.statement.application?.data;
-  if (!data || !p.data) return;
+  if (!p.data) return;
   const options = appOptions(p.app);
-  if (!options) return;
+  if (!options || !p.statement.application?.data) return;
   const arg = optionArgument(options, p.data);
   if (!arg || arg.text === '' || arg.text.includes('$')) return;
   const places = dataPlaces(p);

@@ -53,11 +53,12 @@ export function closestName(name: string, names: readonly string[]): string | nu
 }
 
 function check(plan: Dialplan, p: Priority, out: Finding[]): void {
-  const app = p.statement.application;
-  const line = p.statement.statement;
-  const where = app ? { start: app.name.start, end: app.name.end } : { start: line.start, end: line.end };
   const ends = `Asterisk ends the call here (it logs "No application '${p.app}' for extension ...")`;
+  // where it stands, worked out for a line that has a finding (most have none)
   const finding = (message: string, fixes: Finding['fixes'] = undefined): void => {
+    const app = p.statement.application;
+    const line = p.statement.statement;
+    const where = app ? { start: app.name.start, end: app.name.end } : { start: line.start, end: line.end };
     out.push({ code, severity: 'error', message, file: p.file, ...where, related: [], ...(fixes ? { fixes } : {}) });
   };
   if (p.app === '') {
@@ -73,6 +74,7 @@ function check(plan: Dialplan, p: Priority, out: Finding[]): void {
     return;
   }
   const trimmed = p.app.trim();
+  const app = p.statement.application;
   if (trimmed !== p.app && known(trimmed) && app) {
     // the blank stays in the name (pbx_config cuts the name at the '(' only)
     finding(`The blank before '(' is part of the application's name: Asterisk looks for '${p.app}', which it does not have, and ends the call here (it logs "No application '${p.app}' for extension ..."). Remove the blank.`, [
@@ -112,9 +114,13 @@ function innerApplications(app: string, data: string): { name: string; at: numbe
   });
 }
 
+/** The applications that run another one, named in their data. */
+const RUNNING_OTHERS = new Set(['exec', 'tryexec', 'execif', 'execiftime']);
+
 function checkInner(plan: Dialplan, p: Priority, out: Finding[]): void {
+  if (!p.data || !RUNNING_OTHERS.has(p.app.toLowerCase())) return;
   const data = p.statement.application?.data;
-  if (!data || !p.data) return;
+  if (!data) return;
   const places = dataPlaces(p);
   const tries = p.app.toLowerCase() === 'tryexec';
   for (const inner of innerApplications(p.app, p.data)) {

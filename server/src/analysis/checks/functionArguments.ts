@@ -8,7 +8,7 @@
 // (a substituted value may hold commas).
 import { functionDoc } from '../../docs/functions';
 import { argumentShape } from '../../docs/argumentShape';
-import { separateArgs } from '../simulate/cstring';
+import { countArgs } from '../simulate/cstring';
 import { registration } from '../simulate/functions/registered';
 import type { Priority } from '../../model/dialplan';
 import type { Finding } from '../finding';
@@ -18,12 +18,12 @@ import { functionUses } from './substitutions';
 export const code = 'dialplan-function-arguments';
 
 function check(p: Priority, out: Finding[]): void {
-  if (!p.statement.application?.data || !p.data.includes('(')) return;
+  if (!p.data.includes('(') || !p.statement.application?.data) return;
   const places = dataPlaces(p);
   for (const use of functionUses(p.app, p.data)) {
     const doc = functionDoc(use.name);
     const shape = doc ? argumentShape(doc) : null;
-    const given = separateArgs(use.args, ',', false).length;
+    const given = countArgs(use.args, ',');
     if (doc && shape && shape.min >= 2 && given < shape.min && !use.args.includes('$')) {
       out.push({
         code,

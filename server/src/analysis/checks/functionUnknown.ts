@@ -16,7 +16,7 @@ const NAMES = [...REGISTERED.keys()];
 const BY_UPPER = new Map(NAMES.map((n) => [n.toUpperCase(), n]));
 
 function check(plan: Dialplan, p: Priority, out: Finding[]): void {
-  if (!p.statement.application?.data || !p.data.includes('(')) return;
+  if (!p.data.includes('(') || !p.statement.application?.data) return;
   const places = dataPlaces(p);
   for (const use of functionUses(p.app, p.data)) {
     const registered = registration(use.name) !== null;

@@ -29,7 +29,7 @@ function colonOf(body: string): number {
 }
 
 function check(p: Priority, out: Finding[]): void {
-  if (!p.statement.application?.data || !p.data.includes('${')) return;
+  if (!p.data.includes('${') || !p.statement.application?.data) return;
   const places = dataPlaces(p);
   const found: { body: string; at: number }[] = [];
   substitutions(p.data, 0, found);

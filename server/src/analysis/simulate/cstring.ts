@@ -117,6 +117,39 @@ export function separateArgs(text: string, delim: string, removeChars = true, ma
   return args;
 }
 
+/** How many arguments separateArgs(text, delim, false, max) gives, without making them (a check asks once per line). */
+export function countArgs(text: string, delim: string, max = 100): number {
+  if (text.indexOf(delim) < 0) return text === '' ? 0 : 1;
+  const d = delim.charCodeAt(0);
+  let count = 0;
+  let scan = 0;
+  let wasDelim = -1;
+  let paren = 0;
+  let bracket = 0;
+  let quote = false;
+  while (scan < text.length && count < max - 1) {
+    for (; scan < text.length; scan++) {
+      const c = text.charCodeAt(scan);
+      if (c === 40) paren++;
+      else if (c === 41) {
+        if (paren) paren--;
+      } else if (c === 91) bracket++;
+      else if (c === 93) {
+        if (bracket) bracket--;
+      } else if (c === 34 && d !== 34) quote = !quote;
+      else if (c === 92) scan++;
+      else if (c === d && !paren && !quote && !bracket) {
+        wasDelim = scan;
+        scan++;
+        break;
+      }
+    }
+    count++;
+  }
+  if (scan < text.length || (scan > 0 && scan - 1 === wasDelim)) count++;
+  return count;
+}
+
 export interface Encoded {
   /** The byte (0-255); 0 ends a C string. */
   byte: number;
