@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import { describe, it } from 'node:test';
 import * as grammar from '../../server/src/parser/generated/config';
-import { fastAssignment, parseConfig } from '../../server/src/parser/configParser';
+import { fastAssignment, fastSectionHeader, parseConfig } from '../../server/src/parser/configParser';
 import { scan } from '../../server/src/parser/scanner';
 import { CONFORMANCE, CORPUS, corpusSkip, listFiles } from '../paths';
 
@@ -121,6 +121,12 @@ function compareFastPath(files: string[]): number {
   let compared = 0;
   for (const file of files) {
     for (const line of scan(fs.readFileSync(file, 'utf8')).lines) {
+      const header = fastSectionHeader(line.text);
+      if (header !== null) {
+        assert.deepEqual(header, grammar.parse(line.text, { startRule: 'Line' }), `${file}: ${line.text}`);
+        compared++;
+        continue;
+      }
       const fast = fastAssignment(line.text);
       if (fast === null) continue;
       const slow = grammar.parse(line.text, { startRule: 'Line' });
@@ -132,6 +138,11 @@ function compareFastPath(files: string[]): number {
 }
 
 describe('config grammar: fast path', () => {
+  it('takes a plain [name] header as the grammar does, and leaves options, trailing text and stray brackets to it', () => {
+    for (const text of ['[c0]', '[ c0 ]', '[a b]', '[]', '[general]', '[ctx-9;x]']) assert.deepEqual(fastSectionHeader(text), grammar.parse(text, { startRule: 'Line' }), text);
+    for (const text of ['[c0](!)', '[c0]x', '[c0', '[a]b]', '[a[b]', '[x(y)]', '[', 'c0]']) assert.equal(fastSectionHeader(text), null, text);
+  });
+
   it('builds the same node as the grammar for every assignment line of the conformance configs', () => {
     const compared = compareFastPath(listFiles(CONFORMANCE).filter((f) => f.endsWith('.conf')));
     assert.ok(compared > 8000, `compared ${compared} lines`);

@@ -7,7 +7,8 @@ import * as grammar from '../../server/src/parser/generated/dialplan';
 import type { Assignment } from '../../server/src/parser/ast';
 import { parseConfig } from '../../server/src/parser/configParser';
 import type { ExtensionStatement } from '../../server/src/parser/dialplanParser';
-import { fastExtension, fromGrammar, parseArguments, parseExtensionStatement, parseIncludeStatement } from '../../server/src/parser/dialplanParser';
+import { fastExtension, fromGrammar, includeValue, parseArguments, parseExtensionStatement, parseIncludeStatement } from '../../server/src/parser/dialplanParser';
+import fc from 'fast-check';
 import { CONFORMANCE, CORPUS, corpusSkip, listFiles } from '../paths';
 
 function statements(src: string): { st: ExtensionStatement; src: string }[] {
@@ -186,5 +187,18 @@ describe('dialplan grammar: fast path', () => {
     for (const value of ['_[1,2]X,1,NoOp()', '_[12,1,NoOp()', '_1]X,1,NoOp()']) assert.equal(fastExtension(value, 'exten', 0), null, value);
     // a priority label with a second `(` or text after its `)`: the grammar decides
     for (const value of ['1,n(a(b)),NoOp()', '1,n(a)x,NoOp()', '1,n(a,NoOp()', '1,(a),NoOp()']) assert.equal(fastExtension(value, 'exten', 0), null, value);
+  });
+});
+
+describe('dialplan grammar: include values', () => {
+  it('splits any include value as the grammar rule IncludeValue does (fast-check)', () => {
+    const value = fc.array(fc.constantFrom('c', '1', ',', '|', ' ', '\t', '*', ':', '-', '\u00a0'), { maxLength: 20 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(value, (text) => {
+        const raw = grammar.parse(text, { startRule: 'IncludeValue' });
+        assert.deepEqual(includeValue(text), { context: raw.context, times: raw.times });
+      }),
+      { seed: 13, numRuns: 2000 },
+    );
   });
 });

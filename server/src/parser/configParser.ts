@@ -97,7 +97,7 @@ function endOffset(line: LogicalLine, end: number): number {
 /** Parses one logical line; returns null for a line Asterisk ignores. */
 function parseLine(line: LogicalLine, problems: SyntaxProblem[]): Section | Item | null {
   // The grammar is total (every rule has a catch-all alternative), so parse never throws.
-  const node = fastAssignment(line.text) ?? grammar.parse(line.text, { startRule: 'Line' });
+  const node = fastAssignment(line.text) ?? fastSectionHeader(line.text) ?? grammar.parse(line.text, { startRule: 'Line' });
   const start = sourceOffset(line, 0);
   const end = endOffset(line, line.text.length);
   const problem = (code: string, severity: SyntaxProblem['severity'], message: string, s = start, e = end, fatal = false): void => {
@@ -236,6 +236,21 @@ export function fastAssignment(text: string): { type: 'Assignment'; key: RawSpan
     op,
     value: { text: text.slice(vs, ve), start: vs, end: ve },
   };
+}
+
+/**
+ * The plain header `[name]` (no options, nothing after it), as the grammar's SectionHeader node, without the
+ * grammar's per-character cost: a million one-line contexts are a million headers (issue 13). Null for anything else
+ * (the grammar decides). test/unit/configGrammar.test.ts checks both agree on every header of the corpus.
+ */
+export function fastSectionHeader(text: string): { type: 'SectionHeader'; start: number; end: number; name: RawSpan; options: null; trailing: null } | null {
+  const end = text.length - 1;
+  if (text.charCodeAt(0) !== 91 /* [ */ || text.charCodeAt(end) !== 93 /* ] */ || end < 1) return null;
+  for (let i = 1; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 93 || c === 40 || c === 41) return null; // [ ] ( )
+  }
+  return { type: 'SectionHeader', start: 0, end: text.length, name: { text: text.slice(1, end), start: 1, end }, options: null, trailing: null };
 }
 
 /**

@@ -101,8 +101,31 @@ export function fromGrammar(raw: any, map: (r: Raw) => Span): StatementParts {
 }
 
 export function parseIncludeStatement(a: Assignment): IncludeStatement {
-  const raw = dialplanGrammar.parse(a.value.text, { startRule: 'IncludeValue' });
+  const raw = includeValue(a.value.text);
   return { statement: a, context: mapSpan(a, raw.context), times: raw.times ? raw.times.map((t: Raw) => mapSpan(a, t)) : null };
+}
+
+/**
+ * The grammar's IncludeValue (grammars/dialplan.peggy) without its per-character cost: the context up to the first
+ * `,` or `|`, then the time fields, each stripped (a million includes in a chain, issue 13). test/unit/
+ * dialplanGrammar.test.ts checks it against the grammar on generated values.
+ */
+export function includeValue(text: string): { context: Raw; times: Raw[] | null } {
+  const fields: Raw[] = [];
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : -1;
+    if (c !== -1 && c !== 44 /* , */ && c !== 124 /* | */) continue;
+    fields.push(strippedField(text.slice(from, i), from));
+    from = i + 1;
+  }
+  return { context: fields[0], times: fields.length > 1 ? fields.slice(1) : null };
+}
+
+function strippedField(text: string, start: number): Raw {
+  const lead = text.length - text.trimStart().length;
+  const t = text.trim();
+  return { text: t, start: start + lead, end: start + lead + t.length };
 }
 
 export interface ArgumentNode extends Span {
