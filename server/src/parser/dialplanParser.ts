@@ -336,7 +336,7 @@ function priorityNode(places: FastPlaces, value: string, base: number): Priority
     kind: places.priKind,
     value: { text: value.slice(priStart, coreEnd), start: base + priStart, end: base + coreEnd },
     number: places.number < 0 ? null : places.number,
-    label: labelStart < 0 ? null : { text: value.slice(labelStart, labelEnd), start: base + labelStart, end: base + labelEnd },
+    label: labelStart < 0 ? null : { text: interned(labelNames, value, labelStart, labelEnd, 40), start: base + labelStart, end: base + labelEnd },
     labelClosed: true,
     offset: null,
   };
@@ -450,8 +450,9 @@ class CompactStatement implements ExtensionStatement {
   }
 }
 
-/** Application names repeat on every line (`Dial`, `NoOp`): one string each (configParser.ts interned). */
+/** Application names repeat on every line (`Dial`, `NoOp`), labels on many (`busy`): one string each (configParser.ts interned). */
 const appNames = new Map<string, string>();
+const labelNames = new Map<string, string>();
 
 /**
  * Moves a parsed statement with its line (incremental re-parse shifts the lines after an edit). This runs for every
