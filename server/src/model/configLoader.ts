@@ -65,12 +65,15 @@ export interface LoadedConfig {
  * sections it does not re-read, so loading again after an edit reuses these arrays (and a dialplan build can tell
  * an unchanged category by its array). Shared arrays are copied before anything is added to them.
  */
-const ownVariables = new WeakMap<Section, { file: string; variables: LoadedVariable[] | null }>();
+interface OwnVariables {
+  file: string;
+  variables: LoadedVariable[] | null;
+}
 
 /** The section's lines as variables, or null when it has a directive (which may bring in lines of its own). */
 function variablesOf(section: Section, file: string): LoadedVariable[] | null {
-  const kept = ownVariables.get(section);
-  if (kept !== undefined && kept.file === file) return kept.variables;
+  const kept = section.loaded as OwnVariables | null;
+  if (kept !== null && kept.file === file) return kept.variables;
   let variables: LoadedVariable[] | null = [];
   for (const item of section.items) {
     if (item.type === 'Directive') {
@@ -81,7 +84,7 @@ function variablesOf(section: Section, file: string): LoadedVariable[] | null {
   }
   // a short list without a growing array's spare room (a million one-line sections, issue 13)
   if (variables !== null && variables.length < 8) variables = variables.slice();
-  ownVariables.set(section, { file, variables });
+  section.loaded = { file, variables } satisfies OwnVariables;
   return variables;
 }
 
@@ -193,7 +196,7 @@ export function loadConfig(root: string, host: FileHost, documentOf: DocumentSou
   let lastCreated: Category | null = null;
   const stack: string[] = [];
   // categories whose variables are still a section's kept array (see variablesOf)
-  const shared = new WeakSet<Category>();
+  const shared = new Set<Category>(); // this load's categories whose lists are their section's (copied before they grow)
 
   // category_get_sep(): the first category of that name, case-insensitive (an empty name matches any); indexed, so
   // that a file of N sections naming earlier ones costs N lookups, not N scans (issue 13, F4)

@@ -65,6 +65,12 @@ export interface Section {
   items: Item[];
   /** The header has no `]` (a syntax error: Asterisk rejects the file). */
   unclosed?: boolean;
+  /**
+   * What the loader made of this section's lines (model/configLoader.ts), kept with the node so that a section an
+   * incremental re-parse keeps is not read again: a slot, not a WeakMap keyed by section (a million sections made
+   * every garbage collection walk a million entries, issue 13).
+   */
+  loaded: unknown;
 }
 
 export interface ConfigDocument {

@@ -116,6 +116,7 @@ function parseLine(line: LogicalLine, problems: SyntaxProblem[]): Section | Item
         additive: false,
         inherits: NO_SPANS,
         items: [],
+        loaded: null,
       };
       if (node.options) {
         const inherits: Span[] = [];
@@ -140,7 +141,7 @@ function parseLine(line: LogicalLine, problems: SyntaxProblem[]): Section | Item
       problem('syntax-unclosed-section', 'error', `Missing ']' in the section header. ${WHOLE_FILE}`, start, end, true);
       // Kept as a section, so the lines below it stay with it in the outline instead of joining the one above.
       const name = span(line, node.name);
-      return { type: 'Section', name, header: { start, end, line: line.line }, start, end, template: false, additive: false, inherits: NO_SPANS, items: [], unclosed: true };
+      return { type: 'Section', name, header: { start, end, line: line.line }, start, end, template: false, additive: false, inherits: NO_SPANS, items: [], unclosed: true, loaded: null };
     }
     case 'Directive': {
       const nameText: string = node.name.text;
