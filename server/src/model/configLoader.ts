@@ -199,18 +199,28 @@ export function loadConfig(root: string, host: FileHost, documentOf: DocumentSou
   const shared = new Set<Category>(); // this load's categories whose lists are their section's (copied before they grow)
 
   // category_get_sep(): the first category of that name, case-insensitive (an empty name matches any); indexed, so
-  // that a file of N sections naming earlier ones costs N lookups, not N scans (issue 13, F4)
+  // that a file of N sections naming earlier ones costs N lookups, not N scans (issue 13, F4). The index is brought
+  // up to date when a header asks (templates, `(+)`): a file that never asks, most, builds none (a million sections)
   const firstOf = new Map<string, { any?: Category; plain?: Category }>();
+  let indexed = 0;
   const add = (category: Category): void => {
     result.categories.push(category);
-    for (const key of [category.name.toLowerCase(), '']) {
-      const entry = firstOf.get(key) ?? {};
-      entry.any ??= category;
-      if (!category.template) entry.plain ??= category;
+  };
+  const index = (category: Category, key: string): void => {
+    let entry = firstOf.get(key);
+    if (entry === undefined) {
+      entry = {};
       firstOf.set(key, entry);
     }
+    entry.any ??= category;
+    if (!category.template) entry.plain ??= category;
   };
   const find = (name: string, templatesToo: boolean): Category | undefined => {
+    for (; indexed < result.categories.length; indexed++) {
+      const category = result.categories[indexed];
+      index(category, category.name.toLowerCase());
+      index(category, '');
+    }
     const entry = firstOf.get(name.toLowerCase());
     return templatesToo ? entry?.any : entry?.plain;
   };
