@@ -284,7 +284,8 @@ export function buildDialplan(config: LoadedConfig, runtimeContexts: Iterable<st
       continue;
     }
     plan.changed?.add(name);
-    const context: Context = { name, categories, extensions: [], includes: [], ignorePatterns: [], switches: [], problems: [], dropped: [], checked: null };
+    // every list starts as the shared empty one (most stay empty; a million contexts, issue 13): see addTo
+    const context: Context = { name, categories, extensions: EMPTY, includes: EMPTY, ignorePatterns: EMPTY, switches: EMPTY, problems: EMPTY, dropped: EMPTY, checked: null };
     plan.contexts.set(name, context);
     b.context = context;
     for (const category of categories) loadCategory(b, context, category);
@@ -315,7 +316,14 @@ function sharedName(name: string): string {
 
 const EMPTY = Object.freeze([]) as never[];
 /** A short list as it is, without the room a growing array keeps (an array given one element has room for 17). */
-const fitted = <T>(list: T[]): T[] => (list.length === 0 ? EMPTY : list.length < 8 ? list.slice() : list);
+const fitted = <T>(list: T[]): T[] => (list.length === 0 ? EMPTY : list.length > 1 && list.length < 8 ? list.slice() : list);
+
+/** A context's list with one more item: the shared empty one becomes a list of its own, made to measure. */
+function addTo<T>(list: T[], item: T): T[] {
+  if (list === EMPTY) return [item];
+  list.push(item);
+  return list;
+}
 
 /**
  * A context's lists once it is built (nothing is added to them after): empty ones share one array, short ones lose
@@ -352,7 +360,9 @@ function sameLines(before: Category[], after: Category[]): boolean {
 }
 
 function problem(b: Builder, v: { file: string; start: number; end: number }, code: string, severity: Severity, message: string, related: DialplanProblem['related'] = []): void {
-  (b.context ? b.context.problems : b.plan.problems).push({ code, severity, message, file: v.file, start: v.start, end: v.end, related });
+  const p: DialplanProblem = { code, severity, message, file: v.file, start: v.start, end: v.end, related };
+  if (b.context) b.context.problems = addTo(b.context.problems, p);
+  else b.plan.problems.push(p);
 }
 
 function loadCategory(b: Builder, context: Context, category: Category): void {
@@ -376,11 +386,11 @@ function loadCategory(b: Builder, context: Context, category: Category): void {
     } else if (key === 'include') {
       addInclude(b, context, v);
     } else if (key === 'ignorepat') {
-      context.ignorePatterns.push(substituteGlobals(v.assignment.value.text, b.plan.globals));
+      context.ignorePatterns = addTo(context.ignorePatterns, substituteGlobals(v.assignment.value.text, b.plan.globals));
     } else if (key === 'autohints') {
       // hints created for devices as they appear (Asterisk 14 and later)
     } else if (key === 'switch' || key === 'lswitch' || key === 'eswitch') {
-      context.switches.push({ kind: key, value: v.assignment.value.text, file: v.file, statement: v.assignment });
+      context.switches = addTo(context.switches, { kind: key, value: v.assignment.value.text, file: v.file, statement: v.assignment });
     } else {
       problem(b, { file: v.file, start: v.assignment.key.start, end: v.assignment.key.end }, 'dialplan-unknown-directive', 'warning', `'${v.assignment.key.text}' means nothing in a dialplan context: Asterisk ignores this line ("Unknown directive"). Use exten, same, include, ignorepat or switch.`);
     }
@@ -441,7 +451,7 @@ function addLine(b: Builder, context: Context, v: LoadedVariable, st: ExtensionS
   }
   if (ipri === 0) {
     // `n` after a hint: -1 + 1 = 0, which pbx_config skips without a word
-    context.dropped.push({ reason: 'next-after-hint', file: v.file, statement: st });
+    context.dropped = addTo(context.dropped, { reason: 'next-after-hint', file: v.file, statement: st });
     return lastPriority;
   }
   if (pri.offset !== null) ipri += parseInt(pri.offset.text, 10) || 0;
@@ -572,7 +582,8 @@ function addExtension(b: Builder, context: Context, entry: Priority, rawName: st
     labels: entry.label !== null ? new Map([[entry.label, entry.priority]]) : NO_LABELS,
     first: entry,
   };
-  list.splice(i, 0, created);
+  if (list === EMPTY) context.extensions = [created];
+  else list.splice(i, 0, created);
   namesOf.get(context)?.set(nameKey, created);
   register(entry, created);
 }
@@ -647,7 +658,7 @@ function addInclude(b: Builder, context: Context, v: LoadedVariable): void {
     problem(b, spanAt(v.file, statement.times?.[0] ?? statement.context), 'dialplan-include-never-open', 'warning', `No date and time satisfies this include's time condition '${value.slice(cut + 1)}', so '${name}' is never searched.`);
   }
   const include = { value, context: name, timing, everOpen, alwaysOpen: when === null || when.alwaysOpen, file: v.file, statement };
-  context.includes.push(include);
+  context.includes = addTo(context.includes, include);
   byValue?.set(lower, include);
 }
 
