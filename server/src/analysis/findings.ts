@@ -160,6 +160,9 @@ export function findingsOf(plan: Dialplan): Finding[] {
   found = plan.problems.map((p) => ({ ...p, related: p.related.map((r) => ({ ...r })) }));
   // one view per context, shared by the checks that look at one context
   const views = new Map<Context, Dialplan>();
+  // whether each context (by its place in the dialplan) holds exten/same lines: 0 not asked yet, 1 no, 2 yes
+  const withLines = new Uint8Array(plan.contexts.size);
+  const linesIn = (ordinal: number, context: Context): boolean => (withLines[ordinal] ||= hasLines(context) ? 2 : 1) === 2;
   let lines: LineResults | null = null;
   for (let slot = 0; slot < DIALPLAN_CHECKS.length; slot++) {
     const check = DIALPLAN_CHECKS[slot];
@@ -186,7 +189,7 @@ export function findingsOf(plan: Dialplan): Finding[] {
       }
       let findings: Finding[];
       if (check.eachLine) findings = lines!.found[ordinal]?.[slot - lines!.first] ?? NONE;
-      else if (local && !hasLines(context)) findings = NONE; // what the checks of one context read: its lines
+      else if (local && !linesIn(ordinal, context)) findings = NONE; // what the checks of one context read: its lines
       else {
         let view = views.get(context);
         if (local && view === undefined) {
