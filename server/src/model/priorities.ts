@@ -31,8 +31,7 @@ export class PriorityList {
   /** Registers a line at its own priority number (a line already there is replaced where it stands). */
   set(p: Priority): void {
     const list = this.list;
-    const at = this.index === null || this.index.has(p.priority) ? list.findIndex((q) => q.priority === p.priority) : -1;
-    if (at >= 0) list[at] = p;
+    if (this.has(p.priority)) list[list.findIndex((q) => q.priority === p.priority)] = p;
     else list.push(p);
     if (this.index !== null) this.index.set(p.priority, p);
     else if (list.length >= INDEXED_FROM) this.index = new Map(list.map((q) => [q.priority, q]));

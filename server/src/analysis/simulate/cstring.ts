@@ -76,50 +76,23 @@ export function lower(s: string): string {
  */
 export function separateArgs(text: string, delim: string, removeChars = true, max = 100): string[] {
   const args: string[] = [];
-  const d = delim.charCodeAt(0);
-  let scan = 0;
-  let wasDelim = -1;
-  let paren = 0;
-  let bracket = 0;
-  let quote = false;
-  while (scan < text.length && args.length < max - 1) {
-    // kept raw (removeChars false), an argument is a slice of the text: built character by character only when
-    // quotes and backslashes are taken out
-    const from = scan;
-    let end = text.length;
-    let arg = '';
-    for (; scan < text.length; scan++) {
-      const c = text.charCodeAt(scan);
-      if (c === 40) paren++;
-      else if (c === 41) {
-        if (paren) paren--;
-      } else if (c === 91) bracket++;
-      else if (c === 93) {
-        if (bracket) bracket--;
-      } else if (c === 34 && d !== 34) {
-        quote = !quote;
-        if (removeChars) continue;
-      } else if (c === 92) {
-        scan++;
-        if (removeChars && scan < text.length) arg += text[scan];
-        continue;
-      } else if (c === d && !paren && !quote && !bracket) {
-        wasDelim = scan;
-        end = scan;
-        scan++;
-        break;
-      }
-      if (removeChars) arg += text[scan];
-    }
-    args.push(removeChars ? arg : text.slice(from, end));
-  }
-  if (scan < text.length || (scan > 0 && scan - 1 === wasDelim)) args.push(text.slice(scan));
+  eachArg(text, delim, max, (from, end, rest) => args.push(removeChars && !rest ? unescaped(text.slice(from, end), delim) : text.slice(from, end)));
   return args;
 }
 
 /** How many arguments separateArgs(text, delim, false, max) gives, without making them (a check asks once per line). */
 export function countArgs(text: string, delim: string, max = 100): number {
   if (text.indexOf(delim) < 0) return text === '' ? 0 : 1;
+  let count = 0;
+  eachArg(text, delim, max, () => count++);
+  return count;
+}
+
+/**
+ * The walk of __ast_app_separate_args over the text: where each argument starts and ends, raw (quotes and escapes
+ * in place); `rest` for the last one when `max` cut the walk (the rest of the text, unparsed).
+ */
+function eachArg(text: string, delim: string, max: number, visit: (from: number, end: number, rest: boolean) => void): void {
   const d = delim.charCodeAt(0);
   let count = 0;
   let scan = 0;
@@ -128,6 +101,8 @@ export function countArgs(text: string, delim: string, max = 100): number {
   let bracket = 0;
   let quote = false;
   while (scan < text.length && count < max - 1) {
+    const from = scan;
+    let end = text.length;
     for (; scan < text.length; scan++) {
       const c = text.charCodeAt(scan);
       if (c === 40) paren++;
@@ -137,17 +112,32 @@ export function countArgs(text: string, delim: string, max = 100): number {
       else if (c === 93) {
         if (bracket) bracket--;
       } else if (c === 34 && d !== 34) quote = !quote;
-      else if (c === 92) scan++;
+      else if (c === 92) scan++; // the next byte is taken as it is
       else if (c === d && !paren && !quote && !bracket) {
         wasDelim = scan;
+        end = scan;
         scan++;
         break;
       }
     }
+    visit(from, end, false);
     count++;
   }
-  if (scan < text.length || (scan > 0 && scan - 1 === wasDelim)) count++;
-  return count;
+  if (scan < text.length || (scan > 0 && scan - 1 === wasDelim)) visit(scan, text.length, true);
+}
+
+/** AST_STANDARD_APP_ARGS on one raw argument: its quotes dropped (unless they delimit), a backslash's byte taken literally. */
+function unescaped(raw: string, delim: string): string {
+  if (!raw.includes('\\') && (delim === '"' || !raw.includes('"'))) return raw;
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '\\') {
+      if (i + 1 < raw.length) out += raw[i + 1];
+      i++;
+    } else if (c !== '"' || delim === '"') out += c;
+  }
+  return out;
 }
 
 export interface Encoded {
