@@ -216,7 +216,7 @@ function includeHover(plan: Dialplan, a: Assignment, offset: number, where: Wher
   const lines = [`**include** ${code(name)}`, ''];
   if (target) {
     lines.push(`${code(name)} (defined at ${target.categories.map((c) => where(c.file, c.section.name.start)).join(', ')}) has ${target.extensions.length} extension${target.extensions.length === 1 ? '' : 's'}${target.includes.length ? ` and includes ${target.includes.map((i) => code(i.context)).join(', ')}` : ''}.`);
-    const here = [plan.contexts.get(sectionName), ...plan.contexts.values()].find((c) => c?.includes.some((i) => i.statement.statement === a));
+    const here = [plan.contexts.get(sectionName), ...plan.contexts.values()].find((c) => c?.includes.some((i) => i.line === a));
     if (here) lines.push(...searchOrder(here, a, target));
   } else lines.push(`⚠ No context ${code(name)} exists: this include finds nothing.`);
   if (inc.times) lines.push('', `Open ${describeTiming(inc.times.map((t) => t.text))}; at other times Asterisk skips it.`);
@@ -229,7 +229,7 @@ const MAX_INCLUDE_PAIRS = 20_000;
 
 /** When Asterisk looks in the included context, and which of its numbers the including context takes first. */
 function searchOrder(here: Context, a: Assignment, target: Context): string[] {
-  const above = here.includes.slice(0, Math.max(0, here.includes.findIndex((i) => i.statement.statement === a)));
+  const above = here.includes.slice(0, Math.max(0, here.includes.findIndex((i) => i.line === a)));
   const own = here.extensions.filter((e) => [...e.priorities.keys()].some((k) => k !== PRIORITY_HINT));
   const first = [own.length > 0 ? `${own.length === 1 ? 'the extension' : `the ${own.length} extensions`} of ${code(here.name)}` : '', above.length > 0 ? `the include${above.length === 1 ? '' : 's'} above this line (${above.map((i) => code(i.context)).join(', ')})` : ''].filter(Boolean);
   const out = [first.length === 0 ? `Asterisk searches it first: ${code(here.name)} has no extension of its own and no include above this line.` : `Asterisk searches it only when nothing matches in ${first.join(' or in ')}.`];
@@ -276,7 +276,7 @@ function contextHover(plan: Dialplan, context: Context, where: Where, entries: s
   lines.push(`${exts.length} extension${exts.length === 1 ? '' : 's'}${context.includes.length ? `; includes ${context.includes.map((i) => code(i.context)).join(', ')}` : ''}.`);
   const leads: string[] = [...entries];
   for (const other of plan.contexts.values()) {
-    for (const inc of other.includes) if (inc.context === context.name) leads.push(`included by ${code(other.name)} (${where(inc.file, inc.statement.statement.start)})`);
+    for (const inc of other.includes) if (inc.context === context.name) leads.push(`included by ${code(other.name)} (${where(inc.file, inc.line.start)})`);
     for (const e of other.extensions) {
       for (const p of e.priorities.values()) {
         for (const t of applicationTargets(p)) {

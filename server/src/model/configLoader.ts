@@ -41,9 +41,19 @@ export interface Category {
   template: boolean;
   file: string;
   section: Section;
-  /** Every header that added to it: its own, then `(+)` ones. */
-  headers: LoadedSection[];
+  /**
+   * The `(+)` headers that added to it, in order (its own header is the category itself, a LoadedSection too). Most
+   * have none: they share one empty list (a million categories, issue 13).
+   */
+  additions: LoadedSection[];
   variables: LoadedVariable[];
+}
+
+const NO_ADDITIONS = Object.freeze([]) as never[];
+
+/** Every header that made a category: its own, then the `(+)` ones. */
+export function headersOf(category: Category): LoadedSection[] {
+  return [category, ...category.additions];
 }
 
 export interface LoadedConfig {
@@ -61,19 +71,19 @@ export interface LoadedConfig {
 }
 
 /**
- * A section's own lines as variables, kept with the section: an incremental re-parse keeps the nodes of the
- * sections it does not re-read, so loading again after an edit reuses these arrays (and a dialplan build can tell
- * an unchanged category by its array). Shared arrays are copied before anything is added to them.
+ * A section's own lines as variables, kept with the section (`Section.loaded`): an incremental re-parse keeps the
+ * nodes of the sections it does not re-read, so loading again after an edit reuses these arrays (and a dialplan
+ * build can tell an unchanged category by its array). Shared arrays are copied before anything is added to them.
+ * What is kept is the list itself (its variables name their file), or for a section with a directive the file
+ * name alone: no record around them (a million one-line sections, issue 13).
  */
-interface OwnVariables {
-  file: string;
-  variables: LoadedVariable[] | null;
-}
+type OwnVariables = LoadedVariable[] | string;
 
 /** The section's lines as variables, or null when it has a directive (which may bring in lines of its own). */
 function variablesOf(section: Section, file: string): LoadedVariable[] | null {
   const kept = section.loaded as OwnVariables | null;
-  if (kept !== null && kept.file === file) return kept.variables;
+  if (kept === file) return null;
+  if (Array.isArray(kept) && kept.length > 0 && kept[0].file === file) return kept;
   let variables: LoadedVariable[] | null = [];
   for (const item of section.items) {
     if (item.type === 'Directive') {
@@ -84,7 +94,7 @@ function variablesOf(section: Section, file: string): LoadedVariable[] | null {
   }
   // a short list without a growing array's spare room (a million one-line sections, issue 13)
   if (variables !== null && variables.length < 8) variables = variables.slice();
-  section.loaded = { file, variables } satisfies OwnVariables;
+  section.loaded = (variables ?? file) satisfies OwnVariables;
   return variables;
 }
 
@@ -317,18 +327,19 @@ export function loadConfig(root: string, host: FileHost, documentOf: DocumentSou
       if (dropRest) break;
       if (section.unclosed) continue;
       const header = section.header;
-      const loaded = { file, section };
-      result.sections.push(loaded);
       if (section.additive) {
+        const loaded = { file, section };
+        result.sections.push(loaded);
         const existing = find(section.name.text, false);
         if (existing === undefined) {
           fatal('syntax-append-missing', `'(+)' adds to a section '${section.name.text}' that does not exist before this line. ${consequence}`, header.start, header.end);
         } else {
-          existing.headers.push(loaded);
+          existing.additions = existing.additions === NO_ADDITIONS ? [loaded] : [...existing.additions, loaded];
           current = existing;
         }
       } else {
-        const category: Category = { name: section.name.text, template: section.template, file, section, headers: [loaded], variables: [] };
+        const category: Category = { name: section.name.text, template: section.template, file, section, additions: NO_ADDITIONS, variables: [] };
+        result.sections.push(category);
         const bases: Category[] = [];
         for (const base of section.inherits) {
           const from = find(base.text, true);

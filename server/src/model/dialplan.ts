@@ -73,7 +73,30 @@ export interface Include {
   everOpen: boolean;
   alwaysOpen: boolean;
   file: string;
-  statement: IncludeStatement;
+  /** The include line. */
+  line: Assignment;
+  /** The line's parts (context and time fields) where they are now: read from the line when asked. */
+  readonly statement: IncludeStatement;
+}
+
+/**
+ * An include of a context. Its statement is not kept: most are never asked for (a million includes in a chain, issue
+ * 13), and read from the line when asked, they are where the line is now (an incremental re-parse moves lines).
+ */
+class IncludeEntry implements Include {
+  constructor(
+    readonly value: string,
+    readonly context: string,
+    readonly timing: Timing | null,
+    readonly everOpen: boolean,
+    readonly alwaysOpen: boolean,
+    readonly file: string,
+    readonly line: Assignment,
+  ) {}
+
+  get statement(): IncludeStatement {
+    return parseIncludeStatement(this.line);
+  }
 }
 
 export interface Context {
@@ -246,7 +269,8 @@ export function buildDialplan(config: LoadedConfig, runtimeContexts: Iterable<st
     versionChosen: false,
   };
   const b: Builder = { plan, context: null };
-  const isNamed = (c: Category, name: string): boolean => c.name.toLowerCase() === name;
+  // a name compared in lower case only when its length could match (a million categories, issue 13)
+  const isNamed = (c: Category, name: string): boolean => c.name.length === name.length && c.name.toLowerCase() === name;
   const general = config.categories.find((c) => !c.template && isNamed(c, 'general'));
   if (general) for (const v of general.variables) plan.general.set(v.assignment.key.text.toLowerCase(), v.assignment.value.text);
   plan.newMatcher = isTrue(plan.general.get('extenpatternmatchnew'));
@@ -255,40 +279,32 @@ export function buildDialplan(config: LoadedConfig, runtimeContexts: Iterable<st
     if (c.template || !isNamed(c, 'globals')) continue;
     for (const v of c.variables) plan.globals.set(v.assignment.key.text, substituteGlobals(v.assignment.value.text, plan.globals));
   }
-  // each context from all its categories, in the order Asterisk reads them
-  const byContext = new Map<string, Category[]>();
+  // each context from all its categories, in the order Asterisk reads them: grouped straight into the dialplan's
+  // map (one map of a million names, not two), each one then built or kept
   for (const category of config.categories) {
     if (category.template || isNamed(category, 'general') || isNamed(category, 'globals')) continue;
-    const list = byContext.get(category.name);
-    if (list) list.push(category);
-    else byContext.set(category.name, [category]);
+    const context = plan.contexts.get(category.name);
+    if (context) context.categories.push(category);
+    // every list starts as the shared empty one (most stay empty; a million contexts, issue 13): see addTo
+    else plan.contexts.set(category.name, { name: category.name, categories: [category], extensions: EMPTY, includes: EMPTY, ignorePatterns: EMPTY, switches: EMPTY, problems: EMPTY, dropped: EMPTY, checked: null });
   }
   const old = previous && sameSettings(previous.plan, plan) ? previous.plan : null;
-  plan.changed = old ? new Set([...old.contexts.keys()].filter((n) => !byContext.has(n))) : null;
+  plan.changed = old ? new Set([...old.contexts.keys()].filter((n) => !plan.contexts.has(n))) : null;
   const built: Context[] = [];
-  for (const [name, categories] of byContext) {
+  for (const context of plan.contexts.values()) {
+    const name = context.name;
     const kept = old?.contexts.get(name);
-    if (kept && sameLines(kept.categories, categories)) {
-      // nothing in it changed: keep it, with what was found while loading it moved to the lines' new places
+    if (kept && sameLines(kept.categories, context.categories)) {
+      // nothing in it changed: keep it, with what was found while loading it moved to the lines' new places (its
+      // includes read their places from their lines, which the re-parse moved)
       for (const p of kept.problems) moveFinding(p, previous!.positions, old!.builtAt);
-      for (const inc of kept.includes) {
-        const st = inc.statement;
-        for (const span of [st.context, ...(st.times ?? [])]) {
-          const end = span.end;
-          span.start = previous!.positions.move(inc.file, span.start, old!.builtAt);
-          span.end = previous!.positions.move(inc.file, end, old!.builtAt);
-        }
-      }
-      kept.categories = categories;
+      kept.categories = context.categories;
       plan.contexts.set(name, kept);
       continue;
     }
     plan.changed?.add(name);
-    // every list starts as the shared empty one (most stay empty; a million contexts, issue 13): see addTo
-    const context: Context = { name, categories, extensions: EMPTY, includes: EMPTY, ignorePatterns: EMPTY, switches: EMPTY, problems: EMPTY, dropped: EMPTY, checked: null };
-    plan.contexts.set(name, context);
     b.context = context;
-    for (const category of categories) loadCategory(b, context, category);
+    for (const category of context.categories) loadCategory(b, context, category);
     b.context = null;
     built.push(context);
   }
@@ -628,7 +644,6 @@ function findByName(context: Context, exten: string, cidExten: string | null, na
 
 function addInclude(b: Builder, context: Context, v: LoadedVariable): void {
   const value = substituteGlobals(v.assignment.value.text, b.plan.globals);
-  const statement = parseIncludeStatement(v.assignment);
   const bar = value.indexOf('|');
   const comma = value.indexOf(',');
   const cut = bar >= 0 ? bar : comma;
@@ -646,18 +661,19 @@ function addInclude(b: Builder, context: Context, v: LoadedVariable): void {
   const duplicate = byValue !== undefined ? byValue.get(lower) : context.includes.find((i) => i.value.toLowerCase() === lower);
   if (duplicate) {
     problem(b, { file: v.file, start: v.assignment.start, end: v.assignment.end }, 'dialplan-duplicate-include', 'warning', `'${name}' is already included in '${context.name}': Asterisk ignores this line ("already included").`, [
-      { file: duplicate.file, start: duplicate.statement.statement.start, end: duplicate.statement.statement.end, message: 'the first include' },
+      { file: duplicate.file, start: duplicate.line.start, end: duplicate.line.end, message: 'the first include' },
     ]);
     return;
   }
+  const statement = timing !== null && (timing.invalid.length > 0 || !when!.everOpen) ? parseIncludeStatement(v.assignment) : null;
   if (timing && timing.invalid.length > 0) {
-    problem(b, spanAt(v.file, statement.times?.[0] ?? statement.context), 'dialplan-invalid-time', 'warning', `Asterisk skips the invalid ${timing.invalid.join(', ')} of this include's time condition.`);
+    problem(b, spanAt(v.file, statement!.times?.[0] ?? statement!.context), 'dialplan-invalid-time', 'warning', `Asterisk skips the invalid ${timing.invalid.join(', ')} of this include's time condition.`);
   }
   const everOpen = when === null || when.everOpen;
   if (!everOpen) {
-    problem(b, spanAt(v.file, statement.times?.[0] ?? statement.context), 'dialplan-include-never-open', 'warning', `No date and time satisfies this include's time condition '${value.slice(cut + 1)}', so '${name}' is never searched.`);
+    problem(b, spanAt(v.file, statement!.times?.[0] ?? statement!.context), 'dialplan-include-never-open', 'warning', `No date and time satisfies this include's time condition '${value.slice(cut + 1)}', so '${name}' is never searched.`);
   }
-  const include = { value, context: name, timing, everOpen, alwaysOpen: when === null || when.alwaysOpen, file: v.file, statement };
+  const include = new IncludeEntry(value, name, timing, everOpen, when === null || when.alwaysOpen, v.file, v.assignment);
   context.includes = addTo(context.includes, include);
   byValue?.set(lower, include);
 }

@@ -115,7 +115,7 @@ function includable(workspace: Workspace, file: string, pbx: Pbx | undefined, pr
   const plan = pbx?.dialplan ?? workspace.dialplanFor(file);
   const here = section ? plan?.contexts.get(section.name.text) : undefined;
   const onThisLine = (start: number, at: string): boolean => span !== undefined && at === file && start >= span.start && start < span.end;
-  const included = new Set((here?.includes ?? []).filter((i) => !onThisLine(i.statement.statement.start, i.file)).map((i) => i.context.toLowerCase()));
+  const included = new Set((here?.includes ?? []).filter((i) => !onThisLine(i.line.start, i.file)).map((i) => i.context.toLowerCase()));
   return contexts(workspace, file, pbx, prefix).filter((c) => c.label !== section?.name.text && !included.has(c.label.toLowerCase()));
 }
 

@@ -136,7 +136,7 @@ export function dialplanFacts(plan: Dialplan): Facts {
   };
   for (const context of plan.contexts.values()) {
     for (const inc of context.includes) {
-      const { line } = inc.statement.statement;
+      const { line } = inc.line;
       into(facts, {
         context: context.name,
         file: inc.file,

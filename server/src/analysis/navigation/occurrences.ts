@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import type { Dialplan, Priority } from '../../model/dialplan';
 import type { LoadedConfig } from '../../model/configLoader';
+import { headersOf } from '../../model/configLoader';
 import type { Pbx } from '../../model/pbx';
 import { nonDialplanFiles, pbxsOf } from '../../model/pbx';
 import type { PjsipValue } from '../../model/pjsip';
@@ -104,7 +105,7 @@ function dialplan(out: Occurrence[], pbx: Pbx, plan: Dialplan): void {
       for (const v of c.variables) out.push({ kind: 'global', name: v.assignment.key.text, scope, file: v.file, start: v.assignment.key.start, end: v.assignment.key.end, definition: true });
       continue;
     }
-    for (const h of c.headers) ctx(c.name, h.file, h.section.name, { definition: true });
+    for (const h of headersOf(c)) ctx(c.name, h.file, h.section.name, { definition: true });
   }
   for (const context of plan.contexts.values()) {
     for (const inc of context.includes) ctx(inc.context, inc.file, inc.statement.context, { dynamic: /\$[{[]/.test(inc.context) });
