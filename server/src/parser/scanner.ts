@@ -63,12 +63,34 @@ function isBlank(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13);
 }
 
+/**
+ * Where each line starts and the comment depth there, in typed arrays that double when full: a file of a million
+ * lines kept two arrays of a million numbers growing on the collected heap before (issue 13).
+ */
+class LineTable {
+  starts = new Int32Array(256);
+  comments = new Int16Array(256);
+  size = 0;
+
+  add(start: number, comment: number): void {
+    if (this.size === this.starts.length) {
+      const starts = new Int32Array(this.size * 2);
+      starts.set(this.starts);
+      this.starts = starts;
+      const comments = new Int16Array(this.size * 2);
+      comments.set(this.comments);
+      this.comments = comments;
+    }
+    this.starts[this.size] = start;
+    this.comments[this.size++] = comment;
+  }
+}
+
 export function scan(text: string, range: ScanRange = { from: 0, to: text.length, firstLine: 0, comment: 0 }, sink?: LineSink): ScanResult {
   const found: LogicalLine[] = [];
   const lines: LineSink = sink ?? found;
   const blockComments: BlockComment[] = [];
-  const lineStarts: number[] = [];
-  const commentAtLine: number[] = [];
+  const table = new LineTable();
   const problems: SyntaxProblem[] = [];
   const openComments: number[] = [];
   let comment = range.comment;
@@ -83,8 +105,7 @@ export function scan(text: string, range: ScanRange = { from: 0, to: text.length
     let lineEnd = text.indexOf('\n', pos);
     const last = lineEnd < 0;
     if (last) lineEnd = length;
-    lineStarts.push(pos);
-    commentAtLine.push(comment);
+    table.add(pos, comment);
     let from = pos;
     if (lineNo === 0 && text.charCodeAt(0) === 0xfeff) from = 1;
 
@@ -197,7 +218,7 @@ export function scan(text: string, range: ScanRange = { from: 0, to: text.length
       end: start + 3,
     });
   }
-  return { lines: found, blockComments, lineStarts: Int32Array.from(lineStarts), commentAtLine: Int16Array.from(commentAtLine), endComment: comment, problems };
+  return { lines: found, blockComments, lineStarts: table.starts.slice(0, table.size), commentAtLine: table.comments.slice(0, table.size), endComment: comment, problems };
 }
 
 function at(text: string, i: number, end: number): number {
