@@ -205,8 +205,6 @@ export function loadConfig(root: string, host: FileHost, documentOf: DocumentSou
   const result: LoadedConfig = { root, configDir, files: [], documents: new Map(), sections: [], categories: [], includes: [], problems: [] };
   let lastCreated: Category | null = null;
   const stack: string[] = [];
-  // categories whose variables are still a section's kept array (see variablesOf)
-  const shared = new Set<Category>(); // this load's categories whose lists are their section's (copied before they grow)
 
   // category_get_sep(): the first category of that name, case-insensitive (an empty name matches any); indexed, so
   // that a file of N sections naming earlier ones costs N lookups, not N scans (issue 13, F4). The index is brought
@@ -303,7 +301,8 @@ export function loadConfig(root: string, host: FileHost, documentOf: DocumentSou
       if (current === null) return;
       const v = { file, assignment: item, inheritedFrom: null };
       if (pendingOwn(current, v)) return;
-      if (shared.delete(current)) current.variables = [...current.variables];
+      // a list still its section's kept one (see variablesOf) is copied before it grows
+      if (current.variables === current.section.loaded) current.variables = [...current.variables];
       current.variables.push(v);
     };
     // Asterisk rejects a root file for any line before its first header, with or without '=' ("No category
@@ -357,7 +356,6 @@ export function loadConfig(root: string, host: FileHost, documentOf: DocumentSou
         if (own !== null) {
           // the common case: a section of plain lines is its own category
           category.variables = own;
-          shared.add(category);
           continue;
         }
       }
