@@ -32,6 +32,11 @@ const SHAPES: Shape[] = [
     files: (n) => ({ '/a/extensions.conf': '[main]\n' + range(n).map((i) => `include => c${i}\n`).join('') + range(n).map((i) => `[c${i}]\nexten => ${i},1,NoOp()\n`).join('') }),
   },
   {
+    name: 'N contexts, each including one that exists only in another case (each a "did you mean")',
+    sizes: [10000, 40000],
+    files: (n) => ({ '/a/extensions.conf': range(n).map((i) => `[c${i}]\ninclude => C${i + 1}\n`).join('') }),
+  },
+  {
     name: '${ nested N deep in one priority (N lines of filler around it)',
     sizes: [2500, 10000],
     files: (n) => ({ '/a/extensions.conf': '[c]\nexten => 1,1,NoOp(' + '${'.repeat(n) + 'X' + '}'.repeat(n) + ')\n' + range(n).map((i) => `exten => ${i + 2},1,NoOp()\n`).join('') }),

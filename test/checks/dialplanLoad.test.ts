@@ -34,6 +34,14 @@ describe('dialplan load warnings', () => {
     assert.match(findings(text)[1].message, /did you mean 'other'/);
   });
 
+  it('dialplan-include-missing names the first context of that name in another case, even one defined later', () => {
+    const text = '[c]\ninclude => oTher\n[d]\ninclude => nothing\n[Other]\n[OTHER]\n';
+    assert.deepEqual(summary(text), ['dialplan-include-missing@2', 'dialplan-include-missing@4']);
+    const [first, second] = findings(text);
+    assert.match(first.message, /Context 'c' includes 'oTher', which does not exist \(context names are case-sensitive: did you mean 'Other'\?\)/);
+    assert.doesNotMatch(second.message, /did you mean/);
+  });
+
   it('dialplan-include-never-open and dialplan-invalid-time', () => {
     assert.deepEqual(summary('[c]\ninclude => o,*,*,30,feb\ninclude => o,25:00-26:00,*,*,*\ninclude => o,09:00-17:00,mon-fri,*,*\n[o]\n'), ['dialplan-include-never-open@2', 'dialplan-include-never-open@3', 'dialplan-invalid-time@3']);
   });

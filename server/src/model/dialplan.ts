@@ -242,6 +242,10 @@ interface Builder {
   plan: Dialplan;
   /** The context being loaded: its problems go with it. */
   context: Context | null;
+  /** "Includes nonexistent context" problems, in context order (Asterisk logs them when the dialplan is merged). */
+  missing: DialplanProblem[];
+  /** Context names by their lower case, made at the first missing include (for its "did you mean"). */
+  caseless: Map<string, string> | null;
 }
 
 /** A previous dialplan of the same root whose unchanged contexts can be kept. */
@@ -268,7 +272,7 @@ export function buildDialplan(config: LoadedConfig, runtimeContexts: Iterable<st
     version: 20,
     versionChosen: false,
   };
-  const b: Builder = { plan, context: null };
+  const b: Builder = { plan, context: null, missing: [], caseless: null };
   // a name compared in lower case only when its length could match (a million categories, issue 13)
   const isNamed = (c: Category, name: string): boolean => c.name.length === name.length && c.name.toLowerCase() === name;
   const general = config.categories.find((c) => !c.template && isNamed(c, 'general'));
@@ -300,6 +304,7 @@ export function buildDialplan(config: LoadedConfig, runtimeContexts: Iterable<st
       for (const p of kept.problems) moveFinding(p, previous!.positions, old!.builtAt);
       kept.categories = context.categories;
       plan.contexts.set(name, kept);
+      for (const inc of kept.includes) checkInclude(b, kept, inc);
       continue;
     }
     plan.changed?.add(name);
@@ -312,7 +317,7 @@ export function buildDialplan(config: LoadedConfig, runtimeContexts: Iterable<st
     append(plan.problems, c.problems);
     append(plan.dropped, c.dropped);
   }
-  checkIncludes(b);
+  append(plan.problems, b.missing);
   for (const context of built) settle(context);
   return plan;
 }
@@ -676,6 +681,7 @@ function addInclude(b: Builder, context: Context, v: LoadedVariable): void {
   const include = new IncludeEntry(value, name, timing, everOpen, when === null || when.alwaysOpen, v.file, v.assignment);
   context.includes = addTo(context.includes, include);
   byValue?.set(lower, include);
+  checkInclude(b, context, include);
 }
 
 const includeIndex = new WeakMap<Context, Map<string, Include>>();
@@ -698,19 +704,24 @@ function spanAt(file: string, s: Span): { file: string; start: number; end: numb
   return { file, start: s.start, end: s.end };
 }
 
-/** "Context 'a' tries to include nonexistent context 'b'" (logged when the dialplan is merged). */
-function checkIncludes(b: Builder): void {
-  for (const context of b.plan.contexts.values()) {
-    for (const inc of context.includes) {
-      if (b.plan.contexts.has(inc.context) || b.plan.runtimeContexts.has(inc.context)) continue;
-      const near = [...b.plan.contexts.keys()].find((k) => k.toLowerCase() === inc.context.toLowerCase());
-      problem(
-        b,
-        spanAt(inc.file, inc.statement.context),
-        'dialplan-include-missing',
-        'warning',
-        `Context '${context.name}' includes '${inc.context}', which does not exist${near ? ` (context names are case-sensitive: did you mean '${near}'?)` : ''}: Asterisk warns and the include finds nothing.`,
-      );
-    }
+/**
+ * "Context 'a' tries to include nonexistent context 'b'" (logged when the dialplan is merged): checked as each include
+ * is added, every context being known by then (its name fresh in the cache, a million includes in a chain).
+ */
+function checkInclude(b: Builder, context: Context, inc: Include): void {
+  if (b.plan.contexts.has(inc.context) || b.plan.runtimeContexts.has(inc.context)) return;
+  if (b.caseless === null) {
+    b.caseless = new Map();
+    for (const k of b.plan.contexts.keys()) if (!b.caseless.has(k.toLowerCase())) b.caseless.set(k.toLowerCase(), k);
   }
+  const near = b.caseless.get(inc.context.toLowerCase());
+  b.missing.push({
+    code: 'dialplan-include-missing',
+    severity: 'warning',
+    message: `Context '${context.name}' includes '${inc.context}', which does not exist${near ? ` (context names are case-sensitive: did you mean '${near}'?)` : ''}: Asterisk warns and the include finds nothing.`,
+    file: inc.file,
+    start: inc.statement.context.start,
+    end: inc.statement.context.end,
+    related: [],
+  });
 }
