@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import { describe, it } from 'node:test';
 import * as grammar from '../../server/src/parser/generated/dialplan';
 import type { Assignment } from '../../server/src/parser/ast';
-import { parseConfig } from '../../server/src/parser/configParser';
+import { AssignmentNode, parseConfig } from '../../server/src/parser/configParser';
 import type { ExtensionStatement } from '../../server/src/parser/dialplanParser';
 import { fastExtension, fromGrammar, includeValue, parseArguments, parseExtensionStatement, parseIncludeStatement } from '../../server/src/parser/dialplanParser';
 import fc from 'fast-check';
@@ -166,7 +166,7 @@ describe('dialplan grammar: fast path', () => {
       for (const value of [`_9X.,n(lbl),NoOp(${'x'.repeat(length - 18)})`, `_9X.,1,NoOp(${'x'.repeat(length - 12)}`, `s,hint,${'x'.repeat(length - 7)}`]) {
         assert.equal(value.length, length);
         // made by hand: the config parser skips a line longer than Asterisk reads (8,190 bytes)
-        const a: Assignment = { type: 'Assignment', start: 4, end: 13 + length, line: 1, key: { text: 'exten', start: 4, end: 9 }, op: '=>', value: { text: value, start: 13, end: 13 + length }, valueMap: null, parsed: null, parsedAt: -1 };
+        const a: Assignment = new AssignmentNode(4, 13 + length, 1, { text: 'exten', start: 4, end: 9 }, '=>', { text: value, start: 13, end: 13 + length }, null);
         const st = parseExtensionStatement(a, 'exten');
         const at = fromGrammar(grammar.parse(a.value.text, { startRule: 'ExtenValue' }), (r) => ({ text: r.text, start: a.value.start + r.start, end: a.value.start + r.end }));
         assert.deepEqual({ extension: st.extension, callerId: st.callerId, priority: st.priority, application: st.application }, at, `length ${value.length}`);

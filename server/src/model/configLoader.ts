@@ -71,31 +71,26 @@ export interface LoadedConfig {
 }
 
 /**
- * A section's own lines as variables, kept with the section (`Section.loaded`): an incremental re-parse keeps the
- * nodes of the sections it does not re-read, so loading again after an edit reuses these arrays (and a dialplan
- * build can tell an unchanged category by its array). Shared arrays are copied before anything is added to them.
- * What is kept is the list itself (its variables name their file), or for a section with a directive the file
- * name alone: no record around them (a million one-line sections, issue 13).
+ * A section's own lines as its category's variables: its list of lines itself, each line its own variable (see
+ * Assignment.file), so a plain section costs no record at all (a million one-line sections, issue 13). An
+ * incremental re-parse keeps the nodes of the sections it does not re-read, so loading again after an edit finds
+ * them taken (`Section.loaded`), and a dialplan build can tell an unchanged category by its list. The list is
+ * copied before anything is added to it. Null when the section has a directive (which may bring in lines of its
+ * own), or lines another file's load took (a document read under two names).
  */
-type OwnVariables = LoadedVariable[] | string;
+function ownLines(section: Section, file: string): LoadedVariable[] | null {
+  const items = section.items as Assignment[];
+  if (section.loaded === file) return items;
+  for (const item of section.items) if (item.type === 'Directive' || (item.file !== '' && item.file !== file)) return null;
+  for (const item of items) item.file = file;
+  section.loaded = file;
+  return items;
+}
 
-/** The section's lines as variables, or null when it has a directive (which may bring in lines of its own). */
-function variablesOf(section: Section, file: string): LoadedVariable[] | null {
-  const kept = section.loaded as OwnVariables | null;
-  if (kept === file) return null;
-  if (Array.isArray(kept) && kept.length > 0 && kept[0].file === file) return kept;
-  let variables: LoadedVariable[] | null = [];
-  for (const item of section.items) {
-    if (item.type === 'Directive') {
-      variables = null;
-      break;
-    }
-    variables.push({ file, assignment: item, inheritedFrom: null });
-  }
-  // a short list without a growing array's spare room (a million one-line sections, issue 13)
-  if (variables !== null && variables.length < 8) variables = variables.slice();
-  section.loaded = (variables ?? file) satisfies OwnVariables;
-  return variables;
+/** A line as a variable of this file: itself, unless another file's load took it. */
+function lineOf(item: Assignment, file: string): LoadedVariable {
+  if (item.file === '') item.file = file;
+  return item.file === file ? item : { file, assignment: item, inheritedFrom: null };
 }
 
 /** Asterisk's default include depth limit (max_include_level). */
@@ -176,7 +171,7 @@ function expand(category: Category): LoadedVariable[] {
     // a base not copied yet: its own lines (its bases were walked just before); copied or plain: its list
     const vars = l && l.value === null ? l.own.slice(0, f.len) : f.cat.variables.slice(0, l && f.len !== Infinity ? l.inherited + f.len : f.len);
     if (f.cat === category) append(out, vars);
-    else for (const v of vars) out.push(v.inheritedFrom !== null ? v : { ...v, inheritedFrom: f.cat.name });
+    else for (const v of vars) out.push(v.inheritedFrom !== null ? v : { file: v.file, assignment: v.assignment, inheritedFrom: f.cat.name });
   }
   return out;
 }
@@ -299,10 +294,10 @@ export function loadConfig(root: string, host: FileHost, documentOf: DocumentSou
     let current: Category | null = lastCreated;
     const variable = (item: Assignment): void => {
       if (current === null) return;
-      const v = { file, assignment: item, inheritedFrom: null };
+      const v = lineOf(item, file);
       if (pendingOwn(current, v)) return;
       // a list still its section's kept one (see variablesOf) is copied before it grows
-      if (current.variables === current.section.loaded) current.variables = [...current.variables];
+      if (current.variables === current.section.items) current.variables = [...current.variables];
       current.variables.push(v);
     };
     // Asterisk rejects a root file for any line before its first header, with or without '=' ("No category
@@ -352,7 +347,7 @@ export function loadConfig(root: string, host: FileHost, documentOf: DocumentSou
         add(category);
         lastCreated = category;
         current = category;
-        const own = bases.length === 0 ? variablesOf(section, file) : null;
+        const own = bases.length === 0 ? ownLines(section, file) : null;
         if (own !== null) {
           // the common case: a section of plain lines is its own category
           category.variables = own;

@@ -33,6 +33,15 @@ export interface Assignment {
   /** The dialplan statement parsed from the value, kept by dialplanParser, and the offset it was parsed at. */
   parsed: unknown;
   parsedAt: number;
+  /**
+   * A line is its own loaded variable (model/configLoader.ts LoadedVariable): the loader sets the file it was read
+   * from ('' until then), and a line read from a template is another record. No record per line (a 50 MB dialplan,
+   * a million one-line sections, issue 13).
+   */
+  file: string;
+  readonly inheritedFrom: null;
+  /** Itself. */
+  readonly assignment: Assignment;
 }
 
 export interface Directive {
@@ -66,11 +75,10 @@ export interface Section {
   /** The header has no `]` (a syntax error: Asterisk rejects the file). */
   unclosed?: boolean;
   /**
-   * What the loader made of this section's lines (model/configLoader.ts), kept with the node so that a section an
-   * incremental re-parse keeps is not read again: a slot, not a WeakMap keyed by section (a million sections made
-   * every garbage collection walk a million entries, issue 13).
+   * The file whose loader took this section's lines as they are (model/configLoader.ts), kept with the node so that
+   * a section an incremental re-parse keeps is not read again; null until then, or when it has a directive.
    */
-  loaded: unknown;
+  loaded: string | null;
 }
 
 export interface ConfigDocument {

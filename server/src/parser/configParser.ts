@@ -187,11 +187,36 @@ function parseLine(line: LogicalLine, problems: SyntaxProblem[]): Section | Item
       if (line.map !== null) {
         valueMap = line.map.slice(node.value.start, node.value.end);
       }
-      const assignment: Assignment = { type: 'Assignment', start, end, line: line.line, key, op: node.op, value, valueMap, parsed: null, parsedAt: -1 };
-      return assignment;
+      return new AssignmentNode(start, end, line.line, key, node.op, value, valueMap);
     }
     default:
       return null;
+  }
+}
+
+/** A `key = value` line: its own loaded variable too (see Assignment.file). */
+export class AssignmentNode implements Assignment {
+  readonly type = 'Assignment';
+  parsed: unknown = null;
+  parsedAt = -1;
+  file = '';
+
+  constructor(
+    public start: number,
+    public end: number,
+    public line: number,
+    public key: Span,
+    public op: Assignment['op'],
+    public value: Span,
+    public valueMap: number[] | null,
+  ) {}
+
+  get inheritedFrom(): null {
+    return null;
+  }
+
+  get assignment(): Assignment {
+    return this;
   }
 }
 
