@@ -56,7 +56,9 @@ export function parseRegion(text: string, range: ScanRange): Region {
         // Whether such lines are an error depends on who includes this file: the loader decides.
         preamble.push(node);
       } else {
-        current.items.push(node);
+        // a first item makes a list of its own, of one (no room to spare: a million one-line sections, issue 13)
+        if (current.items === NO_ITEMS) current.items = [node];
+        else current.items.push(node);
         current.end = node.end;
       }
     },
@@ -77,13 +79,15 @@ export function parseRegion(text: string, range: ScanRange): Region {
 }
 
 const NO_SPANS = Object.freeze([]) as never[];
+/** The items of every section without any (a section's list is made at its first item). */
+const NO_ITEMS = Object.freeze([]) as never[];
 
 /**
  * A section's list once complete: a short one without the room a growing array keeps (given one element, an array
  * has room for 17). A million one-line sections kept that room each (issue 13, size).
  */
 function fitted<T>(list: T[]): T[] {
-  return list.length < 8 && list.length > 0 ? list.slice() : list;
+  return list.length < 8 && list.length > 1 ? list.slice() : list;
 }
 
 function span(line: LogicalLine, raw: RawSpan): Span {
@@ -115,7 +119,7 @@ function parseLine(line: LogicalLine, problems: SyntaxProblem[]): Section | Item
         template: false,
         additive: false,
         inherits: NO_SPANS,
-        items: [],
+        items: NO_ITEMS,
         loaded: null,
       };
       if (node.options) {
@@ -141,7 +145,7 @@ function parseLine(line: LogicalLine, problems: SyntaxProblem[]): Section | Item
       problem('syntax-unclosed-section', 'error', `Missing ']' in the section header. ${WHOLE_FILE}`, start, end, true);
       // Kept as a section, so the lines below it stay with it in the outline instead of joining the one above.
       const name = span(line, node.name);
-      return { type: 'Section', name, header: { start, end, line: line.line }, start, end, template: false, additive: false, inherits: NO_SPANS, items: [], unclosed: true, loaded: null };
+      return { type: 'Section', name, header: { start, end, line: line.line }, start, end, template: false, additive: false, inherits: NO_SPANS, items: NO_ITEMS, unclosed: true, loaded: null };
     }
     case 'Directive': {
       const nameText: string = node.name.text;
