@@ -284,18 +284,36 @@ export function buildDialplan(config: LoadedConfig, runtimeContexts: Iterable<st
     for (const v of c.variables) plan.globals.set(v.assignment.key.text, substituteGlobals(v.assignment.value.text, plan.globals));
   }
   // each context from all its categories, in the order Asterisk reads them: grouped straight into the dialplan's
-  // map (one map of a million names, not two), each one then built or kept
+  // map (one map of a million names, not two), each one then built or kept. A name is set without a look-up first,
+  // the map's size telling a new one; the first name seen twice finds the context it replaced (once), and from then
+  // on each name is looked up (a million contexts, issue 13)
+  const order: Context[] = [];
+  let seenTwice = false;
   for (const category of config.categories) {
     if (category.template || isNamed(category, 'general') || isNamed(category, 'globals')) continue;
-    const context = plan.contexts.get(category.name);
-    if (context) context.categories.push(category);
+    const name = category.name;
+    const known = seenTwice ? plan.contexts.get(name) : undefined;
+    if (known !== undefined) {
+      known.categories.push(category);
+      continue;
+    }
+    const size = plan.contexts.size;
     // every list starts as the shared empty one (most stay empty; a million contexts, issue 13): see addTo
-    else plan.contexts.set(category.name, { name: category.name, categories: [category], extensions: EMPTY, includes: EMPTY, ignorePatterns: EMPTY, switches: EMPTY, problems: EMPTY, dropped: EMPTY, checked: null });
+    const context: Context = { name, categories: [category], extensions: EMPTY, includes: EMPTY, ignorePatterns: EMPTY, switches: EMPTY, problems: EMPTY, dropped: EMPTY, checked: null };
+    plan.contexts.set(name, context);
+    if (plan.contexts.size > size) {
+      order.push(context);
+      continue;
+    }
+    seenTwice = true;
+    const first = order.find((c) => c.name === name)!;
+    first.categories.push(category);
+    plan.contexts.set(name, first);
   }
   const old = previous && sameSettings(previous.plan, plan) ? previous.plan : null;
   plan.changed = old ? new Set([...old.contexts.keys()].filter((n) => !plan.contexts.has(n))) : null;
   const built: Context[] = [];
-  for (const context of plan.contexts.values()) {
+  for (const context of order) {
     const name = context.name;
     const kept = old?.contexts.get(name);
     if (kept && sameLines(kept.categories, context.categories)) {
