@@ -332,8 +332,6 @@ export function loadConfig(root: string, host: FileHost, documentOf: DocumentSou
           current = existing;
         }
       } else {
-        const category: Category = { name: section.name.text, template: section.template, file, section, additions: NO_ADDITIONS, variables: [] };
-        result.sections.push(category);
         const bases: Category[] = [];
         for (const base of section.inherits) {
           const from = find(base.text, true);
@@ -341,18 +339,17 @@ export function loadConfig(root: string, host: FileHost, documentOf: DocumentSou
             fatal('syntax-unknown-template', `'${section.name.text}' inherits from '${base.text}', which is not defined before this line. ${consequence}`, base.start, base.end);
           } else bases.push(from);
         }
+        // the common case: a section of plain lines is its own category, its list of lines the category's
+        const own = bases.length === 0 ? ownLines(section, file) : null;
+        const category: Category = { name: section.name.text, template: section.template, file, section, additions: NO_ADDITIONS, variables: own ?? [] };
+        result.sections.push(category);
         // what it inherits is copied when first read (Asterisk copies at once: a chain of N templates would hold
         // N^2/2 copies here, issue 13 F4)
         if (bases.length > 0) inheritLazily(category, bases);
         add(category);
         lastCreated = category;
         current = category;
-        const own = bases.length === 0 ? ownLines(section, file) : null;
-        if (own !== null) {
-          // the common case: a section of plain lines is its own category
-          category.variables = own;
-          continue;
-        }
+        if (own !== null) continue;
       }
       for (const item of section.items) {
         if (dropRest) break;
