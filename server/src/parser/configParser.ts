@@ -94,6 +94,17 @@ function span(line: LogicalLine, raw: RawSpan): Span {
   return { text: raw.text, start: sourceOffset(line, raw.start), end: endOffset(line, raw.end) };
 }
 
+/**
+ * A span of a fast-path node (fastAssignment, fastSectionHeader: made for this line alone, exactly text, start and
+ * end) placed in the source: moved in place when the line is read as written, not copied (a million lines, issue 13).
+ */
+function placed(line: LogicalLine, raw: RawSpan): Span {
+  if (line.map !== null) return span(line, raw);
+  raw.start += line.start;
+  raw.end += line.start;
+  return raw;
+}
+
 function endOffset(line: LogicalLine, end: number): number {
   return end === 0 ? sourceOffset(line, 0) : sourceOffset(line, end - 1) + 1;
 }
@@ -101,7 +112,8 @@ function endOffset(line: LogicalLine, end: number): number {
 /** Parses one logical line; returns null for a line Asterisk ignores. */
 function parseLine(line: LogicalLine, problems: SyntaxProblem[]): Section | Item | null {
   // The grammar is total (every rule has a catch-all alternative), so parse never throws.
-  const node = fastAssignment(line.text) ?? fastSectionHeader(line.text) ?? grammar.parse(line.text, { startRule: 'Line' });
+  const fast = fastAssignment(line.text) ?? fastSectionHeader(line.text);
+  const node = fast ?? grammar.parse(line.text, { startRule: 'Line' });
   const start = sourceOffset(line, 0);
   const end = endOffset(line, line.text.length);
   const problem = (code: string, severity: SyntaxProblem['severity'], message: string, s = start, e = end, fatal = false): void => {
@@ -109,7 +121,7 @@ function parseLine(line: LogicalLine, problems: SyntaxProblem[]): Section | Item
   };
   switch (node.type) {
     case 'SectionHeader': {
-      const name = span(line, node.name);
+      const name = fast !== null ? placed(line, node.name) : span(line, node.name);
       const section: Section = {
         type: 'Section',
         name,
@@ -181,12 +193,12 @@ function parseLine(line: LogicalLine, problems: SyntaxProblem[]): Section | Item
       problem('syntax-missing-equals', 'warning', `No '=' in this line: Asterisk ignores it ("No '=' (equal sign)").`);
       return null;
     case 'Assignment': {
-      const key = span(line, node.key);
+      const key = fast !== null ? placed(line, node.key) : span(line, node.key);
       if (key.text === '') {
         problem('syntax-missing-key', 'warning', 'Nothing before the \'=\': Asterisk ignores this line ("No variable name").');
         return null;
       }
-      const value = span(line, node.value);
+      const value = fast !== null ? placed(line, node.value) : span(line, node.value);
       let valueMap: number[] | null = null;
       if (line.map !== null) {
         valueMap = line.map.slice(node.value.start, node.value.end);
