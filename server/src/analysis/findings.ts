@@ -107,14 +107,15 @@ interface LineResults {
  * statement's nodes) is made once for all of them, not once per check. A check that fails on a context gives that
  * context one internal-error finding, as when it runs on its own.
  */
-function lineChecks(plan: Dialplan, first: number, views: Map<Context, Dialplan>): LineResults {
+function lineChecks(plan: Dialplan, contexts: readonly Context[], first: number, views: Map<Context, Dialplan>): LineResults {
   let end = first;
   while (end < DIALPLAN_CHECKS.length && DIALPLAN_CHECKS[end].eachLine) end++;
   const checks = DIALPLAN_CHECKS.slice(first, end);
   const lists: Finding[][] = checks.map(() => []);
   const running: boolean[] = checks.map(() => false);
   const found: (Finding[][] | null)[] = [];
-  for (const context of plan.contexts.values()) {
+  for (let c = 0; c < contexts.length; c++) {
+    const context = contexts[c];
     const entries = (context.checked ?? FRESH) as (Kept | undefined)[];
     let any = false;
     for (let k = 0; k < checks.length; k++) {
@@ -162,6 +163,8 @@ export function findingsOf(plan: Dialplan): Finding[] {
   const views = new Map<Context, Dialplan>();
   // whether each context (by its place in the dialplan) holds exten/same lines: 0 not asked yet, 1 no, 2 yes
   const withLines = new Uint8Array(plan.contexts.size);
+  // walked by index, once per check: an iterator over a million contexts per check made a result object per step
+  const contexts = [...plan.contexts.values()];
   const linesIn = (ordinal: number, context: Context): boolean => (withLines[ordinal] ||= hasLines(context) ? 2 : 1) === 2;
   let lines: LineResults | null = null;
   for (let slot = 0; slot < DIALPLAN_CHECKS.length; slot++) {
@@ -172,11 +175,10 @@ export function findingsOf(plan: Dialplan): Finding[] {
       continue;
     }
     // the line checks of a row are worked out together, one visit of each line (their findings still come in slot order)
-    if (check.eachLine && (slot === 0 || !DIALPLAN_CHECKS[slot - 1].eachLine)) lines = lineChecks(plan, slot, views);
+    if (check.eachLine && (slot === 0 || !DIALPLAN_CHECKS[slot - 1].eachLine)) lines = lineChecks(plan, contexts, slot, views);
     const first = found.length;
-    let ordinal = -1;
-    for (const context of plan.contexts.values()) {
-      ordinal++;
+    for (let ordinal = 0; ordinal < contexts.length; ordinal++) {
+      const context = contexts[ordinal];
       if (context.checked === null) context.checked = FRESH;
       const kept = keptAt(context, slot);
       if (reusable(plan, kept)) {
@@ -196,7 +198,13 @@ export function findingsOf(plan: Dialplan): Finding[] {
           view = only(plan, context);
           views.set(context, view);
         }
-        findings = safely(() => (local ? check.run(view!) : check.runContext!(plan, context)), fileOf(plan, context), `running the check ${check.code} on [${context.name}]`);
+        // (no closure and no message made for each context: said only when the check fails)
+        try {
+          findings = local ? check.run(view!) : check.runContext!(plan, context);
+        } catch (error) {
+          const file = fileOf(plan, context);
+          findings = file === undefined ? [] : [internalError(file, `running the check ${check.code} on [${context.name}]`, error)];
+        }
       }
       const deps = local ? null : check.dependsOn!(plan, context);
       keep(context, slot, findings.length === 0 && (deps === null || deps.size === 0) ? NOTHING : { at: plan.builtAt, findings, deps: deps !== null && deps.size === 0 ? null : deps });
@@ -228,7 +236,7 @@ export function findingsOf(plan: Dialplan): Finding[] {
     return true;
   });
   // a context checked for the first time that found nothing at all shares one record of it
-  for (const context of plan.contexts.values()) if (context.checked === FRESH) context.checked = SETTLED;
+  for (const context of contexts) if (context.checked === FRESH) context.checked = SETTLED;
   dialplanFindings.set(plan, found);
   return found;
 }
@@ -259,7 +267,12 @@ function keep(context: Context, slot: number, kept: Kept): void {
 /** Does a context hold any exten/same line (registered or dropped)? The checks of one context find nothing without. */
 function hasLines(context: Context): boolean {
   if (context.extensions.length > 0 || context.dropped.length > 0) return true;
-  for (const category of context.categories) for (const v of category.variables) if (isLineKey(v.assignment.key.text)) return true;
+  // by index: asked once for each of a million contexts (a for...of makes an iterator and results each time)
+  const categories = context.categories;
+  for (let c = 0; c < categories.length; c++) {
+    const variables = categories[c].variables;
+    for (let i = 0; i < variables.length; i++) if (isLineKey(variables[i].assignment.key.text)) return true;
+  }
   return false;
 }
 

@@ -50,6 +50,8 @@ export interface Category {
 }
 
 const NO_ADDITIONS = Object.freeze([]) as never[];
+/** The bases of every header that names none. */
+const NO_BASES = Object.freeze([]) as never[];
 
 /** Every header that made a category: its own, then the `(+)` ones. */
 export function headersOf(category: Category): LoadedSection[] {
@@ -81,8 +83,12 @@ export interface LoadedConfig {
 function ownLines(section: Section, file: string): LoadedVariable[] | null {
   const items = section.items as Assignment[];
   if (section.loaded === file) return items;
-  for (const item of section.items) if (item.type === 'Directive' || (item.file !== '' && item.file !== file)) return null;
-  for (const item of items) item.file = file;
+  // by index, as the loops over every section below: a for...of makes an iterator and a result object for each step
+  for (let i = 0; i < items.length; i++) {
+    const item = section.items[i];
+    if (item.type === 'Directive' || (item.file !== '' && item.file !== file)) return null;
+  }
+  for (let i = 0; i < items.length; i++) items[i].file = file;
   section.loaded = file;
   return items;
 }
@@ -317,7 +323,8 @@ export function loadConfig(root: string, host: FileHost, documentOf: DocumentSou
         fatal('syntax-no-section', `This line comes before any [section] header. ${consequence}`, item.start, item.end);
       } else variable(item);
     }
-    for (const section of doc.sections) {
+    for (let s = 0; s < doc.sections.length; s++) {
+      const section = doc.sections[s];
       if (dropRest) break;
       if (section.unclosed) continue;
       const header = section.header;
@@ -332,8 +339,9 @@ export function loadConfig(root: string, host: FileHost, documentOf: DocumentSou
           current = existing;
         }
       } else {
-        const bases: Category[] = [];
-        for (const base of section.inherits) {
+        const bases: Category[] = section.inherits.length === 0 ? NO_BASES : [];
+        for (let k = 0; k < section.inherits.length; k++) {
+          const base = section.inherits[k];
           const from = find(base.text, true);
           if (from === undefined) {
             fatal('syntax-unknown-template', `'${section.name.text}' inherits from '${base.text}', which is not defined before this line. ${consequence}`, base.start, base.end);

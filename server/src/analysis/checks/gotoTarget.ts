@@ -59,7 +59,6 @@ function contextOf(plan: Dialplan, p: Priority): string | null {
  * set of every line would cost more than it saves.
  */
 function checkContext(plan: Dialplan, context: Context, seen: Set<unknown> | null, out: Finding[], visited = new Set<string>()): void {
-  const fragment = path.posix.basename(plan.config.root) !== 'extensions.conf';
   {
     {
       for (const e of context.extensions) {
@@ -73,6 +72,7 @@ function checkContext(plan: Dialplan, context: Context, seen: Set<unknown> | nul
             const problem = checkTarget(plan, p, t, visited);
             if (problem === null) continue;
             const target = t.context !== undefined ? plan.contexts.get(t.context) : undefined;
+            const fragment = path.posix.basename(plan.config.root) !== 'extensions.conf';
             out.push({
               code,
               // a fragment loaded on its own (not from an extensions.conf) may rely on files this workspace lacks
@@ -100,6 +100,11 @@ export const gotoTarget: DialplanCheck = {
   },
   runContext(plan, context) {
     const out: Finding[] = [];
+    if (context.extensions.length === 0) {
+      // no line, no target, nothing looked at (most contexts of a chain of a million includes)
+      looked.delete(context);
+      return out;
+    }
     const visited = new Set<string>([context.name]);
     checkContext(plan, context, null, out, visited);
     // a context that looked nowhere else depends on itself alone, which a change replaces anyway (a changed context
