@@ -60,8 +60,13 @@ export type Item = Assignment | Directive;
 export interface Section {
   type: 'Section';
   name: Span;
-  /** The header line `[name](...)`. */
-  header: { start: number; end: number; line: number };
+  /**
+   * The header line `[name](...)`: it starts where the section starts; made when asked from `headerEnd` and
+   * `headerLine` (no object per section kept for it: a million one-line sections, issue 13).
+   */
+  readonly header: { start: number; end: number; line: number };
+  headerEnd: number;
+  headerLine: number;
   /** From the header to the end of its last item. */
   start: number;
   end: number;

@@ -122,18 +122,7 @@ function parseLine(line: LogicalLine, problems: SyntaxProblem[]): Section | Item
   switch (node.type) {
     case 'SectionHeader': {
       const name = fast !== null ? placed(line, node.name) : span(line, node.name);
-      const section: Section = {
-        type: 'Section',
-        name,
-        header: { start, end, line: line.line },
-        start,
-        end,
-        template: false,
-        additive: false,
-        inherits: NO_SPANS,
-        items: NO_ITEMS,
-        loaded: null,
-      };
+      const section = new SectionNode(name, start, end, line.line);
       if (node.options) {
         const inherits: Span[] = [];
         for (const item of node.options.items as RawSpan[]) {
@@ -157,7 +146,9 @@ function parseLine(line: LogicalLine, problems: SyntaxProblem[]): Section | Item
       problem('syntax-unclosed-section', 'error', `Missing ']' in the section header. ${WHOLE_FILE}`, start, end, true);
       // Kept as a section, so the lines below it stay with it in the outline instead of joining the one above.
       const name = span(line, node.name);
-      return { type: 'Section', name, header: { start, end, line: line.line }, start, end, template: false, additive: false, inherits: NO_SPANS, items: NO_ITEMS, unclosed: true, loaded: null };
+      const section = new SectionNode(name, start, end, line.line);
+      section.unclosed = true;
+      return section;
     }
     case 'Directive': {
       const nameText: string = node.name.text;
@@ -207,6 +198,33 @@ function parseLine(line: LogicalLine, problems: SyntaxProblem[]): Section | Item
     }
     default:
       return null;
+  }
+}
+
+/** A section: its header line, then its items (see Section.header). */
+export class SectionNode implements Section {
+  readonly type = 'Section';
+  end: number;
+  headerEnd: number;
+  template = false;
+  additive = false;
+  inherits: Span[] = NO_SPANS;
+  items: Item[] = NO_ITEMS;
+  unclosed = false;
+  loaded: string | null = null;
+
+  constructor(
+    public name: Span,
+    public start: number,
+    headerEnd: number,
+    public headerLine: number,
+  ) {
+    this.end = headerEnd;
+    this.headerEnd = headerEnd;
+  }
+
+  get header(): { start: number; end: number; line: number } {
+    return { start: this.start, end: this.headerEnd, line: this.headerLine };
   }
 }
 

@@ -28,19 +28,19 @@ export function reparseConfig(old: ConfigDocument, newText: string, edit: TextEd
   const sections = old.sections;
   // index of the section holding lineA (-1: the preamble)
   let k = -1;
-  while (k + 1 < sections.length && sections[k + 1].header.line <= lineA) k++;
+  while (k + 1 < sections.length && sections[k + 1].headerLine <= lineA) k++;
   let first = k - 1; // re-parse from the section before: the edit may give it new lines
-  while (first >= 0 && old.commentAtLine[sections[first].header.line] !== 0) first--;
+  while (first >= 0 && old.commentAtLine[sections[first].headerLine] !== 0) first--;
   let next = k + 1;
-  while (next < sections.length && sections[next].header.line <= lineB) next++;
+  while (next < sections.length && sections[next].headerLine <= lineB) next++;
 
   const addedLines = countLines(edit.text) - (lineB - lineA);
   for (;;) {
-    while (next < sections.length && old.commentAtLine[sections[next].header.line] !== 0) next++;
-    const fromLine = first < 0 ? 0 : sections[first].header.line;
+    while (next < sections.length && old.commentAtLine[sections[next].headerLine] !== 0) next++;
+    const fromLine = first < 0 ? 0 : sections[first].headerLine;
     const from = old.lineStarts[fromLine];
     const atEnd = next >= sections.length;
-    const oldTo = atEnd ? old.length : old.lineStarts[sections[next].header.line];
+    const oldTo = atEnd ? old.length : old.lineStarts[sections[next].headerLine];
     const region = parseRegion(newText, { from, to: atEnd ? newText.length : oldTo + delta, firstLine: fromLine, comment: 0 });
     if (!atEnd && region.endComment !== 0) {
       next++;
@@ -69,7 +69,7 @@ function assemble(
   addedLines: number,
 ): ConfigDocument {
   const atEnd = next >= old.sections.length;
-  const toLine = atEnd ? old.lineStarts.length : old.sections[next].header.line;
+  const toLine = atEnd ? old.lineStarts.length : old.sections[next].headerLine;
   const after = old.sections.slice(next);
   // directives before the region stay, those in it are re-read, those after it move with their sections
   const directivesBefore = old.directives.filter((d) => d.start < from);
@@ -143,9 +143,8 @@ function shiftSection(s: Section, delta: number, lines: number): void {
   if (delta === 0 && lines === 0) return;
   s.start += delta;
   s.end += delta;
-  s.header.start += delta;
-  s.header.end += delta;
-  s.header.line += lines;
+  s.headerEnd += delta;
+  s.headerLine += lines;
   s.name.start += delta;
   s.name.end += delta;
   for (const i of s.inherits) {
