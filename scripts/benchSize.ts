@@ -1,6 +1,7 @@
 // `npm run bench:size` (issue 13, size): the two files of the size targets, checked by the CLI as a user runs it
 // (`pbx-interconnect check --pbx DIR`, from dist/), each in a process of its own: wall time and peak resident memory
-// (the operating system's maxrss of that process), median of three runs. Targets: 10 s and 1 GB each.
+// (the operating system's maxrss of that process), median of three runs. Targets as issue 13 sets them: the 50 MB
+// file in 10 s and 1 GB, the chain in 10 s (its memory is printed, with no target).
 //   - a generated 50 MB extensions.conf (1,070,010 lines: generateDialplan(10700, 100, 1) of benchData.ts)
 //   - 1,000,000 contexts, each including the next (2,000,002 lines)
 import { spawnSync } from 'node:child_process';
@@ -37,19 +38,20 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 if (!fs.existsSync(CLI)) throw new Error(`${CLI} is missing: npm run build first`);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pbx-size-'));
 try {
-  const cases: [string, string][] = [
-    ['a generated 50 MB extensions.conf (generateDialplan(10700, 100, 1))', generateDialplan(10700, 100, 1)],
-    ['1,000,000 contexts, each including the next', chain(1000000)],
+  // name, text, and the memory target in GB (null: none)
+  const cases: [string, string, number | null][] = [
+    ['a generated 50 MB extensions.conf (generateDialplan(10700, 100, 1))', generateDialplan(10700, 100, 1), 1],
+    ['1,000,000 contexts, each including the next', chain(1000000), null],
   ];
-  console.log(`size targets: 10 s and 1 GB each (node ${process.version}, ${os.cpus().length} cores)`);
-  for (const [name, text] of cases) {
+  console.log(`size targets: the 50 MB file in 10 s and 1 GB, the chain in 10 s (node ${process.version}, ${os.cpus().length} cores)`);
+  for (const [name, text, maxGb] of cases) {
     const dir = fs.mkdtempSync(path.join(work, 'pbx-'));
     fs.writeFileSync(path.join(dir, 'extensions.conf'), text);
     const runs = [run(dir), run(dir), run(dir)];
     const seconds = median(runs.map((r) => r.seconds));
     const gb = median(runs.map((r) => r.rss)) / 1e9;
     const exits = [...new Set(runs.map((r) => r.status))].join(',');
-    console.log(`${name}: ${(text.length / 1e6).toFixed(1)} MB, median of 3 ${seconds.toFixed(1)} s (${runs.map((r) => r.seconds.toFixed(1)).join(', ')}), peak ${gb.toFixed(2)} GB, exit ${exits}: ${seconds <= 10 && gb <= 1 ? 'within' : 'NOT within'} the targets`);
+    console.log(`${name}: ${(text.length / 1e6).toFixed(1)} MB, median of 3 ${seconds.toFixed(1)} s (${runs.map((r) => r.seconds.toFixed(1)).join(', ')}), peak ${gb.toFixed(2)} GB, exit ${exits}: ${seconds <= 10 && (maxGb === null || gb <= maxGb) ? 'within' : 'NOT within'} the target${maxGb === null ? '' : 's'}`);
   }
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
