@@ -44,6 +44,13 @@ describe('incremental dialplan', () => {
       const fresh = new Workspace(new MemoryHost({ [file]: text }));
       fresh.addKnown(file);
       assert.deepEqual(normal(fileFindings(ws, file)), normal(fileFindings(fresh, file)), `edit ${i}: [${start},${end}) -> ${JSON.stringify(insert)}`);
+      // an include's parts are where its line is now, in kept contexts too (read from the line, which the re-parse moved)
+      for (const context of plan.contexts.values()) {
+        for (const inc of context.includes) {
+          const at = inc.statement.context;
+          assert.equal(text.slice(at.start, at.end), at.text, `edit ${i}: include of '${inc.context}' in [${context.name}]`);
+        }
+      }
     }
     assert.ok(kept > 1000, `contexts kept: ${kept}`);
   });

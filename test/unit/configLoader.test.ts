@@ -4,7 +4,10 @@ import { describe, it } from 'node:test';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { loadConfig } from '../../server/src/model/configLoader';
 import { DiskFileHost, segmentRegExp } from '../../server/src/model/fileHost';
+import type { ConfigDocument } from '../../server/src/parser/ast';
+import { parseConfig } from '../../server/src/parser/configParser';
 import { Workspace } from '../../server/src/model/workspace';
 import { MemoryHost } from '../memoryHost';
 
@@ -168,5 +171,20 @@ describe('config loader', () => {
       ws.edited('/pbx/extensions.conf', files['/pbx/extensions.conf'], [edit]);
       assert.deepEqual(lines(), [...expected.slice(0, 3), [value]]);
     }
+  });
+
+  it('gives each line the file it was loaded from, even from one document read under two names', () => {
+    // a line is its own loaded variable (it carries its file); a document two names share keeps its first name's
+    // lines, and the second gets records of its own
+    const doc = parseConfig('[a]\nexten => 1,1,NoOp()\n[b]\n#include other.conf\nexten => 2,1,NoOp()\n');
+    const other = parseConfig('exten => 3,1,NoOp()\n');
+    const host = new MemoryHost({ '/x/extensions.conf': '', '/y/extensions.conf': '', '/x/other.conf': '', '/y/other.conf': '' });
+    const source = (f: string): ConfigDocument => (f.endsWith('other.conf') ? other : doc);
+    const files = (root: string): string[][] => loadConfig(root, host, source).categories.map((c) => c.variables.map((v) => `${v.file}:${v.assignment.value.text}`));
+    const x = files('/x/extensions.conf');
+    assert.deepEqual(x, [['/x/extensions.conf:1,1,NoOp()'], ['/x/other.conf:3,1,NoOp()', '/x/extensions.conf:2,1,NoOp()']]);
+    assert.deepEqual(files('/y/extensions.conf'), [['/y/extensions.conf:1,1,NoOp()'], ['/y/other.conf:3,1,NoOp()', '/y/extensions.conf:2,1,NoOp()']]);
+    // and the first load still says where its lines came from
+    assert.deepEqual(files('/x/extensions.conf'), x);
   });
 });
