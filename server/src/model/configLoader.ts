@@ -302,7 +302,7 @@ export function loadConfig(root: string, host: FileHost, documentOf: DocumentSou
       if (current === null) return;
       const v = lineOf(item, file);
       if (pendingOwn(current, v)) return;
-      // a list still its section's kept one (see variablesOf) is copied before it grows
+      // a list still its section's kept one (see ownLines) is copied before it grows
       if (current.variables === current.section.items) current.variables = [...current.variables];
       current.variables.push(v);
     };
