@@ -111,79 +111,89 @@ export function applicationTargets(p: Priority): Target[] {
 
 const dataStart = (p: Priority): number => p.statement.application?.data?.start ?? -1;
 
-/** The applications that name where a call goes (computeTargets' cases): any other line jumps nowhere. */
-const JUMPING = new Set(['goto', 'gosub', 'gotoif', 'gosubif', 'gotoiftime', 'macro', 'macroexclusive', 'dial', 'queue']);
+/** Places a target: where the data is one contiguous slice of the source, at its own place; otherwise the whole data. */
+type Placer = (t: Target | null) => Target[];
+
+/** What an application's data says about where the call goes, read from its text (`base`: its source offset). */
+type Reader = (app: string, text: string, base: number, at: Placer) => Target[];
+
+const gotoIfBranches: Reader = (app, text, base, at) => {
+  const [, branches] = splitTop(text, '?', 2);
+  if (!branches) return [];
+  const gosub = app === 'gosubif';
+  const name = app === 'gotoif' ? 'GotoIf' : app === 'gosubif' ? 'GosubIf' : 'GotoIfTime';
+  return splitTop(branches.text, ':', 2).flatMap((b) => at(gotoString(name, b.text, base + branches.offset + b.offset, gosub ? 'The call ends there (GosubIf fails).' : 'The call ends there (a Goto to a missing label ends the call).', gosub)));
+};
+
+const macroCall: Reader = (_app, text, base, at) => {
+  const name = splitTop(text, ',')[0].text.trim();
+  if (name === '') return [];
+  const lead = text.length - text.trimStart().length;
+  const contextAt = { start: base + lead, end: base + lead + name.length };
+  return at({ kind: 'Macro', context: `macro-${name}`, extension: 's', priority: 1, dynamic: /\$[{[]/.test(name), consequence: 'The Macro fails and the call hangs up.', start: base, end: base + name.length, contextAt, contextPrefix: 'macro-' });
+};
+
+const dialTargets: Reader = (app, text, base, at) => {
+  // most Dial lines name devices only: without a Local/ channel or an M U F G option there is nothing to find
+  if (!/local\//i.test(text) && !/[MUFG]\(/.test(text)) return [];
+  const args = splitTop(text, ',');
+  const first = args[0];
+  const out: Target[] = [];
+  // Dial options that run dialplan: M(macro^args), U(sub^args), F(ctx^exten^pri), G(ctx^exten^pri)
+  const options = app === 'dial' ? args[2] : undefined;
+  if (options) {
+    const re = /([MUFG])\(([^)]*)\)/g;
+    for (let m = re.exec(options.text); m; m = re.exec(options.text)) {
+      const startAt = base + options.offset + m.index + 2;
+      const spec = m[2].split('^');
+      if (m[1] === 'M' || m[1] === 'U') {
+        // M(macro^args) runs macro-<macro>; U(sub^args) runs Gosub(sub,s,1(args)) on the called channel
+        const context = m[1] === 'M' ? `macro-${spec[0]}` : spec[0];
+        const where = { start: startAt, end: startAt + spec[0].length };
+        out.push(...at({ kind: `Dial option ${m[1]}()`, context, extension: 's', priority: 1, dynamic: /\$[{[]/.test(spec[0]), consequence: 'The answered call is hung up (the routine cannot run).', ...where, contextAt: where, ...(m[1] === 'M' ? { contextPrefix: 'macro-' } : {}) }));
+      } else {
+        const t = gotoString(`Dial option ${m[1]}()`, spec.join(','), startAt, 'The call does not go where this option sends it.');
+        if (t) out.push(...at({ ...t, end: startAt + m[2].length }));
+      }
+    }
+  }
+  let offset = 0;
+  for (const channel of first.text.split('&')) {
+    const m = /^Local\/([^@/]*)@([^/]*)/i.exec(channel);
+    if (m) {
+      const ctxStart = base + offset + 'Local/'.length + m[1].length + 1;
+      const local = { start: base + offset, end: base + offset + m[0].length, contextAt: { start: ctxStart, end: ctxStart + m[2].length }, extensionAt: { start: base + offset + 6, end: base + offset + 6 + m[1].length } };
+      out.push(...at({ kind: 'Local channel', context: m[2], extension: m[1], priority: 1, dynamic: /\$[{[]/.test(m[0]), consequence: 'Dial cannot create the Local channel (no such extension).', ...local }));
+    }
+    offset += channel.length + 1;
+  }
+  return out;
+};
+
+/**
+ * The applications that name where a call goes, each with what reads its data: any other line jumps nowhere (and
+ * is not read at all: most lines of a large dialplan).
+ */
+const READERS = new Map<string, Reader>([
+  ['goto', (_app, text, base, at) => at(gotoString('Goto', text, base, GOTO_FAILS))],
+  ['gosub', (_app, text, base, at) => at(gotoString('Gosub', text, base, 'The call ends there (Gosub fails).', true))],
+  ['gotoif', gotoIfBranches],
+  ['gosubif', gotoIfBranches],
+  ['gotoiftime', gotoIfBranches],
+  ['macro', macroCall],
+  ['macroexclusive', macroCall],
+  ['dial', dialTargets],
+  ['queue', dialTargets],
+]);
 
 function computeTargets(p: Priority): Target[] {
   const app = p.app.toLowerCase();
-  if (!JUMPING.has(app)) return [];
+  const read = READERS.get(app);
+  if (read === undefined) return [];
   const data = p.statement.application?.data;
   if (!data) return [];
-  const base = data.start;
-  const text = data.text;
   // the data is one contiguous slice of the source unless the line had `\;` or block comments
-  const exact = data.end - data.start === text.length;
-  const at = (t: Target | null): Target[] => (t === null ? [] : [exact ? t : { ...t, start: data.start, end: data.end, contextAt: undefined, extensionAt: undefined, labelAt: undefined }]);
-  switch (app) {
-    case 'goto':
-      return at(gotoString('Goto', text, base, GOTO_FAILS));
-    case 'gosub':
-      return at(gotoString('Gosub', text, base, 'The call ends there (Gosub fails).', true));
-    case 'gotoif':
-    case 'gosubif':
-    case 'gotoiftime': {
-      const [, branches] = splitTop(text, '?', 2);
-      if (!branches) return [];
-      const gosub = app === 'gosubif';
-      const name = app === 'gotoif' ? 'GotoIf' : app === 'gosubif' ? 'GosubIf' : 'GotoIfTime';
-      return splitTop(branches.text, ':', 2).flatMap((b) => at(gotoString(name, b.text, base + branches.offset + b.offset, gosub ? 'The call ends there (GosubIf fails).' : 'The call ends there (a Goto to a missing label ends the call).', gosub)));
-    }
-    case 'macro':
-    case 'macroexclusive': {
-      const name = splitTop(text, ',')[0].text.trim();
-      if (name === '') return [];
-      const lead = text.length - text.trimStart().length;
-      const contextAt = { start: base + lead, end: base + lead + name.length };
-      return at({ kind: 'Macro', context: `macro-${name}`, extension: 's', priority: 1, dynamic: /\$[{[]/.test(name), consequence: 'The Macro fails and the call hangs up.', start: base, end: base + name.length, contextAt, contextPrefix: 'macro-' });
-    }
-    case 'dial':
-    case 'queue': {
-      // most Dial lines name devices only: without a Local/ channel or an M U F G option there is nothing to find
-      if (!/local\//i.test(text) && !/[MUFG]\(/.test(text)) return [];
-      const args = splitTop(text, ',');
-      const first = args[0];
-      const out: Target[] = [];
-      // Dial options that run dialplan: M(macro^args), U(sub^args), F(ctx^exten^pri), G(ctx^exten^pri)
-      const options = app === 'dial' ? args[2] : undefined;
-      if (options) {
-        const re = /([MUFG])\(([^)]*)\)/g;
-        for (let m = re.exec(options.text); m; m = re.exec(options.text)) {
-          const startAt = base + options.offset + m.index + 2;
-          const spec = m[2].split('^');
-          if (m[1] === 'M' || m[1] === 'U') {
-            // M(macro^args) runs macro-<macro>; U(sub^args) runs Gosub(sub,s,1(args)) on the called channel
-            const context = m[1] === 'M' ? `macro-${spec[0]}` : spec[0];
-            const where = { start: startAt, end: startAt + spec[0].length };
-            out.push(...at({ kind: `Dial option ${m[1]}()`, context, extension: 's', priority: 1, dynamic: /\$[{[]/.test(spec[0]), consequence: 'The answered call is hung up (the routine cannot run).', ...where, contextAt: where, ...(m[1] === 'M' ? { contextPrefix: 'macro-' } : {}) }));
-          } else {
-            const t = gotoString(`Dial option ${m[1]}()`, spec.join(','), startAt, 'The call does not go where this option sends it.');
-            if (t) out.push(...at({ ...t, end: startAt + m[2].length }));
-          }
-        }
-      }
-      let offset = 0;
-      for (const channel of first.text.split('&')) {
-        const m = /^Local\/([^@/]*)@([^/]*)/i.exec(channel);
-        if (m) {
-          const ctxStart = base + offset + 'Local/'.length + m[1].length + 1;
-          const local = { start: base + offset, end: base + offset + m[0].length, contextAt: { start: ctxStart, end: ctxStart + m[2].length }, extensionAt: { start: base + offset + 6, end: base + offset + 6 + m[1].length } };
-          out.push(...at({ kind: 'Local channel', context: m[2], extension: m[1], priority: 1, dynamic: /\$[{[]/.test(m[0]), consequence: 'Dial cannot create the Local channel (no such extension).', ...local }));
-        }
-        offset += channel.length + 1;
-      }
-      return out;
-    }
-    default:
-      return [];
-  }
+  const exact = data.end - data.start === data.text.length;
+  const at: Placer = (t) => (t === null ? [] : [exact ? t : { ...t, start: data.start, end: data.end, contextAt: undefined, extensionAt: undefined, labelAt: undefined }]);
+  return read(app, data.text, data.start, at);
 }
