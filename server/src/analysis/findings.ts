@@ -140,8 +140,7 @@ function lineChecks(plan: Dialplan, contexts: readonly Context[], first: number,
             checks[k].eachLine!(view, p, lists[k]);
           } catch (error) {
             // this check is done with this context: its one finding says so
-            const file = fileOf(plan, context);
-            lists[k] = file === undefined ? [] : [internalError(file, `running the check ${checks[k].code} on [${context.name}]`, error)];
+            lists[k] = failure(fileOf(plan, context), `running the check ${checks[k].code} on [${context.name}]`, error);
             running[k] = false;
           }
         }
@@ -202,8 +201,7 @@ export function findingsOf(plan: Dialplan): Finding[] {
         try {
           findings = local ? check.run(view!) : check.runContext!(plan, context);
         } catch (error) {
-          const file = fileOf(plan, context);
-          findings = file === undefined ? [] : [internalError(file, `running the check ${check.code} on [${context.name}]`, error)];
+          findings = failure(fileOf(plan, context), `running the check ${check.code} on [${context.name}]`, error);
         }
       }
       const deps = local ? null : check.dependsOn!(plan, context);
@@ -306,8 +304,13 @@ function safely(run: () => Finding[], file: string | undefined, doing: string): 
   try {
     return run();
   } catch (error) {
-    return file === undefined ? [] : [internalError(file, doing, error)];
+    return failure(file, doing, error);
   }
+}
+
+/** A failure of ours as the findings of the file it concerns: one internal error, or nothing without a file. */
+function failure(file: string | undefined, doing: string, error: unknown): Finding[] {
+  return file === undefined ? [] : [internalError(file, doing, error)];
 }
 
 const textResults = new WeakMap<ConfigDocument, { checks: string; findings: Finding[] }>();

@@ -34,7 +34,7 @@ function lineBefore(workspace: Workspace, file: string, text: string, position: 
   const start = doc.lineStarts[position.line];
   const offset = Math.min(start + position.character, text.length);
   let section: Section | null = null;
-  for (const s of doc.sections) if (s.header.start < start || (s.header.start === start && offset > s.header.end)) section = s;
+  for (const s of doc.sections) if (s.start < start || (s.start === start && offset > s.headerEnd)) section = s;
   const end = doc.lineStarts[position.line + 1] ?? text.length;
   return { line: text.slice(start, offset), after: text.slice(offset, end).replace(/\r?\n$/, ''), span: { start, end }, section };
 }

@@ -9,9 +9,9 @@ export function foldingRanges(doc: ConfigDocument, text: string): FoldingRange[]
   const lineText = (line: number): string => text.slice(ls[line], line + 1 < ls.length ? ls[line + 1] : text.length);
   const out: FoldingRange[] = [];
   doc.sections.forEach((s, i) => {
-    const startLine = s.header.line;
+    const startLine = s.headerLine;
     const next = doc.sections[i + 1];
-    let endLine = next ? next.header.line - 1 : ls.length - 1;
+    let endLine = next ? next.headerLine - 1 : ls.length - 1;
     while (endLine > startLine && lineText(endLine).trim() === '') endLine--;
     if (endLine > startLine) out.push({ startLine, endLine });
   });

@@ -51,7 +51,7 @@ export function simulateOrigins(workspace: Workspace, toUri: ToUri, here?: { fil
   if (!here) return result;
   const pbx = pbxOfFile(pbxs, here.file);
   const doc = workspace.document(here.file);
-  const section = doc?.sections.find((s) => s.start <= here.offset && here.offset <= Math.max(s.end, s.header.end));
+  const section = doc?.sections.find((s) => s.start <= here.offset && here.offset <= Math.max(s.end, s.headerEnd));
   if (!pbx || !doc || !section) return result;
   const line = lineAndCharacter(doc.lineStarts, here.offset).line;
   const origin = result.pbxs.find((p) => p.name === pbx.name)?.origins.find((o) => o.name === section.name.text && o.uri === toUri(here.file) && o.line === lineAndCharacter(doc.lineStarts, section.name.start).line);

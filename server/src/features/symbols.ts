@@ -55,7 +55,7 @@ export function documentSymbols(doc: ConfigDocument, dialplan: boolean): Documen
       name,
       detail,
       kind: KIND[o.kind] ?? SymbolKind.Class,
-      range: rangeOf(ls, s.start, Math.max(s.end, s.header.end)),
+      range: rangeOf(ls, s.start, Math.max(s.end, s.headerEnd)),
       selectionRange: rangeOf(ls, s.name.start, s.name.end),
       children,
     };

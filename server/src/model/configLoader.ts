@@ -81,16 +81,17 @@ export interface LoadedConfig {
  * own), or lines another file's load took (a document read under two names).
  */
 function ownLines(section: Section, file: string): LoadedVariable[] | null {
-  const items = section.items as Assignment[];
-  if (section.loaded === file) return items;
   // by index, as the loops over every section below: a for...of makes an iterator and a result object for each step
-  for (let i = 0; i < items.length; i++) {
-    const item = section.items[i];
-    if (item.type === 'Directive' || (item.file !== '' && item.file !== file)) return null;
+  const items = section.items;
+  if (section.loaded !== file) {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (item.type === 'Directive' || (item.file !== '' && item.file !== file)) return null;
+    }
+    for (let i = 0; i < items.length; i++) (items[i] as Assignment).file = file;
+    section.loaded = file;
   }
-  for (let i = 0; i < items.length; i++) items[i].file = file;
-  section.loaded = file;
-  return items;
+  return items as Assignment[];
 }
 
 /** A line as a variable of this file: itself, unless another file's load took it. */
@@ -212,9 +213,6 @@ export function loadConfig(root: string, host: FileHost, documentOf: DocumentSou
   // up to date when a header asks (templates, `(+)`): a file that never asks, most, builds none (a million sections)
   const firstOf = new Map<string, { any?: Category; plain?: Category }>();
   let indexed = 0;
-  const add = (category: Category): void => {
-    result.categories.push(category);
-  };
   const index = (category: Category, key: string): void => {
     let entry = firstOf.get(key);
     if (entry === undefined) {
@@ -327,13 +325,12 @@ export function loadConfig(root: string, host: FileHost, documentOf: DocumentSou
       const section = doc.sections[s];
       if (dropRest) break;
       if (section.unclosed) continue;
-      const header = section.header;
       if (section.additive) {
         const loaded = { file, section };
         result.sections.push(loaded);
         const existing = find(section.name.text, false);
         if (existing === undefined) {
-          fatal('syntax-append-missing', `'(+)' adds to a section '${section.name.text}' that does not exist before this line. ${consequence}`, header.start, header.end);
+          fatal('syntax-append-missing', `'(+)' adds to a section '${section.name.text}' that does not exist before this line. ${consequence}`, section.start, section.headerEnd);
         } else {
           existing.additions = existing.additions === NO_ADDITIONS ? [loaded] : [...existing.additions, loaded];
           current = existing;
@@ -354,7 +351,7 @@ export function loadConfig(root: string, host: FileHost, documentOf: DocumentSou
         // what it inherits is copied when first read (Asterisk copies at once: a chain of N templates would hold
         // N^2/2 copies here, issue 13 F4)
         if (bases.length > 0) inheritLazily(category, bases);
-        add(category);
+        result.categories.push(category);
         lastCreated = category;
         current = category;
         if (own !== null) continue;

@@ -698,13 +698,13 @@ function addInclude(b: Builder, context: Context, v: LoadedVariable): void {
     ]);
     return;
   }
-  const statement = timing !== null && (timing.invalid.length > 0 || !when!.everOpen) ? parseIncludeStatement(v.assignment) : null;
-  if (timing && timing.invalid.length > 0) {
-    problem(b, spanAt(v.file, statement!.times?.[0] ?? statement!.context), 'dialplan-invalid-time', 'warning', `Asterisk skips the invalid ${timing.invalid.join(', ')} of this include's time condition.`);
-  }
   const everOpen = when === null || when.everOpen;
-  if (!everOpen) {
-    problem(b, spanAt(v.file, statement!.times?.[0] ?? statement!.context), 'dialplan-include-never-open', 'warning', `No date and time satisfies this include's time condition '${value.slice(cut + 1)}', so '${name}' is never searched.`);
+  if (timing !== null && (timing.invalid.length > 0 || !everOpen)) {
+    // the line's parts are read only for a time condition with something to say (most includes have none)
+    const st = parseIncludeStatement(v.assignment);
+    const at = spanAt(v.file, st.times?.[0] ?? st.context);
+    if (timing.invalid.length > 0) problem(b, at, 'dialplan-invalid-time', 'warning', `Asterisk skips the invalid ${timing.invalid.join(', ')} of this include's time condition.`);
+    if (!everOpen) problem(b, at, 'dialplan-include-never-open', 'warning', `No date and time satisfies this include's time condition '${value.slice(cut + 1)}', so '${name}' is never searched.`);
   }
   const include = new IncludeEntry(value, name, timing, everOpen, when === null || when.alwaysOpen, v.file, v.assignment);
   context.includes = addTo(context.includes, include);
@@ -747,9 +747,7 @@ function checkInclude(b: Builder, context: Context, inc: Include): void {
     code: 'dialplan-include-missing',
     severity: 'warning',
     message: `Context '${context.name}' includes '${inc.context}', which does not exist${near ? ` (context names are case-sensitive: did you mean '${near}'?)` : ''}: Asterisk warns and the include finds nothing.`,
-    file: inc.file,
-    start: inc.statement.context.start,
-    end: inc.statement.context.end,
+    ...spanAt(inc.file, inc.statement.context),
     related: [],
   });
 }

@@ -59,32 +59,28 @@ function contextOf(plan: Dialplan, p: Priority): string | null {
  * set of every line would cost more than it saves.
  */
 function checkContext(plan: Dialplan, context: Context, seen: Set<unknown> | null, out: Finding[], visited = new Set<string>()): void {
-  {
-    {
-      for (const e of context.extensions) {
-        for (const p of e.priorities.values()) {
-          if (seen !== null) {
-            if (seen.has(p.statement.statement)) continue;
-            seen.add(p.statement.statement);
-          }
-          for (const t of applicationTargets(p)) {
-            if (t.context !== undefined) visited.add(t.context);
-            const problem = checkTarget(plan, p, t, visited);
-            if (problem === null) continue;
-            const target = t.context !== undefined ? plan.contexts.get(t.context) : undefined;
-            const fragment = path.posix.basename(plan.config.root) !== 'extensions.conf';
-            out.push({
-              code,
-              // a fragment loaded on its own (not from an extensions.conf) may rely on files this workspace lacks
-              severity: fragment ? 'warning' : 'error',
-              message: `${problem} ${t.consequence}${fragment ? ` (${path.posix.basename(plan.config.root)} is not loaded from an extensions.conf here, so the target may be defined in a file this workspace does not hold.)` : ''}`,
-              file: p.file,
-              start: t.start,
-              end: t.end,
-              related: target ? target.categories.map((c) => ({ file: c.file, start: c.section.name.start, end: c.section.name.end, message: `context '${target.name}'` })) : [],
-            });
-          }
-        }
+  for (const e of context.extensions) {
+    for (const p of e.priorities.values()) {
+      if (seen !== null) {
+        if (seen.has(p.statement.statement)) continue;
+        seen.add(p.statement.statement);
+      }
+      for (const t of applicationTargets(p)) {
+        if (t.context !== undefined) visited.add(t.context);
+        const problem = checkTarget(plan, p, t, visited);
+        if (problem === null) continue;
+        const target = t.context !== undefined ? plan.contexts.get(t.context) : undefined;
+        const fragment = path.posix.basename(plan.config.root) !== 'extensions.conf';
+        out.push({
+          code,
+          // a fragment loaded on its own (not from an extensions.conf) may rely on files this workspace lacks
+          severity: fragment ? 'warning' : 'error',
+          message: `${problem} ${t.consequence}${fragment ? ` (${path.posix.basename(plan.config.root)} is not loaded from an extensions.conf here, so the target may be defined in a file this workspace does not hold.)` : ''}`,
+          file: p.file,
+          start: t.start,
+          end: t.end,
+          related: target ? target.categories.map((c) => ({ file: c.file, start: c.section.name.start, end: c.section.name.end, message: `context '${target.name}'` })) : [],
+        });
       }
     }
   }
@@ -100,11 +96,9 @@ export const gotoTarget: DialplanCheck = {
   },
   runContext(plan, context) {
     const out: Finding[] = [];
-    if (context.extensions.length === 0) {
-      // no line, no target, nothing looked at (most contexts of a chain of a million includes)
-      looked.delete(context);
-      return out;
-    }
+    // no line, no target, nothing looked at (most contexts of a chain of a million includes; a context's lines never
+    // change once built, so it never had anything in `looked`)
+    if (context.extensions.length === 0) return out;
     const visited = new Set<string>([context.name]);
     checkContext(plan, context, null, out, visited);
     // a context that looked nowhere else depends on itself alone, which a change replaces anyway (a changed context

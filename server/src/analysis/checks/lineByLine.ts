@@ -16,15 +16,16 @@ export interface DialplanLine {
   previous: DialplanLine | null;
 }
 
-/**
- * A context's lines, worked out each time they are walked and never kept (one object per line would stay for the
- * dialplan's lifetime; the per-context findings are what is kept, analysis/findings.ts).
- */
 /** An `exten =>` or `same =>` line's key (any case; `same` as pbx_config.c compares it, by its start). */
 export function isLineKey(key: string): boolean {
   const k = key.toLowerCase();
   return k === 'exten' || k.startsWith('same');
 }
+
+/**
+ * A context's lines, worked out each time they are walked and never kept (one object per line would stay for the
+ * dialplan's lifetime; the per-context findings are what is kept, analysis/findings.ts).
+ */
 
 function contextLines(plan: Dialplan, context: Context): DialplanLine[] {
   const lines: DialplanLine[] = [];
